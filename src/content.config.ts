@@ -1,0 +1,140 @@
+/**
+ * The content model: every front-matter field an editor may write, documented where it is defined.
+ * docs/editors.md is the editors' reference for these fields; a test keeps the two in step.
+ *
+ * Imports stay on 'astro/content/config', 'astro/loaders' and 'astro/zod' (plain modules, not the
+ * `astro:content` virtual module) so that tests and the editor CLIs can load this file directly.
+ */
+import { defineCollection, type SchemaContext } from 'astro/content/config';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { articleIdFromPath, SLUG_PATTERN } from './lib/slugs.ts';
+import { isHttpUrl } from './lib/urls.ts';
+import { hasUnsafeCharacters } from './lib/text.ts';
+
+export const RELATIONSHIPS = ['original', 'syndicated', 'adapted', 'excerpt'] as const;
+export const SYNDICATION_POLICIES = ['noindex', 'canonical-to-source', 'index'] as const;
+
+/** Text shown to readers: trimmed, non-empty, free of control characters and bidi overrides. */
+const displayText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !hasUnsafeCharacters(value), 'must not contain control characters or bidi overrides');
+
+/** An absolute http(s) URL. zod's url() alone accepts javascript: and data: URLs. */
+const httpUrl = z.string().trim().refine(isHttpUrl, 'must be an absolute http:// or https:// URL');
+
+/**
+ * A moment in time. YAML timestamps arrive as Date objects; quoted strings must be ISO 8601.
+ * The front-matter checker (src/lib/frontmatter-check.ts) additionally requires an explicit
+ * timezone offset and rejects impossible calendar dates that YAML would roll over.
+ */
+const instant = z.coerce.date({ error: 'must be a date such as 2026-11-29T09:00:00+00:00' });
+
+const slug = z.string().regex(SLUG_PATTERN, 'must be lowercase letters, digits and single hyphens, e.g. my-article');
+
+export const sourceSchema = z.strictObject({
+  /** How this copy relates to the original: original (ours), syndicated (republished verbatim under licence), adapted (rewritten from), excerpt (a part of). */
+  relationship: z.enum(RELATIONSHIPS),
+  /** Who first published the piece. Leave out when unknown: the page then says it is not recorded. */
+  publisher: displayText(200).optional(),
+  /** Where the original lives (http/https only). Leave out when unknown; syndicated copies without it build with a warning. */
+  url: httpUrl.optional(),
+  /** The original author's name as credited by the source, when known. */
+  author: displayText(200).optional(),
+  /** When the source first published it, when known. */
+  originalPubDate: instant.optional(),
+  /** Licence or agreement under which we republish, e.g. "Wire agreement 2026" or "CC BY 4.0". */
+  licence: displayText(200).optional(),
+  /** The attribution line exactly as it arrived with wire copy (e.g. "Read Full Article"), kept for the record. */
+  attributionLine: displayText(300).optional(),
+  /** Overrides the site's syndication policy (SYNDICATION_POLICY) for this article. */
+  policy: z.enum(SYNDICATION_POLICIES).optional(),
+});
+
+export const articleSchema = ({ image }: SchemaContext) =>
+  z
+    .strictObject({
+      /** Headline. */
+      title: displayText(200),
+      /** Dek (standfirst) shown under the headline and used as meta description. Leave out if the source has none: the lede is used for meta. */
+      description: displayText(400).optional(),
+      /** When this site publishes the piece, with timezone offset. In the future: held back until a build runs after it. */
+      pubDate: instant,
+      /** When the piece was last meaningfully updated (shown to readers, used as dateModified). */
+      updatedDate: instant.optional(),
+      /** After this moment the article leaves listings and feeds and its URL says it is no longer available (e.g. end of a wire licence). */
+      expires: instant.optional(),
+      /** Author ids: file names in content/authors/ without extension. Empty for wire copy with no byline. */
+      authors: z.array(slug).default([]),
+      /** Section slug, e.g. news, entertainment, technology. */
+      section: slug,
+      /** Free-form tags, e.g. "Chrissy Teigen". Their URL slug is derived. */
+      tags: z.array(displayText(60)).max(20, 'at most 20 tags').default([]),
+      /** The lead image: a path relative to the article file. */
+      heroImage: z
+        .strictObject({
+          /** Image file next to the article, e.g. ./harbour.jpg */
+          src: image(),
+          /** What the image shows, for readers who cannot see it. Required unless decorative is true. */
+          alt: displayText(300).optional(),
+          /** True when the image adds nothing a reader would miss; then alt may be left out. */
+          decorative: z.boolean().default(false),
+          /** Caption shown under the image. */
+          caption: displayText(500).optional(),
+          /** Photographer or agency credit. */
+          credit: displayText(200).optional(),
+        })
+        .refine((hero) => hero.decorative || hero.alt !== undefined, {
+          message: 'alt text is required unless decorative: true',
+          path: ['alt'],
+        })
+        .optional(),
+      /** Where the piece comes from. Every article has one: original work says relationship: original. */
+      source: sourceSchema,
+      /** A note shown before the body, e.g. "This article discusses pregnancy loss." */
+      contentNote: displayText(300).optional(),
+      /** Corrections and updates, shown at the end of the article; the latest date counts as dateModified. */
+      corrections: z.array(z.strictObject({ date: instant, text: displayText(1000) })).default([]),
+      /** Former slugs that should keep working (redirects). */
+      aliases: z.array(slug).default([]),
+      /** Overrides the URL slug derived from the file or folder name. */
+      slug: slug.optional(),
+      /** False keeps straight quotes and dashes exactly as written (set by the wire importer). */
+      smartPunctuation: z.boolean().default(true),
+      /** Drafts appear in `npm run dev` only. */
+      draft: z.boolean().default(false),
+    });
+
+export const authorSchema = ({ image }: SchemaContext) =>
+  z.strictObject({
+    /** Full name as shown in bylines. */
+    name: displayText(120),
+    /** One or two sentences shown on the author page. */
+    bio: displayText(600),
+    /** The author's own site (http/https). */
+    url: httpUrl.optional(),
+    /** Portrait next to the author file. */
+    avatar: image().optional(),
+    /** Profiles elsewhere (http/https), emitted as schema.org sameAs. */
+    sameAs: z.array(httpUrl).default([]),
+  });
+
+const articles = defineCollection({
+  loader: glob({
+    base: './content/articles',
+    pattern: ['*.md', '*/index.md'],
+    generateId: ({ entry, data }) => (typeof data.slug === 'string' ? data.slug : articleIdFromPath(entry)),
+  }),
+  schema: articleSchema,
+});
+
+const authors = defineCollection({
+  loader: glob({ base: './content/authors', pattern: ['*.md', '*.yaml', '*.yml'] }),
+  schema: authorSchema,
+});
+
+export const collections = { articles, authors };

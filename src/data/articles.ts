@@ -1,0 +1,39 @@
+/**
+ * The one place pages ask for articles: applies the publication rules (drafts, scheduling,
+ * expiry) against the build clock, and sorts newest first.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildNow, publicationState, type PublicationState } from '../lib/publication.ts';
+
+export type Article = CollectionEntry<'articles'>;
+
+export const now = buildNow(process.env);
+
+/** Drafts show in `npm run dev`, or in a build with INCLUDE_DRAFTS=1 (for review deploys). */
+export const includeDrafts = import.meta.env.DEV || process.env.INCLUDE_DRAFTS === '1';
+
+export const stateOf = (article: Article): PublicationState => publicationState(article.data, now);
+
+const newestFirst = (a: Article, b: Article) => b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.id.localeCompare(b.id);
+
+/** Articles readers can see in listings, feeds and sitemaps. */
+export async function listedArticles(): Promise<Article[]> {
+  const all = await getCollection('articles');
+  return all
+    .filter((article) => {
+      const state = stateOf(article);
+      return state === 'published' || (state === 'draft' && includeDrafts);
+    })
+    .sort(newestFirst);
+}
+
+/** Articles that get a page: listed ones plus expired ones (which say they are no longer available). */
+export async function articlesWithPages(): Promise<Article[]> {
+  const all = await getCollection('articles');
+  return all
+    .filter((article) => {
+      const state = stateOf(article);
+      return state === 'published' || state === 'expired' || (state === 'draft' && includeDrafts);
+    })
+    .sort(newestFirst);
+}

@@ -1,0 +1,24 @@
+/** Dates as readers and machines see them, always in the site's timezone. */
+
+/** "29 November 2026" in the site's language and timezone. */
+export function formatDate(date: Date, lang: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone }).format(date);
+}
+
+/** The UTC offset of `timeZone` at `date`, as "+01:00". */
+export function offsetAt(date: Date, timeZone: string): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(date)
+    .find((part) => part.type === 'timeZoneName')!.value; // "GMT+01:00" or "GMT"
+  const offset = name.replace('GMT', '');
+  return offset === '' ? '+00:00' : offset;
+}
+
+/** ISO 8601 with the site's offset, e.g. 2026-11-29T10:00:00+01:00 (what JSON-LD and <time> want). */
+export function isoWithOffset(date: Date, timeZone: string): string {
+  const offset = offsetAt(date, timeZone);
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const [hours, minutes] = offset.slice(1).split(':').map(Number);
+  const local = new Date(date.getTime() + sign * (hours! * 60 + minutes!) * 60_000);
+  return `${local.toISOString().slice(0, 19)}${offset}`;
+}

@@ -1,0 +1,27 @@
+/**
+ * Which articles a build publishes, decided against an injectable clock so that every
+ * boundary (scheduled pubDate, licence expiry) can be tested to the millisecond.
+ */
+export interface PublicationFields {
+  pubDate: Date;
+  expires?: Date | undefined;
+  draft: boolean;
+}
+
+export type PublicationState = 'published' | 'draft' | 'scheduled' | 'expired';
+
+/** The build clock: PUBLISH_NOW (ISO 8601) when set, else the real time. */
+export function buildNow(env: Record<string, string | undefined>): Date {
+  const raw = env.PUBLISH_NOW;
+  if (!raw) return new Date();
+  const now = new Date(raw);
+  if (Number.isNaN(now.getTime())) throw new Error(`PUBLISH_NOW "${raw}" is not an ISO 8601 date-time.`);
+  return now;
+}
+
+export function publicationState(article: PublicationFields, now: Date): PublicationState {
+  if (article.draft) return 'draft';
+  if (article.pubDate.getTime() > now.getTime()) return 'scheduled';
+  if (article.expires && article.expires.getTime() <= now.getTime()) return 'expired';
+  return 'published';
+}

@@ -1,0 +1,24 @@
+/** True for absolute http:// and https:// URLs, whatever their case or surrounding whitespace. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Joins the base path and a site-relative path: ('/news/', 'articles/x/') -> '/news/articles/x/'. */
+export function withBase(basePath: string, path: string): string {
+  return `${basePath.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** The absolute URL of a site-relative path. */
+export function absoluteUrl(siteUrl: string, basePath: string, path: string): string {
+  return new URL(withBase(basePath, path), siteUrl).href;
+}
+
+export const articlePath = (slug: string) => `articles/${slug}/`;
+export const authorPath = (id: string) => `authors/${id}/`;
+export const sectionPath = (section: string) => `sections/${section}/`;
+export const tagPath = (tagSlug: string) => `tags/${tagSlug}/`;

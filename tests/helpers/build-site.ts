@@ -1,0 +1,62 @@
+/**
+ * Builds a site with the real `astro build` in a throw-away copy of the project, so tests never
+ * touch the working tree's dist/, .astro/ or cache, and several builds can run side by side.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+export interface BuildOptions {
+  /** A content/ folder to build instead of the project's own. */
+  contentDir?: string;
+  /** Extra environment (SITE_URL, BASE_PATH, PUBLISH_NOW, …). */
+  env?: Record<string, string>;
+  /** Files to write into the copy before building: path relative to its root -> contents. */
+  files?: Record<string, string | Buffer>;
+}
+
+export interface BuildResult {
+  root: string;
+  dist: string;
+  exitCode: number;
+  output: string;
+  cleanup: () => void;
+}
+
+/** The fixed clock integration tests build with, so dated assertions never drift. */
+export const TEST_NOW = '2026-11-30T12:00:00Z';
+
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const root = mkdtempSync(join(tmpdir(), 'wirepress-build-'));
+  for (const entry of ['src', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json']) {
+    if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+  }
+  cpSync(options.contentDir ?? join(projectRoot, 'content'), join(root, 'content'), { recursive: true });
+  symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  for (const [path, contents] of Object.entries(options.files ?? {})) {
+    const target = join(root, path);
+    mkdirSync(resolve(target, '..'), { recursive: true });
+    writeFileSync(target, contents);
+  }
+
+  const env = {
+    ...process.env,
+    PUBLISH_NOW: TEST_NOW,
+    ASTRO_CACHE_DIR: join(root, '.cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NODE_COMPILE_CACHE: join(root, '.node-compile-cache'),
+    ...options.env,
+  };
+  const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+  const { exitCode, output } = await new Promise<{ exitCode: number; output: string }>((done) => {
+    const child = spawn(process.execPath, [astro, 'build', '--root', root], { cwd: root, env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => done({ exitCode: code ?? 1, output }));
+  });
+  return { root, dist: join(root, 'dist'), exitCode, output, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}

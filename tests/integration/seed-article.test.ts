@@ -1,0 +1,62 @@
+/**
+ * The seed wire article, built by the real site build, compared with the seed file paragraph
+ * by paragraph: the publisher must show exactly the words that arrived and invent nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { projectRoot } from '../helpers/build-site.ts';
+
+const SEED = join(projectRoot, '../shared/seed-articles/000_8f9d78f08d0ec58e.txt');
+const SLUG = 'chrissy-teigen-breaks-down-in-tears-during-therapy-three';
+
+function seedBlocks(): string[] {
+  // Split on blank lines only: two paragraphs end in a no-break space, which must survive too.
+  return readFileSync(SEED, 'utf8').replace(/\n+$/, '').split('\n\n');
+}
+
+describe('the seed article page', () => {
+  let document: Document;
+  let html: string;
+
+  beforeAll(() => {
+    html = readFileSync(join(inject('siteDist'), 'articles', SLUG, 'index.html'), 'utf8');
+    document = parseHTML(html).document;
+  });
+
+  it('is published at /articles/<slug>/ with the headline verbatim', () => {
+    const [headline] = seedBlocks();
+    expect(document.querySelector('h1')?.textContent).toBe(headline);
+  });
+
+  it('shows every body paragraph verbatim and in order, and nothing else in the body', () => {
+    const blocks = seedBlocks();
+    const expected = blocks.slice(1, -1);
+    expect(expected).toHaveLength(19);
+    const rendered = [...document.querySelectorAll('.article-body p')].map((p) => p.textContent);
+    expect(rendered).toEqual(expected);
+  });
+
+  it('turns the Source line into attribution, not body text', () => {
+    expect(document.querySelector('.article-body')?.textContent).not.toContain('Read Full Article');
+    const attribution = document.querySelector('.attribution')?.textContent ?? '';
+    expect(attribution).toContain('the original publisher is not recorded');
+    expect(attribution).toContain('original URL');
+    expect(document.querySelector('.attribution a')).toBeNull();
+  });
+
+  it('invents no source facts in JSON-LD', () => {
+    const ld = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(ld['@type']).toBe('NewsArticle');
+    expect(ld.isBasedOn).toEqual({ '@type': 'CreativeWork' });
+    expect(ld.author).toBeUndefined();
+    expect(ld.image).toBeUndefined();
+  });
+
+  it('shows the content note before the body', () => {
+    const note = document.querySelector('[role="note"]');
+    expect(note?.textContent).toContain('pregnancy loss');
+    expect(note!.compareDocumentPosition(document.querySelector('.article-body')!) & 4).toBeTruthy();
+  });
+});
