@@ -37,7 +37,9 @@ export class SiteConfigError extends Error {
   override name = 'SiteConfigError';
 }
 
-export function readSiteConfig(env: Env): SiteConfig {
+export function readSiteConfig(rawEnv: Env): SiteConfig {
+  // Blank means unset: CI passes an unset repository variable as '' (GitHub's `${{ vars.X }}`).
+  const env: Env = Object.fromEntries(Object.entries(rawEnv).filter(([, value]) => value?.trim()));
   return {
     url: parseSiteUrl(env.SITE_URL ?? DEFAULTS.url),
     basePath: normaliseBasePath(env.BASE_PATH ?? '/'),
