@@ -11,6 +11,7 @@ import { parseDocument } from 'yaml';
 import { readSiteConfig } from '../../src/lib/site-config.ts';
 import { projectRoot } from '../helpers/build-site.ts';
 import { evaluateExpressions } from './actions-expressions.ts';
+import { definedScripts, npmScriptsRun, packageJson } from './npm-scripts.ts';
 
 interface Step {
   name?: string;
@@ -50,14 +51,6 @@ function load(file: string): Workflow {
 
 const steps = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps);
 const usesAction = (step: Step, action: string) => step.uses?.split('@')[0] === action;
-const scripts: Record<string, string> = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).scripts;
-
-/** The npm scripts a shell snippet runs: `npm test`, `npm run build`, `npm run-script x`. */
-function npmScriptsRun(shell: string): string[] {
-  return [...shell.matchAll(/\bnpm\s+(?:(test|start|stop|restart)\b|run(?:-script)?\s+([\w:.-]+))/g)].map(
-    ([, lifecycle, script]) => (lifecycle ?? script)!,
-  );
-}
 
 interface LintFinding {
   line: number;
@@ -96,7 +89,7 @@ describe.each(WORKFLOWS)('%s', (file) => {
     const commands = steps(load(file)).flatMap((step) => (step.run ? npmScriptsRun(step.run) : []));
     expect(commands).toContain('test');
     expect(commands).toContain('build');
-    for (const command of commands) expect(Object.keys(scripts), `npm run ${command}`).toContain(command);
+    for (const command of commands) expect(definedScripts, `npm run ${command}`).toContain(command);
   });
 
   it('installs from the lockfile with the Node version the project pins', () => {
@@ -109,9 +102,8 @@ describe.each(WORKFLOWS)('%s', (file) => {
       const versionFile = String(step.with?.['node-version-file']);
       expect(existsSync(join(projectRoot, versionFile)), versionFile).toBe(true);
       const major = readFileSync(join(projectRoot, versionFile), 'utf8').trim().replace(/^v/, '').split('.')[0];
-      const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
       // The same Node as `npm test` runs locally (the pinned node devDependency).
-      expect(pkg.devDependencies.node).toMatch(new RegExp(`^\\^?${major}\\.`));
+      expect(packageJson.devDependencies.node).toMatch(new RegExp(`^\\^?${major}\\.`));
     }
   });
 });
