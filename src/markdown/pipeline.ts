@@ -3,13 +3,17 @@
  *
  * Astro runs these rehype plugins *before* its own rehype-raw, so raw HTML would still be
  * unparsed `raw` nodes here. We parse it first (rehype-raw), then sanitize everything
- * (markdown-made and editor-written HTML alike) with one allow-list, then add link hygiene
- * and heading ids to the already clean tree. tests/markdown/pipeline-order.test.ts proves it.
+ * (markdown-made and editor-written HTML alike) with one allow-list, then add link hygiene,
+ * heading ids and image checks to the already clean tree. tests/markdown/pipeline-order.test.ts
+ * proves it.
  */
+import { fileURLToPath } from 'node:url';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdown-remark';
+import rehypeArticleImages from './rehype-article-images.ts';
+import rehypeFragmentLinks from './rehype-fragment-links.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
 import remarkSmartPunctuation from './remark-smart-punctuation.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
@@ -19,6 +23,11 @@ export const remarkPlugins: RemarkPlugins = [remarkSmartPunctuation];
 export const rehypePlugins: RehypePlugins = [
   rehypeRaw,
   [rehypeSanitize, sanitizeSchema],
+  rehypeFragmentLinks,
   [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
   rehypeHeadingIds,
+  [rehypeArticleImages, { sharedFolders: [fileURLToPath(new URL('../../content/assets/', import.meta.url))] }],
 ];
+
+/** The sanitizer prefixes ids itself; remark-rehype prefixing footnote ids too would double it. */
+export const remarkRehype: RemarkRehype = { clobberPrefix: '' };

@@ -1,25 +1,32 @@
 /**
- * Gives every h2–h6 a stable id from its text (GitHub-style slugs), so links to sections keep
- * working. Ids of the page chrome all start with `page-`; a heading whose slug would start with
- * it gets `section-` in front, so article ids and chrome ids can never collide.
- * Editors' own ids were already prefixed `user-content-` by the sanitizer and are kept.
+ * Gives every heading a stable id from its text (GitHub-style slugs), so links to sections keep
+ * working. Ids of the page chrome all start with `page-`, and ids editors write themselves were
+ * prefixed `user-content-` by the sanitizer; a heading whose slug would start with either gets
+ * `section-` in front, so heading ids can collide with neither. Headings that already have an id
+ * (the editor's, prefixed) keep it.
+ *
+ * h1 is included although articles should not use it: Astro's own heading-id step runs after
+ * this one and would give an h1 an unguarded id.
  */
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug as slugOf } from 'github-slugger';
 import { toString } from 'hast-util-to-string';
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { sanitizeSchema } from './sanitize-schema.ts';
 
 export const CHROME_ID_PREFIX = 'page-';
-const HEADING = /^h[2-6]$/;
+const RESERVED_PREFIXES = [CHROME_ID_PREFIX, sanitizeSchema.clobberPrefix ?? 'user-content-'];
+const HEADING = /^h[1-6]$/;
 
 export default function rehypeHeadingIds() {
   return (tree: Root) => {
     const slugger = new GithubSlugger();
     visit(tree, 'element', (node) => {
       if (!HEADING.test(node.tagName) || node.properties.id) return;
-      let id = slugger.slug(toString(node)) || slugger.slug('section');
-      if (id.startsWith(CHROME_ID_PREFIX)) id = slugger.slug(`section-${id}`);
-      node.properties.id = id;
+      const text = toString(node);
+      // Only text with something to slug counts: the slugger would number a second empty slug "-1".
+      const slug = slugger.slug(slugOf(text) ? text : 'section');
+      node.properties.id = RESERVED_PREFIXES.some((prefix) => slug.startsWith(prefix)) ? slugger.slug(`section-${slug}`) : slug;
     });
   };
 }

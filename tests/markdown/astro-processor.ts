@@ -1,0 +1,84 @@
+/**
+ * Renders markdown exactly as the site build does: the markdown processor from astro.config.ts,
+ * created the way Astro's content loader creates it (same options, same `image` config), so tests
+ * exercise the real plugin order: our remark plugins, remark-rehype, our rehype plugins, then
+ * Astro's rehypeImages, rehypeHeadingIds and rehype-raw.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMarkdownProcessor, isUnifiedProcessor, type AstroMarkdownOptions, type MarkdownProcessor } from '@astrojs/markdown-remark';
+import { parseHTML } from 'linkedom';
+import astroConfig from '../../astro.config.ts';
+
+export const markdownConfig = astroConfig.markdown!;
+
+export function configuredProcessor() {
+  const processor = markdownConfig.processor;
+  if (!processor || !isUnifiedProcessor(processor)) throw new Error('astro.config.ts must use the unified() markdown processor');
+  return processor;
+}
+
+/** The options Astro's content loader hands the processor (vite-plugin-markdown/content-entry-type). */
+function sharedOptions() {
+  return {
+    image: astroConfig.image,
+    syntaxHighlight: markdownConfig.syntaxHighlight,
+    shikiConfig: markdownConfig.shikiConfig,
+    gfm: markdownConfig.gfm,
+    smartypants: markdownConfig.smartypants,
+  } as AstroMarkdownOptions;
+}
+
+let site: Promise<MarkdownProcessor> | undefined;
+
+export interface Rendered {
+  html: string;
+  document: Document;
+  body: HTMLElement;
+  localImagePaths: string[];
+}
+
+export interface RenderOptions {
+  /** Absolute path the markdown is rendered as (images resolve against it). */
+  filePath?: string;
+  frontmatter?: Record<string, unknown>;
+}
+
+const DEFAULT_FILE = join(tmpdir(), 'wirepress-markdown-tests', 'article', 'index.md');
+
+async function renderWith(processor: Promise<MarkdownProcessor>, markdown: string, options: RenderOptions): Promise<Rendered> {
+  const result = await (await processor).render(markdown, {
+    frontmatter: options.frontmatter ?? {},
+    fileURL: pathToFileURL(options.filePath ?? DEFAULT_FILE),
+  });
+  const { document } = parseHTML(`<!doctype html><html><body>${result.code}</body></html>`);
+  return { html: result.code, document, body: document.body, localImagePaths: result.metadata.localImagePaths };
+}
+
+/** Markdown through the site's own processor. */
+export function render(markdown: string, options: RenderOptions = {}): Promise<Rendered> {
+  site ??= configuredProcessor().createRenderer(sharedOptions());
+  return renderWith(site, markdown, options);
+}
+
+/** Markdown through Astro's processor with other plugin lists, to show what the real order prevents. */
+export function renderWithPlugins(
+  markdown: string,
+  plugins: Pick<AstroMarkdownOptions, 'remarkPlugins' | 'rehypePlugins'>,
+  options: RenderOptions = {},
+): Promise<Rendered> {
+  const { options: configured } = configuredProcessor();
+  return renderWith(createMarkdownProcessor({ ...sharedOptions(), ...configured, ...plugins }), markdown, options);
+}
+
+/** A throw-away article folder with the given files; returns its index.md path and a cleanup. */
+export function articleFolder(files: Record<string, string | Buffer> = {}) {
+  const root = mkdtempSync(join(tmpdir(), 'wirepress-article-'));
+  for (const [path, contents] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), contents);
+  }
+  return { root, indexFile: join(root, 'index.md'), cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
