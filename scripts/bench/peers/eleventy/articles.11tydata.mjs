@@ -1,0 +1,4 @@
+export default {
+  layout: 'article.njk',
+  permalink: (data) => `/articles/${data.page.fileSlug}/`,
+};

@@ -1,0 +1,222 @@
+/**
+ * `npm run bench`: builds the real site and its baselines over the same seeded corpus, cold, warm
+ * with no change, and after editing one article; prints a table and writes a JSON file.
+ *
+ *   npm run bench                          N = 1,000 and 10,000, 3 runs each, every target
+ *   npm run bench -- --sizes 200 --runs 1  a quick look while developing
+ *   npm run bench -- --with-100k           adds N = 100,000 (long: start it with nohup)
+ *   npm run bench -- --variants chunked,defer-render --targets wirepress
+ *                                          measures Astro options one at a time (variants.ts)
+ *   npm run bench -- --install-peers       installs Eleventy 3 into a cache outside the project
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchArticle, DEFAULT_SEED, writeCorpus } from './corpus.ts';
+import { heroJpegs } from './hero-images.ts';
+import { runMeasured, type Measured } from './measure.ts';
+import { countImageEncodes, markdownTable, median, outputSizes } from './stats.ts';
+import {
+  eleventyTarget,
+  floorTarget,
+  hugoTarget,
+  installEleventy,
+  minimalAstroTarget,
+  projectRoot,
+  wirepressTarget,
+  type BenchTarget,
+} from './targets.ts';
+import { VARIANTS } from './variants.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    'with-100k': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
+    targets: { type: 'string', default: 'wirepress,minimal-astro,floor-unified,eleventy,hugo' },
+    variants: { type: 'string', default: 'as-configured' },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
+    'install-peers': { type: 'boolean', default: false },
+    'heap-mb': { type: 'string' },
+    out: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+const sizes = [...args.sizes.split(',').map(Number), ...(args['with-100k'] ? [100_000] : [])];
+const runs = Number(args.runs);
+const seed = Number(args.seed);
+const heapMb = args['heap-mb'] ? Number(args['heap-mb']) : undefined;
+const cacheRoot = join(tmpdir(), 'wirepress-bench-cache');
+const peersDir = join(cacheRoot, 'peers');
+if (args['install-peers']) installEleventy(peersDir);
+
+const variantNames = args.variants.split(',');
+for (const name of variantNames) if (!VARIANTS[name]) throw new Error(`unknown variant ${name}; known: ${Object.keys(VARIANTS).join(', ')}`);
+const allTargets: BenchTarget[] = [
+  ...variantNames.map((name) => wirepressTarget(VARIANTS[name]!, { heapMb })),
+  minimalAstroTarget({ heapMb }),
+  floorTarget,
+  eleventyTarget(peersDir),
+  hugoTarget,
+];
+const wanted = new Set(args.targets.split(','));
+const targets = allTargets.filter((target) => wanted.has(target.name.replace(/\[.*\]$/, '')));
+
+interface BuildFigures extends Measured {
+  imageEncodes: number;
+  log: string;
+}
+interface RunFigures {
+  cold: BuildFigures & { outputBytes: number; articlePages: number; avgArticleHtmlBytes: number };
+  warm?: BuildFigures;
+  edit?: BuildFigures;
+}
+interface TargetResult {
+  target: string;
+  size: number;
+  unavailable?: string;
+  failed?: string;
+  runs: RunFigures[];
+  median?: Record<string, number>;
+}
+
+const EDIT_NOTE = '\n\nThis paragraph was added by the benchmark to measure a one-article edit.\n';
+
+async function build(target: BenchTarget, root: string, logFile: string): Promise<BuildFigures> {
+  const { command, args: commandArgs, env } = target.command(root);
+  const measured = await runMeasured(command, commandArgs, { cwd: root, env, logFile });
+  return { ...measured, imageEncodes: countImageEncodes(readFileSync(logFile, 'utf8')).encoded, log: logFile };
+}
+
+function failure(figures: BuildFigures, what: string): string | undefined {
+  return figures.exitCode === 0 ? undefined : `${what} exited ${figures.exitCode}; see ${figures.log}`;
+}
+
+async function runOnce(target: BenchTarget, size: number, contentDir: string, workDir: string, run: number): Promise<RunFigures> {
+  const root = join(workDir, `${target.name.replace(/[^\w-]/g, '_')}-${run}`);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  target.prepare(root, contentDir);
+  target.clean(root);
+  const logs = join(workDir, 'logs');
+  const label = `${target.name} N=${size} run ${run}`;
+  progress(`${label}: cold build`);
+  const coldBuild = await build(target, root, join(logs, `${target.name}-${size}-${run}-cold.log`));
+  const coldFailure = failure(coldBuild, 'cold build');
+  if (coldFailure) throw new Error(coldFailure);
+  const sizes = outputSizes(target.outDir(root));
+  if (sizes.articlePages < size) throw new Error(`cold build wrote ${sizes.articlePages} of ${size} article pages; see ${coldBuild.log}`);
+  const result: RunFigures = {
+    cold: { ...coldBuild, outputBytes: sizes.bytes, articlePages: sizes.articlePages, avgArticleHtmlBytes: sizes.articleHtmlBytes / sizes.articlePages },
+  };
+  if (target.rebuilds) {
+    progress(`${label}: warm rebuild, no change`);
+    result.warm = await build(target, root, join(logs, `${target.name}-${size}-${run}-warm.log`));
+    const editedFile = join(root, 'content/articles', benchArticle(0, seed).path);
+    appendFileSync(editedFile, EDIT_NOTE);
+    progress(`${label}: rebuild after editing one article`);
+    result.edit = await build(target, root, join(logs, `${target.name}-${size}-${run}-edit.log`));
+    for (const [what, figures] of [['warm rebuild', result.warm], ['edit rebuild', result.edit]] as const) {
+      const problem = failure(figures, what);
+      if (problem) throw new Error(problem);
+    }
+    if (!readFileSync(join(target.outDir(root), 'articles', benchArticle(0, seed).slug, 'index.html'), 'utf8').includes('added by the benchmark')) {
+      throw new Error(`the edited article's page does not show the edit; see ${result.edit.log}`);
+    }
+  }
+  if (!args.keep) rmSync(root, { recursive: true, force: true });
+  return result;
+}
+
+function medians(figures: RunFigures[], size: number): Record<string, number> {
+  const of = (pick: (run: RunFigures) => number | undefined) => median(figures.map(pick).filter((v): v is number => v !== undefined));
+  return {
+    coldMs: of((r) => r.cold.wallMs),
+    msPerArticle: of((r) => r.cold.wallMs / size),
+    coldPeakRssBytes: of((r) => r.cold.peakRssBytes),
+    outputBytes: of((r) => r.cold.outputBytes),
+    avgArticleHtmlBytes: of((r) => r.cold.avgArticleHtmlBytes),
+    coldImageEncodes: of((r) => r.cold.imageEncodes),
+    warmMs: of((r) => r.warm?.wallMs),
+    warmPeakRssBytes: of((r) => r.warm?.peakRssBytes),
+    warmImageEncodes: of((r) => r.warm?.imageEncodes),
+    editMs: of((r) => r.edit?.wallMs),
+    editImageEncodes: of((r) => r.edit?.imageEncodes),
+  };
+}
+
+const started = new Date();
+const progressLog: string[] = [];
+function progress(message: string): void {
+  const line = `[${new Date().toISOString().slice(11, 19)}] ${message}`;
+  progressLog.push(line);
+  console.error(line);
+}
+
+const results: TargetResult[] = [];
+const heroes = await heroJpegs(join(cacheRoot, 'heroes-v1'));
+for (const size of sizes) {
+  const workDir = mkdtempSync(join(tmpdir(), `wirepress-bench-${size}-`));
+  mkdirSync(join(workDir, 'logs'));
+  const contentDir = join(workDir, 'corpus');
+  progress(`N=${size}: writing the corpus into ${contentDir}`);
+  writeCorpus(contentDir, size, heroes, seed);
+  const perTarget = new Map<BenchTarget, TargetResult>(
+    targets.map((target) => [target, { target: target.name, size, unavailable: target.unavailable(), runs: [] }]),
+  );
+  // Runs interleave the targets, so a burst of load from other work hits them all alike.
+  for (let run = 1; run <= runs; run++) {
+    for (const [target, result] of perTarget) {
+      if (result.unavailable || result.failed) continue;
+      try {
+        result.runs.push(await runOnce(target, size, contentDir, workDir, run));
+      } catch (error) {
+        result.failed = error instanceof Error ? error.message : String(error);
+        progress(`${target.name} N=${size} FAILED: ${result.failed}`);
+      }
+    }
+  }
+  for (const result of perTarget.values()) {
+    if (result.runs.length) result.median = medians(result.runs, size);
+    results.push(result);
+  }
+  if (!args.keep) rmSync(contentDir, { recursive: true, force: true });
+  progress(`N=${size}: done; logs in ${join(workDir, 'logs')}`);
+}
+
+const seconds = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : (ms / 1000).toFixed(1));
+const ratio = (a: number | undefined, b: number | undefined) => (a && b && !Number.isNaN(a) && !Number.isNaN(b) ? `${(a / b).toFixed(2)}×` : '—');
+const gb = (bytes: number | undefined) => (bytes && !Number.isNaN(bytes) ? (bytes / 1024 ** 3).toFixed(2) : '—');
+const rows = results.map((result) => {
+  const m = result.median;
+  const same = (name: string) => results.find((other) => other.size === result.size && other.target === name)?.median;
+  if (!m) return [String(result.size), result.target, result.unavailable ?? `failed: ${result.failed}`, ...Array(11).fill('')];
+  return [
+    result.size.toLocaleString('en'),
+    result.target,
+    seconds(m.coldMs),
+    m.msPerArticle!.toFixed(2),
+    ratio(m.msPerArticle, same('floor-unified')?.msPerArticle),
+    ratio(m.msPerArticle, same('minimal-astro')?.msPerArticle),
+    gb(m.coldPeakRssBytes),
+    seconds(m.warmMs),
+    ratio(m.warmMs, m.coldMs),
+    seconds(m.editMs),
+    Number.isNaN(m.warmImageEncodes!) ? '—' : `${m.coldImageEncodes} / ${m.warmImageEncodes}`,
+    (m.outputBytes! / 1024 ** 2).toFixed(1),
+    (m.avgArticleHtmlBytes! / 1024).toFixed(1),
+  ];
+});
+const table = markdownTable(
+  ['N', 'target', 'cold s', 'ms/article', '× floor', '× minimal Astro', 'peak RSS GB', 'warm s', 'warm/cold', 'one-edit s', 'image encodes cold / warm', 'output MB', 'article HTML KB'],
+  rows,
+);
+const machine = { cpus: cpus().length, totalMemGiB: +(totalmem() / 1024 ** 3).toFixed(1), loadAverageAtEnd: loadavg().map((l) => +l.toFixed(2)), node: process.version };
+const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+const out = args.out ?? join(projectRoot, 'scripts/bench/results', `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+mkdirSync(join(out, '..'), { recursive: true });
+writeFileSync(out, `${JSON.stringify({ command, started: started.toISOString(), finished: new Date().toISOString(), seed, runs, machine, table, results, progress: progressLog }, null, 2)}\n`);
+console.log(`\n${table}\n\nmedian of ${runs} run(s); machine: ${JSON.stringify(machine)}\nJSON: ${out}`);
+process.exitCode = results.some((result) => result.failed) ? 1 : 0;

@@ -1,0 +1,45 @@
+/** Pure helpers the runner reports with: medians, output sizes, image-encode counts, the table. */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * Images Astro actually encoded in a build, from its log: an encode prints its before/after
+ * weight, a cache hit prints "(reused cache entry)".
+ */
+export function countImageEncodes(log: string): { encoded: number; reused: number } {
+  const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
+  return {
+    encoded: plain.match(/\(before: [\d.]+kB, after: [\d.]+kB\)/g)?.length ?? 0,
+    reused: plain.match(/\(reused cache entry\)/g)?.length ?? 0,
+  };
+}
+
+/** Total bytes under `dir`, and the count and total bytes of articles/<slug>/index.html pages. */
+export function outputSizes(dir: string): { bytes: number; articlePages: number; articleHtmlBytes: number } {
+  let bytes = 0;
+  let articlePages = 0;
+  let articleHtmlBytes = 0;
+  for (const path of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const stats = statSync(join(dir, path));
+    if (!stats.isFile()) continue;
+    bytes += stats.size;
+    if (/^articles\/[^/]+\/index\.html$/.test(path.replace(/\\/g, '/'))) {
+      articlePages += 1;
+      articleHtmlBytes += stats.size;
+    }
+  }
+  return { bytes, articlePages, articleHtmlBytes };
+}
+
+/** A GitHub-flavoured markdown table. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,28 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runMeasured, treeRssBytes } from '../../scripts/bench/measure.ts';
+
+describe('treeRssBytes', () => {
+  it('sees this process resident', () => {
+    expect(treeRssBytes(process.pid)).toBeGreaterThan(10 * 1024 ** 2);
+  });
+});
+
+describe('runMeasured', () => {
+  it('reports the exit code, the output and the memory held by a grandchild', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-measure-'));
+    try {
+      // A shell whose child holds 300 MB: the peak must count the grandchild, not just the shell.
+      const hold = `const b = Buffer.alloc(300 * 1024 * 1024, 1); console.log('held', b.length); setTimeout(() => process.exit(3), 1500);`;
+      const logFile = join(dir, 'log');
+      const result = await runMeasured('sh', ['-c', `"${process.execPath}" -e "${hold}"; exit $?`], { cwd: dir, env: process.env, logFile, sampleMs: 50 });
+      expect(result.exitCode).toBe(3);
+      expect(result.peakRssBytes).toBeGreaterThan(250 * 1024 ** 2);
+      expect(readFileSync(logFile, 'utf8')).toContain('held 314572800');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countImageEncodes, markdownTable, median, outputSizes } from '../../scripts/bench/stats.ts';
+
+describe('median', () => {
+  it('takes the middle value, or the mean of the two middle ones', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+});
+
+describe('countImageEncodes', () => {
+  it('counts encodes and cache hits in an Astro build log, colours or not', () => {
+    const log = [
+      '  \x1b[32m▶\x1b[39m /_astro/hero.Ab12.jpg_1X.webp \x1b[2m(before: 158kB, after: 23kB)\x1b[22m \x1b[2m(+1.2s)\x1b[22m (1/3)',
+      '  ▶ /_astro/hero.Ab12.jpg_2X.avif (before: 158kB, after: 19kB) (+2.0s) (2/3)',
+      '  ▶ /_astro/hero.Cd34.jpg_1X.webp (reused cache entry) (+3ms) (3/3)',
+    ].join('\n');
+    expect(countImageEncodes(log)).toEqual({ encoded: 2, reused: 1 });
+    expect(countImageEncodes('09:53:32 [build] Complete!')).toEqual({ encoded: 0, reused: 0 });
+  });
+});
+
+describe('outputSizes', () => {
+  it('adds up every file, and counts only articles/<slug>/index.html as article pages', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-stats-'));
+    try {
+      for (const [path, bytes] of [['index.html', 10], ['articles/a/index.html', 100], ['articles/b/index.html', 300], ['articles/b/extra.html', 7], ['_astro/site.css', 50]] as const) {
+        mkdirSync(join(dir, path, '..'), { recursive: true });
+        writeFileSync(join(dir, path), 'x'.repeat(bytes));
+      }
+      expect(outputSizes(dir)).toEqual({ bytes: 467, articlePages: 2, articleHtmlBytes: 400 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('markdownTable', () => {
+  it('renders a header, a rule and rows', () => {
+    expect(markdownTable(['a', 'b'], [['1', '2']])).toBe('| a | b |\n| --- | --- |\n| 1 | 2 |');
+  });
+});
