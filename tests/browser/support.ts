@@ -55,8 +55,12 @@ export async function openPage(session: Session, path: string, options: OpenOpti
   await context.addInitScript(recordLayoutShifts);
   const page = await context.newPage();
   const problems: string[] = [];
+  const url = session.server.origin + path;
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()} ${message.location().url}`.trim());
+    if (message.type() !== 'error') return;
+    // Chromium logs the expected status of the page itself (a 404 page) as an error too.
+    const isExpectedStatus = message.location().url === url && message.text().includes(`status of ${expectedStatus} `);
+    if (!isExpectedStatus) problems.push(`console error: ${message.text()} ${message.location().url}`.trim());
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
@@ -67,7 +71,7 @@ export async function openPage(session: Session, path: string, options: OpenOpti
       problems.push(`HTTP ${response.status()}: ${response.url()}`);
     }
   });
-  const response = await page.goto(session.server.origin + path, { waitUntil: 'load' });
+  const response = await page.goto(url, { waitUntil: 'load' });
   if (response?.status() !== expectedStatus) {
     problems.push(`the page answered HTTP ${response?.status()}, expected ${expectedStatus}`);
   }
@@ -134,4 +138,17 @@ function recordLayoutShifts() {
 /** Every layout shift since navigation start that was not caused by input. */
 export function layoutShiftTotal(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { layoutShiftTotal: () => number }).layoutShiftTotal());
+}
+
+/** When the page scrolls sideways: how far, and the element that sticks out furthest. */
+export function horizontalOverflow(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return undefined;
+    const widest = [...document.body.querySelectorAll('*')]
+      .map((element) => ({ element, right: element.getBoundingClientRect().right }))
+      .sort((a, b) => b.right - a.right)[0]?.element;
+    const name = widest ? `${widest.tagName.toLowerCase()}${widest.id ? `#${widest.id}` : ''}${widest.classList.length ? `.${[...widest.classList].join('.')}` : ''}` : 'unknown';
+    return `${root.scrollWidth} px wide in a ${root.clientWidth} px viewport; widest: ${name}`;
+  });
 }
