@@ -9,12 +9,19 @@ export function articleIdFromPath(entry: string): string {
   return name;
 }
 
-/** Turns any text into a slug: "Chrissy Teigen" -> "chrissy-teigen", "Café au lait!" -> "cafe-au-lait". */
+/** Latin letters that Unicode does not decompose into a base letter and an accent. */
+const LATIN_LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
+/**
+ * Turns any text into a slug: "Chrissy Teigen" -> "chrissy-teigen", "Café au lait!" -> "cafe-au-lait",
+ * "Straße" -> "strasse". Text with no Latin letters or digits ("東京") gives "": callers decide.
+ */
 export function slugify(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/[ßæœøłđðþı]/g, (letter) => LATIN_LETTERS[letter]!)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }

@@ -21,8 +21,9 @@ export function ledeFromMarkdown(markdown: string, maxLength = 160): string {
     .find((block) => block && !/^(#|>|!\[|<|[-*+] |\d+\. |```|\|)/.test(block));
   if (!paragraph) return '';
   const plain = paragraph
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`~]/g, '')
+    .replace(/!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])/g, '$1')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(/[*`~]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
   if (plain.length <= maxLength) return plain;
