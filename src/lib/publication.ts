@@ -25,3 +25,10 @@ export function publicationState(article: PublicationFields, now: Date): Publica
   if (article.expires && article.expires.getTime() <= now.getTime()) return 'expired';
   return 'published';
 }
+
+/** When an article last changed: the latest of pubDate, updatedDate and its corrections' dates. */
+export function lastModified(article: { pubDate: Date; updatedDate?: Date | undefined; corrections: { date: Date }[] }): Date {
+  return [article.updatedDate, ...article.corrections.map((correction) => correction.date)]
+    .filter((date): date is Date => date instanceof Date)
+    .reduce((latest, date) => (date > latest ? date : latest), article.pubDate);
+}

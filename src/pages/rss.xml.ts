@@ -1,0 +1,7 @@
+/** /rss.xml — every listed article, newest first, with full content. */
+import type { APIRoute } from 'astro';
+import { listedArticles } from '../data/articles';
+import { rssResponse } from '../data/feed-items';
+import { siteChannel } from '../data/feed-channels';
+
+export const GET: APIRoute = async () => rssResponse(siteChannel('rss.xml'), await listedArticles());
