@@ -1,0 +1,51 @@
+/**
+ * Checks every article's and author's front matter before Astro's content sync, in `astro build`,
+ * `astro dev`, `astro check` and `astro sync` (all run `astro:config:setup` first), so editors get
+ * every problem of a run at once as `file:line:col` with a fix hint instead of one crash at a time.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { AstroError } from 'astro/errors';
+import { z } from 'astro/zod';
+import type { SchemaContext } from 'astro/content/config';
+import { articleSchema, authorSchema } from '../content.config.ts';
+import { checkContent, type ContentCheckResult, type ValidatingSchema } from '../lib/frontmatter-check.ts';
+import { formatProblem, summary } from '../lib/frontmatter-check-format.ts';
+
+/** image() as the checker sees it: the written path, which the checker resolves and looks for itself. */
+const schemaContext = { image: () => z.string() } as unknown as SchemaContext;
+
+export function checkProjectContent(root: URL): ContentCheckResult {
+  const at = (path: string) => fileURLToPath(new URL(path, root));
+  return checkContent({
+    root: fileURLToPath(root),
+    articlesDir: at('content/articles/'),
+    authorsDir: at('content/authors/'),
+    assetsDir: at('content/assets/'),
+    articleSchema: articleSchema(schemaContext) as unknown as ValidatingSchema,
+    authorSchema: authorSchema(schemaContext) as unknown as ValidatingSchema,
+  });
+}
+
+function reportProblems(result: ContentCheckResult, logger: AstroIntegrationLogger): number {
+  const errors = result.problems.filter((problem) => problem.severity === 'error');
+  for (const warning of result.problems.filter((problem) => problem.severity === 'warning')) logger.warn(formatProblem(warning));
+  for (const error of errors) logger.error(formatProblem(error));
+  return errors.length;
+}
+
+export default function contentCheck(): AstroIntegration {
+  return {
+    name: 'wirepress:content-check',
+    hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        const result = checkProjectContent(config.root);
+        if (reportProblems(result, logger) === 0) return;
+        const error = new AstroError(summary(result.problems), 'Fix the problems listed above (file:line:column, field, expected, fix), then run the command again.');
+        // The list above is the useful part; a stack trace into this file would only bury it.
+        error.stack = '';
+        throw error;
+      },
+    },
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * Checks every article and author file before Astro's content sync, and reports ALL problems
+ * of a run together, each as `file:line:col`, the field, what was expected and a fix hint.
+ *
+ * The schema is passed in (src/integrations/content-check.ts gives it the real one from
+ * src/content.config.ts) so this module stays free of Astro imports.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { instantProblem } from './frontmatter-check-dates.ts';
+import { bodyImageReferences, imageFileProblem } from './frontmatter-check-images.ts';
+import { closest, describeIssue, fieldName, type SchemaIssue } from './frontmatter-check-issues.ts';
+import type { SchemaLike } from './frontmatter-check-schema.ts';
+import { readFrontMatter, type FieldPath, type FrontMatter, type Position } from './frontmatter-check-yaml.ts';
+import { articleIdFromPath, SLUG_PATTERN } from './slugs.ts';
+
+export interface Problem extends Position {
+  severity: 'error' | 'warning';
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  field: string;
+  message: string;
+  expected?: string | undefined;
+  hint: string;
+}
+
+export interface ValidatingSchema extends SchemaLike {
+  safeParse(input: unknown): { success: true; data: unknown } | { success: false; error: { issues: SchemaIssue[] } };
+}
+
+export interface ContentCheckOptions {
+  root: string;
+  articlesDir: string;
+  authorsDir: string;
+  /** Shared images any article may use, e.g. content/assets/. */
+  assetsDir: string;
+  /** The schemas, built with an image() that accepts the written path as a string. */
+  articleSchema: ValidatingSchema;
+  authorSchema: ValidatingSchema;
+}
+
+/** What the checker learnt about an article that parsed; other build steps (redirects) reuse it. */
+export interface CheckedArticle {
+  file: string;
+  id: string;
+  data: Record<string, unknown>;
+}
+
+export interface ContentCheckResult {
+  problems: Problem[];
+  articles: CheckedArticle[];
+}
+
+const ARTICLE_DATE_FIELDS = ['pubDate', 'updatedDate', 'expires', 'source.originalPubDate'];
+
+const listFiles = (dir: string, accept: (name: string) => boolean): string[] => {
+  try {
+    return readdirSync(dir).filter(accept).sort();
+  } catch {
+    return [];
+  }
+};
+
+/** content/articles/*.md and content/articles/<folder>/index.md, as the glob loader sees them. */
+function articleEntries(articlesDir: string): string[] {
+  return listFiles(articlesDir, () => true).flatMap((name) => {
+    const path = join(articlesDir, name);
+    if (statSync(path).isDirectory()) return listFiles(path, (file) => file === 'index.md').map((file) => `${name}/${file}`);
+    return name.endsWith('.md') ? [name] : [];
+  });
+}
+
+const toPath = (field: string): FieldPath => field.split('.');
+
+export function checkContent(options: ContentCheckOptions): ContentCheckResult {
+  const problems: Problem[] = [];
+  const relativeFile = (file: string) => relative(options.root, file).split(sep).join('/');
+  const report = (file: string, position: Position, field: string, message: string, hint: string, expected?: string, severity: Problem['severity'] = 'error') =>
+    problems.push({ severity, file: relativeFile(file), ...position, field, message, expected, hint });
+
+  /** Parses and validates one file; undefined when it could not be read as data. */
+  function checkFile(file: string, schema: ValidatingSchema, dateFields: string[]): { frontMatter: FrontMatter; data: Record<string, unknown> } | undefined {
+    const frontMatter = readFrontMatter(readFileSync(file, 'utf8'), /\.ya?ml$/.test(file));
+    if (!frontMatter.document) {
+      report(file, { line: 1, column: 1 }, '(front matter)', 'the file has no front matter', 'start the file with a line `---`, the fields, and another line `---`', 'front matter between --- lines');
+      return undefined;
+    }
+    for (const error of frontMatter.syntaxErrors) {
+      if (error.code === 'DUPLICATE_KEY') {
+        const key = error.lineText.replace(/:.*$/, '').trim();
+        report(file, error.position, key, `"${key}" is written twice`, 'keep one of them and delete the other');
+      } else {
+        report(file, error.position, '(YAML syntax)', `YAML syntax error: ${error.message}`, 'check quotes, colons and indentation on this line; text containing ": " or starting with a quote needs to be wrapped in quotes');
+      }
+    }
+    for (const position of frontMatter.keysNamed('__proto__')) {
+      report(file, position, '__proto__', 'the key "__proto__" is not allowed', 'remove this key; it is not a front-matter field');
+    }
+    if (problems.some((problem) => problem.file === relativeFile(file))) return undefined;
+
+    const data: unknown = frontMatter.document.toJS();
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      report(file, { line: 1, column: 1 }, '(front matter)', 'the front matter is not a list of fields', 'write one `field: value` per line');
+      return undefined;
+    }
+
+    const datePaths = [
+      ...dateFields.map(toPath),
+      ...((data as { corrections?: unknown }).corrections instanceof Array ? (data as { corrections: unknown[] }).corrections.map((_, index) => ['corrections', index, 'date']) : []),
+    ];
+    const badDates = new Set<string>();
+    for (const path of datePaths) {
+      const raw = frontMatter.rawScalar(path);
+      const problem = raw === undefined ? undefined : instantProblem(raw);
+      if (problem) {
+        badDates.add(fieldName(path));
+        report(file, frontMatter.positionOf(path), fieldName(path), problem.message, problem.hint, 'a date-time with timezone offset');
+      }
+    }
+
+    const result = schema.safeParse(data);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        for (const problem of describeIssue(issue, schema, frontMatter.has)) {
+          const name = fieldName(problem.path);
+          if (badDates.has(name)) continue;
+          report(file, frontMatter.positionOf(problem.path), name, problem.message, problem.hint, problem.expected);
+        }
+      }
+    }
+    return { frontMatter, data: data as Record<string, unknown> };
+  }
+
+  function checkImage(file: string, position: Position, field: string, url: string, folders: string[]) {
+    const problem = imageFileProblem(file, url, folders);
+    if (problem?.kind === 'outside') {
+      report(file, position, field, `the image "${url}" is outside the article's folder`, `move the image next to the article (or into content/assets/) and write "./${url.split('/').at(-1)}"`, "a file in the article's folder or content/assets/");
+    } else if (problem?.kind === 'missing') {
+      report(file, position, field, `the image "${url}" does not exist (looked for ${relativeFile(problem.resolved)})`, 'check the file name and its case, or add the image file next to the article');
+    }
+  }
+
+  // Authors first: articles refer to them.
+  const authorFiles = listFiles(options.authorsDir, (name) => /\.(md|ya?ml)$/.test(name));
+  const authorIds = authorFiles.map((name) => name.replace(/\.(md|ya?ml)$/, ''));
+  for (const name of authorFiles) {
+    const file = join(options.authorsDir, name);
+    const checked = checkFile(file, options.authorSchema, []);
+    if (checked && typeof checked.data.avatar === 'string') {
+      checkImage(file, checked.frontMatter.positionOf(['avatar']), 'avatar', checked.data.avatar, [options.authorsDir, options.assetsDir]);
+    }
+  }
+
+  const articles: CheckedArticle[] = [];
+  const frontMatters = new Map<CheckedArticle, FrontMatter>();
+  for (const entry of articleEntries(options.articlesDir)) {
+    const file = join(options.articlesDir, entry);
+    const checked = checkFile(file, options.articleSchema, ARTICLE_DATE_FIELDS);
+    if (!checked) continue;
+    const { frontMatter, data } = checked;
+    const imageFolders = [entry.includes('/') ? dirname(file) : options.articlesDir, options.assetsDir];
+
+    const authors = Array.isArray(data.authors) ? data.authors : [];
+    authors.forEach((author, index) => {
+      if (typeof author !== 'string' || authorIds.includes(author)) return;
+      const suggestion = closest(author, authorIds);
+      report(
+        file,
+        frontMatter.positionOf(['authors', index]),
+        `authors[${index}]`,
+        `unknown author "${author}"`,
+        suggestion ? `did you mean "${suggestion}"?` : `add content/authors/${author}.yaml (name and bio), or use one of: ${authorIds.join(', ') || '(no authors yet)'}`,
+        'the name of a file in content/authors/ without its extension',
+      );
+    });
+
+    const hero = data.heroImage as { src?: unknown } | undefined;
+    if (typeof hero?.src === 'string') checkImage(file, frontMatter.positionOf(['heroImage', 'src']), 'heroImage.src', hero.src, imageFolders);
+    for (const image of bodyImageReferences(frontMatter.body)) {
+      checkImage(file, { line: frontMatter.bodyLine + image.line - 1, column: image.column }, '(body image)', image.url, imageFolders);
+    }
+
+    const source = data.source as { relationship?: unknown; url?: unknown } | undefined;
+    if (source?.relationship === 'syndicated' && source.url === undefined) {
+      report(
+        file,
+        frontMatter.positionOf(['source']),
+        'source.url',
+        'syndicated article without source.url: readers cannot reach the original',
+        'add `url:` under source with the address of the original when you know it',
+        undefined,
+        'warning',
+      );
+    }
+
+    const id = typeof data.slug === 'string' ? data.slug : articleIdFromPath(entry);
+    if (typeof data.slug !== 'string' && !SLUG_PATTERN.test(id)) {
+      report(file, { line: 1, column: 1 }, '(file name)', `the file name gives the URL slug "${id}", which is not a valid slug`, 'rename the file or folder to lowercase letters, digits and hyphens (e.g. my-article), or set `slug:`', 'lowercase letters, digits and single hyphens');
+    }
+    const article = { file, id, data };
+    articles.push(article);
+    frontMatters.set(article, frontMatter);
+  }
+
+  for (const claimants of urlClaims(articles, frontMatters)) {
+    for (const claim of claimants) {
+      const others = claimants.filter((other) => other.article !== claim.article || other.position !== claim.position).map((other) => relativeFile(other.article.file));
+      report(
+        claim.article.file,
+        claim.position,
+        claim.field,
+        `the URL /articles/${claim.slug}/ is also claimed by ${[...new Set(others)].join(', ')}`,
+        'give one of them a different `slug:` (or rename its file or folder), or remove the clashing alias',
+        'a URL slug no other article uses',
+      );
+    }
+  }
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { problems, articles };
+}
+
+interface UrlClaim {
+  article: CheckedArticle;
+  field: string;
+  slug: string;
+  position: Position;
+}
+
+/** Groups of two or more claims on one URL (article slugs and aliases), compared case-insensitively. */
+function urlClaims(articles: CheckedArticle[], frontMatters: Map<CheckedArticle, FrontMatter>): UrlClaim[][] {
+  const claims = new Map<string, UrlClaim[]>();
+  for (const article of articles) {
+    const frontMatter = frontMatters.get(article)!;
+    const ownField = typeof article.data.slug === 'string' ? 'slug' : '(file name)';
+    const own: UrlClaim = { article, field: ownField, slug: article.id, position: ownField === 'slug' ? frontMatter.positionOf(['slug']) : { line: 1, column: 1 } };
+    const aliases = Array.isArray(article.data.aliases) ? article.data.aliases : [];
+    const aliasClaims = aliases.flatMap((alias, index): UrlClaim[] =>
+      typeof alias === 'string' ? [{ article, field: `aliases[${index}]`, slug: alias, position: frontMatter.positionOf(['aliases', index]) }] : [],
+    );
+    for (const claim of [own, ...aliasClaims]) {
+      const key = claim.slug.toLowerCase();
+      claims.set(key, [...(claims.get(key) ?? []), claim]);
+    }
+  }
+  return [...claims.values()].filter((group) => group.length > 1);
+}

@@ -1,0 +1,140 @@
+/**
+ * The front-matter checker against one content tree holding every kind of mistake the editors'
+ * issue lists: each problem is reported with file:line:col, field, expectation and fix, all in one run.
+ */
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkProjectContent } from '../../src/integrations/content-check.ts';
+import { formatProblem, summary } from '../../src/lib/frontmatter-check-format.ts';
+import type { ContentCheckResult, Problem } from '../../src/lib/frontmatter-check.ts';
+import { AUTHOR, article, PIXEL_PNG, writeTree } from './fixtures.ts';
+
+const A = 'content/articles';
+
+const files: Record<string, string | Buffer> = {
+  'content/authors/amara-okafor.yaml': AUTHOR,
+  [`${A}/good/index.md`]: article({ authors: '[amara-okafor]', heroImage: '\n  src: ./photo.png\n  alt: A photo', aliases: '[old-good]' }),
+  [`${A}/good/photo.png`]: PIXEL_PNG,
+  [`${A}/decorative/index.md`]: article({ heroImage: '\n  src: ../../assets/shared.png\n  decorative: true' }),
+  'content/assets/shared.png': PIXEL_PNG,
+  [`${A}/yaml-syntax.md`]: '---\ntitle: "Unclosed quote\nsection: news\n---\nBody\n',
+  [`${A}/missing-title.md`]: article({ title: '' }),
+  [`${A}/wrong-type.md`]: article({ tags: 'Coast', draft: 'yes' }),
+  [`${A}/impossible-date.md`]: article({ pubDate: '2024-02-30T09:00:00+00:00' }),
+  [`${A}/no-offset.md`]: article({ pubDate: '2026-11-29 09:00:00' }),
+  [`${A}/unknown-author.md`]: article({ authors: '[amara-okafr]' }),
+  [`${A}/javascript-url.md`]: article({ source: '\n  relationship: adapted\n  url: javascript:alert(1)' }),
+  [`${A}/hero-no-alt/index.md`]: article({ heroImage: '\n  src: ./photo.png' }),
+  [`${A}/hero-no-alt/photo.png`]: PIXEL_PNG,
+  [`${A}/outside/index.md`]: article({ heroImage: '\n  src: ../good/photo.png\n  alt: Borrowed' }),
+  [`${A}/missing-image/index.md`]: article({}, 'Text.\n\n![A chart](./chart.png)\n'),
+  [`${A}/same-url.md`]: article(),
+  [`${A}/same-url/index.md`]: article(),
+  [`${A}/slug-override.md`]: article({ slug: 'good' }),
+  [`${A}/Case-Only/index.md`]: article(),
+  [`${A}/case-only/index.md`]: article(),
+  [`${A}/typo.md`]: article({ titel: 'Misspelt' }),
+  [`${A}/duplicate-key.md`]: article({ section: 'news\nsection: sport' }),
+  [`${A}/proto.md`]: article({ ['__proto__']: '\n  polluted: true' }),
+  [`${A}/syndicated.md`]: article({ source: '\n  relationship: syndicated\n  publisher: The Wire' }),
+};
+
+let tree: ReturnType<typeof writeTree>;
+let result: ContentCheckResult;
+const about = (file: string) => result.problems.filter((problem) => problem.file === `${A}/${file}`);
+const only = (file: string): Problem => {
+  const found = about(file);
+  expect(found, found.map(formatProblem).join('\n')).toHaveLength(1);
+  return found[0]!;
+};
+
+beforeAll(() => {
+  tree = writeTree(files);
+  result = checkProjectContent(pathToFileURL(`${tree.root}/`));
+});
+afterAll(() => (process.env.KEEP_TREE ? console.log(tree.root) : tree.cleanup()));
+
+describe('front-matter checker', () => {
+  it('accepts valid articles, assets in content/assets/ and decorative heroes without alt', () => {
+    expect(about('good/index.md').map((problem) => problem.field)).toEqual(['(file name)']); // claimed by slug-override.md below
+    expect(about('decorative/index.md')).toEqual([]);
+  });
+
+  it('reports a YAML syntax error at its line', () => {
+    const problem = only('yaml-syntax.md');
+    expect(problem).toMatchObject({ line: 3, column: 14, field: '(YAML syntax)' });
+    expect(problem.message).toMatch(/YAML syntax error: .*quote/i);
+    expect(problem.hint).toMatch(/quotes/);
+  });
+
+  it('reports a missing required field with an example to add', () => {
+    expect(only('missing-title.md')).toMatchObject({ field: 'title', line: 2, message: 'required field is missing', expected: 'text', hint: 'add `title: The harbour light returns`' });
+  });
+
+  it('reports wrong types at the offending key', () => {
+    const found = about('wrong-type.md');
+    expect(found.map((problem) => [problem.field, problem.line, problem.column, problem.expected])).toEqual([
+      ['tags', 7, 1, 'a list, e.g. [first, second]'],
+      ['draft', 8, 1, 'true or false'],
+    ]);
+  });
+
+  it('rejects an impossible date that YAML would roll over', () => {
+    expect(only('impossible-date.md')).toMatchObject({ line: 3, column: 1, field: 'pubDate', message: '"2024-02-30T09:00:00+00:00" is not a real calendar date or time', hint: '2024-02 has 29 days; check the day and month' });
+  });
+
+  it('rejects a date without a timezone offset and suggests one', () => {
+    const problem = only('no-offset.md');
+    expect(problem).toMatchObject({ field: 'pubDate', message: '"2026-11-29 09:00:00" has no timezone offset, so it is ambiguous' });
+    expect(problem.hint).toContain('2026-11-29T09:00:00+00:00');
+  });
+
+  it('reports an unknown author with the closest known id', () => {
+    expect(only('unknown-author.md')).toMatchObject({ line: 7, column: 11, field: 'authors[0]', message: 'unknown author "amara-okafr"', hint: 'did you mean "amara-okafor"?' });
+  });
+
+  it('rejects a non-http(s) source URL', () => {
+    expect(only('javascript-url.md')).toMatchObject({ line: 7, column: 3, field: 'source.url', expected: 'an absolute http:// or https:// URL' });
+  });
+
+  it('requires hero alt text unless the image is decorative', () => {
+    expect(only('hero-no-alt/index.md')).toMatchObject({ line: 7, column: 1, field: 'heroImage.alt', message: 'the hero image has no alt text' });
+    expect(only('hero-no-alt/index.md').hint).toContain('decorative: true');
+  });
+
+  it('rejects an image from outside the article folder and content/assets/', () => {
+    expect(only('outside/index.md')).toMatchObject({ line: 8, column: 3, field: 'heroImage.src', message: 'the image "../good/photo.png" is outside the article\'s folder' });
+  });
+
+  it('reports a missing inline image at its line in the body', () => {
+    expect(only('missing-image/index.md')).toMatchObject({ line: 11, column: 1, field: '(body image)', message: `the image "./chart.png" does not exist (looked for ${A}/missing-image/chart.png)` });
+  });
+
+  it('reports two articles on one URL: file vs folder, slug override (and alias), case only', () => {
+    expect(only('same-url.md').message).toBe(`the URL /articles/same-url/ is also claimed by ${A}/same-url/index.md`);
+    expect(only('same-url/index.md').message).toBe(`the URL /articles/same-url/ is also claimed by ${A}/same-url.md`);
+    expect(only('slug-override.md')).toMatchObject({ field: 'slug', line: 7, message: `the URL /articles/good/ is also claimed by ${A}/good/index.md` });
+    expect(about('Case-Only/index.md').map((problem) => problem.field)).toEqual(['(file name)', '(file name)']);
+    expect(only('case-only/index.md').message).toBe(`the URL /articles/case-only/ is also claimed by ${A}/Case-Only/index.md`);
+  });
+
+  it('suggests the closest known field for an unknown one', () => {
+    expect(only('typo.md')).toMatchObject({ line: 7, column: 1, field: 'titel', message: 'unknown field "titel"', hint: 'did you mean "title"? Rename the key.' });
+  });
+
+  it('reports a duplicated key and a __proto__ key instead of crashing', () => {
+    expect(only('duplicate-key.md')).toMatchObject({ line: 5, column: 1, field: 'section', message: '"section" is written twice' });
+    expect(only('proto.md')).toMatchObject({ line: 7, column: 1, field: '__proto__', message: 'the key "__proto__" is not allowed' });
+  });
+
+  it('warns, without failing, about a syndicated article without source.url', () => {
+    expect(only('syndicated.md')).toMatchObject({ severity: 'warning', field: 'source.url' });
+  });
+
+  it('formats each problem as file:line:col, field, expected and fix, with a one-line summary', () => {
+    expect(formatProblem(only('typo.md'))).toBe(
+      `${A}/typo.md:7:1  titel: unknown field "titel"\n    expected: one of: ${'title, description, pubDate, updatedDate, expires, authors, section, tags, heroImage, source, contentNote, corrections, aliases, slug, smartPunctuation, draft'}\n    fix: did you mean "title"? Rename the key.`,
+    );
+    expect(summary(result.problems)).toMatch(/^Front matter check failed: \d+ problems in \d+ files\.$/);
+  });
+});
