@@ -1,8 +1,13 @@
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
-import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
+import { unindexedPages } from './src/integrations/unindexed-pages.ts';
+import { rehypePlugins, remarkPlugins, remarkRehype } from './src/markdown/pipeline.ts';
+import { MAX_IMAGE_PIXELS } from './src/markdown/rehype-article-images.ts';
 import { site } from './src/site.config.ts';
+
+const unindexed = unindexedPages();
 
 export default defineConfig({
   site: site.url,
@@ -14,17 +19,18 @@ export default defineConfig({
   markdown: {
     // Shiki colours code with inline styles, which the sanitizer strips and the CSP forbids.
     syntaxHighlight: false,
-    processor: unified({ gfm: true, smartypants: false, remarkPlugins, rehypePlugins }),
+    processor: unified({ gfm: true, smartypants: false, remarkPlugins, rehypePlugins, remarkRehype }),
     // smart punctuation runs per article in src/markdown/remark-smart-punctuation.ts,
   },
   image: {
     service: {
       entrypoint: 'astro/assets/services/sharp',
-      // Bounds decompression bombs: 40 megapixels is larger than any camera original we publish.
-      config: { limitInputPixels: 40_000_000 },
+      // Bounds decompression bombs; in-body images over it fail the build with a clear message.
+      config: { limitInputPixels: MAX_IMAGE_PIXELS },
     },
   },
   security: { csp: true },
   devToolbar: { enabled: false },
-  integrations: [contentCheck()],
+  // Order matters: unindexed-pages reads the built pages before the sitemap is written.
+  integrations: [contentCheck(), unindexed.integration, sitemap({ filter: unindexed.allows })],
 });
