@@ -1,32 +1,47 @@
 /**
- * npm run import -- <file.txt> [--section news] [--tag "A tag"]… [--content-note "…"] [--date ISO]
+ * npm run import -- <file.txt> [--section news] [--tag "A tag"]… [--content-note "…"] [--date ISO] [--out content/articles]
  * Turns plain-text wire copy into content/articles/<slug>/index.md and prints the path.
+ * Never overwrites an existing article.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseWireCopy, WireImportError, wireCopyToArticle } from '../src/lib/wire-import.ts';
+import { ArticleBundleError, writeNewArticle } from '../src/lib/article-bundle.ts';
+import { instantProblem } from '../src/lib/frontmatter-check-dates.ts';
 import { buildNow } from '../src/lib/publication.ts';
+import { SLUG_PATTERN } from '../src/lib/slugs.ts';
+import { parseWireCopy, WireImportError, wireCopyToArticle } from '../src/lib/wire-import.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    section: { type: 'string', default: 'news' },
-    tag: { type: 'string', multiple: true, default: [] },
-    'content-note': { type: 'string' },
-    date: { type: 'string' },
-    out: { type: 'string', default: 'content/articles' },
-  },
-});
+const USAGE = 'usage: npm run import -- <file.txt> [--section news] [--tag "A tag"] [--content-note "…"] [--date 2026-11-29T09:00:00Z]';
 
 function fail(message: string): never {
   console.error(`import: ${message}`);
   process.exit(1);
 }
 
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        section: { type: 'string', default: 'news' },
+        tag: { type: 'string', multiple: true, default: [] },
+        'content-note': { type: 'string' },
+        date: { type: 'string' },
+        out: { type: 'string', default: 'content/articles' },
+      },
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${USAGE}`);
+  }
+})();
+
 const file = positionals[0];
-if (!file) fail('usage: npm run import -- <file.txt> [--section news] [--tag "A tag"] [--content-note "…"] [--date ISO]');
+if (!file || positionals.length > 1) fail(USAGE);
 if (!existsSync(file)) fail(`${file}: no such file.`);
+if (!statSync(file).isFile()) fail(`${file}: not a file.`);
+if (!SLUG_PATTERN.test(values.section!)) fail(`--section "${values.section}" must be a slug such as news or entertainment.`);
+const dateProblem = values.date === undefined ? undefined : instantProblem(values.date);
+if (dateProblem) fail(`--date: ${dateProblem.message}; ${dateProblem.hint}.`);
 
 try {
   const copy = parseWireCopy(readFileSync(file, 'utf8'));
@@ -37,13 +52,9 @@ try {
     tags: values.tag!,
     ...(values['content-note'] ? { contentNote: values['content-note'] } : {}),
   });
-  const dir = resolve(values.out!, slug);
-  const target = join(dir, 'index.md');
-  if (existsSync(dir)) fail(`${target} already exists; not overwriting. Rename or remove it first.`);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(target, markdown);
-  console.log(target);
+  console.log(writeNewArticle(values.out!, slug, markdown));
 } catch (error) {
   if (error instanceof WireImportError) fail(`${file}: ${error.message}`);
+  if (error instanceof ArticleBundleError) fail(error.message);
   throw error;
 }

@@ -36,6 +36,9 @@ export function parseWireCopy(text: string): WireCopy {
   if (text.includes('\u0000') || /[\u0001-\u0008\u000E-\u001F]/.test(text)) {
     throw new WireImportError('The file looks binary (it contains control bytes). Import plain UTF-8 text only.');
   }
+  if (text.includes('\uFFFD')) {
+    throw new WireImportError('The file is not valid UTF-8 text (it contains bytes that are not characters). Save it as UTF-8 and import it again.');
+  }
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const blocks = normalised
     .split(/\n[ \t]*\n/)
