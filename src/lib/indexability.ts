@@ -21,7 +21,7 @@ export function headSignals(html: string): HeadSignals {
     if (element.tagName === 'meta' && typeof name === 'string' && name.toLowerCase() === 'robots' && typeof content === 'string') {
       signals.robots = content;
     }
-    if (element.tagName === 'link' && Array.isArray(rel) && rel.includes('canonical') && typeof href === 'string') {
+    if (element.tagName === 'link' && Array.isArray(rel) && rel.some((token) => String(token).toLowerCase() === 'canonical') && typeof href === 'string') {
       signals.canonical = href;
     }
   });
