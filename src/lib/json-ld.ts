@@ -26,7 +26,8 @@ export interface NewsArticleInput {
   authors: { name: string; url: string }[];
   section: string;
   keywords: string[];
-  publisher: { name: string; url: string; logo: string };
+  /** The logo must be a raster image Google can fetch (public/logo.png, made by scripts/make-logo.ts). */
+  publisher: { name: string; url: string; logo: { url: string; width: number; height: number } };
   lang: string;
   source?: {
     relationship: string;
@@ -42,7 +43,7 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
     '@type': 'Organization',
     name: input.publisher.name,
     url: input.publisher.url,
-    logo: { '@type': 'ImageObject', url: input.publisher.logo },
+    logo: { '@type': 'ImageObject', url: input.publisher.logo.url, width: input.publisher.logo.width, height: input.publisher.logo.height },
   };
   const ld: Record<string, unknown> = {
     '@context': 'https://schema.org',

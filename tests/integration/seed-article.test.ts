@@ -57,7 +57,8 @@ describe('the seed article page', () => {
     expect(ld['@type']).toBe('NewsArticle');
     expect(ld.isBasedOn).toEqual({ '@type': 'CreativeWork' });
     expect(ld.author).toBeUndefined();
-    expect(ld.image).toBeUndefined();
+    // No photo came with the wire copy: the only image is the generated headline card.
+    expect(ld.image).toEqual([`https://example.org/og/${SLUG}.png`]);
   });
 
   it('shows the content note before the body', () => {

@@ -1,0 +1,188 @@
+/**
+ * Article features that need content of their own, built twice with the real `astro build`
+ * sharing one Open Graph cache: table of contents, corrections and dateModified, related-article
+ * order, and cards re-rendered only when their inputs change.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, projectRoot, type BuildResult } from '../helpers/build-site.ts';
+import { ARTICLE_WITH_IMAGES, SEED_ARTICLE } from '../helpers/page-templates.ts';
+
+const article = (front: string, body = 'A paragraph of text.') =>
+  `---\n${front.trim()}\nsource:\n  relationship: original\n---\n\n${body}\n`;
+
+const TOC_BODY = [
+  'Opening paragraph.',
+  '## The first part',
+  'Text.',
+  '### A detail of the first part',
+  'Text.',
+  '## The second part',
+  'Text.',
+  '## The third part',
+  'Text.',
+].join('\n\n');
+
+/** Articles related to harbour-light-returns (news; Coast, Heritage, Volunteers) in known ways. */
+const FIXTURES: Record<string, string> = {
+  'long-read': article(
+    `
+title: A long read in three parts
+pubDate: 2026-11-20T10:00:00+00:00
+updatedDate: 2026-11-21T10:00:00+00:00
+section: science
+corrections:
+  - date: 2026-11-25T16:30:00+00:00
+    text: An earlier version gave the wrong year for the restoration.
+  - date: 2026-11-22T09:15:00+00:00
+    text: Added the volunteers' own account.`,
+    TOC_BODY,
+  ),
+  'two-tags-older': article(`
+title: Two shared tags, older
+pubDate: 2026-11-01T10:00:00+00:00
+section: culture
+tags: [coast, Heritage]`),
+  'tag-and-section-newer': article(`
+title: A shared tag and the same section, newer
+pubDate: 2026-11-02T10:00:00+00:00
+section: news
+tags: [Volunteers]`),
+  'section-only-a': article(`
+title: Same section only, A
+pubDate: 2026-11-03T10:00:00+00:00
+section: news`),
+  'section-only-b': article(`
+title: Same section only, B
+pubDate: 2026-11-03T10:00:00+00:00
+section: news`),
+};
+
+const ENV = { SITE_TIMEZONE: 'America/New_York' };
+
+let contentDir: string;
+let ogCache: string;
+let first: BuildResult;
+let second: BuildResult;
+let cacheAfterFirst: Map<string, number>;
+
+function writeFixtures(titleOfLongRead?: string) {
+  for (const [slug, text] of Object.entries(FIXTURES)) {
+    const contents = titleOfLongRead && slug === 'long-read' ? text.replace('A long read in three parts', titleOfLongRead) : text;
+    writeFileSync(join(contentDir, 'articles', `${slug}.md`), contents);
+  }
+}
+
+const cacheFiles = () => new Map(readdirSync(ogCache).map((file) => [file, statSync(join(ogCache, file)).mtimeMs]));
+const documentOf = (build: BuildResult, slug: string) =>
+  parseHTML(readFileSync(join(build.dist, 'articles', slug, 'index.html'), 'utf8')).document;
+
+beforeAll(async () => {
+  const work = mkdtempSync(join(tmpdir(), 'article-features-'));
+  contentDir = join(work, 'content');
+  ogCache = join(work, 'og-cache');
+  cpSync(join(projectRoot, 'content'), contentDir, { recursive: true });
+  writeFixtures();
+  first = await buildSite({ contentDir, env: { ...ENV, OG_CACHE_DIR: ogCache } });
+  expect(first.exitCode, first.output).toBe(0);
+  cacheAfterFirst = cacheFiles();
+  writeFixtures('A long read in three parts, retitled');
+  second = await buildSite({ contentDir, env: { ...ENV, OG_CACHE_DIR: ogCache } });
+  expect(second.exitCode, second.output).toBe(0);
+  return () => rmSync(work, { recursive: true, force: true });
+});
+
+afterAll(() => {
+  first?.cleanup();
+  second?.cleanup();
+});
+
+describe('Open Graph card cache', () => {
+  it('renders every card on a cold cache', () => {
+    const rendered = first.output.match(/og-image: rendered \/og\/[a-z0-9-]+\.png/g) ?? [];
+    expect(rendered.sort()).toEqual(
+      [SEED_ARTICLE, ...Object.keys(FIXTURES)].map((slug) => `og-image: rendered /og/${slug}.png`).sort(),
+    );
+    expect(cacheAfterFirst.size).toBe(rendered.length);
+  });
+
+  it('re-renders only the card whose title changed on the next build', () => {
+    expect(second.output.match(/og-image: rendered \/og\/[a-z0-9-]+\.png/g)).toEqual(['og-image: rendered /og/long-read.png']);
+  });
+
+  it('leaves the cached cards of unchanged articles untouched and adds one for the new title', () => {
+    const after = cacheFiles();
+    expect(after.size).toBe(cacheAfterFirst.size + 1);
+    for (const [file, mtime] of cacheAfterFirst) expect(after.get(file), file).toBe(mtime);
+  });
+
+  it('publishes the cached card byte for byte when it hits, and the new card when it misses', () => {
+    const card = (build: BuildResult, slug: string) => readFileSync(join(build.dist, 'og', `${slug}.png`));
+    expect(card(second, SEED_ARTICLE).equals(card(first, SEED_ARTICLE))).toBe(true);
+    expect(card(second, 'long-read').equals(card(first, 'long-read'))).toBe(false);
+  });
+});
+
+describe('table of contents', () => {
+  it('lists the h2 sections and their h3 subsections, linked to the heading ids, from three h2 headings on', () => {
+    const document = documentOf(first, 'long-read');
+    const toc = document.querySelector('nav.toc')!;
+    expect(toc.getAttribute('aria-labelledby')).toBe('page-toc-heading');
+    const links = [...toc.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['The first part', '#the-first-part'],
+      ['A detail of the first part', '#a-detail-of-the-first-part'],
+      ['The second part', '#the-second-part'],
+      ['The third part', '#the-third-part'],
+    ]);
+    for (const [, href] of links) expect(document.querySelector(`.article-body ${href}`), href!).not.toBeNull();
+  });
+
+  it('comes before the body', () => {
+    const document = documentOf(first, 'long-read');
+    const toc = document.querySelector('nav.toc')!;
+    expect(toc.compareDocumentPosition(document.querySelector('.article-body')!) & 4).toBeTruthy();
+  });
+});
+
+describe('corrections', () => {
+  it('lists every correction, oldest first, with its date in the site timezone, after the body', () => {
+    const document = documentOf(first, 'long-read');
+    const section = document.querySelector('section.corrections')!;
+    expect(section.querySelector('h2')?.textContent).toBe('Corrections and updates');
+    const entries = [...section.querySelectorAll('li')];
+    expect(entries.map((entry) => entry.querySelector('time')?.getAttribute('datetime'))).toEqual([
+      '2026-11-22T04:15:00-05:00',
+      '2026-11-25T11:30:00-05:00',
+    ]);
+    expect(entries[1]!.textContent).toContain('wrong year for the restoration');
+    expect(document.querySelector('.article-body')!.compareDocumentPosition(section) & 4).toBeTruthy();
+  });
+
+  it('makes the latest correction the dateModified and the shown update date', () => {
+    const document = documentOf(first, 'long-read');
+    const ld = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(ld.datePublished).toBe('2026-11-20T05:00:00-05:00');
+    expect(ld.dateModified).toBe('2026-11-25T11:30:00-05:00');
+    const shown = [...document.querySelectorAll('header time')].map((time) => time.getAttribute('datetime'));
+    expect(shown).toEqual(['2026-11-20T05:00:00-05:00', '2026-11-25T11:30:00-05:00']);
+  });
+
+  it('has no corrections section when there are none', () => {
+    expect(documentOf(first, ARTICLE_WITH_IMAGES).querySelector('section.corrections')).toBeNull();
+  });
+});
+
+describe('related articles', () => {
+  it('shows the three most related: most shared first, then newest, then by slug', () => {
+    const related = [...documentOf(first, ARTICLE_WITH_IMAGES).querySelectorAll('.related a')].map((a) => a.getAttribute('href'));
+    expect(related).toEqual(['/articles/tag-and-section-newer/', '/articles/two-tags-older/', '/articles/section-only-a/']);
+  });
+
+  it('shows no related section when nothing is shared', () => {
+    expect(documentOf(first, 'long-read').querySelector('.related')).toBeNull();
+  });
+});
