@@ -1,9 +1,14 @@
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import contentCheck from './src/integrations/content-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import { unindexedPages } from './src/integrations/unindexed-pages.ts';
 import { rehypePlugins, remarkPlugins, remarkRehype } from './src/markdown/pipeline.ts';
 import { MAX_IMAGE_PIXELS } from './src/markdown/rehype-article-images.ts';
 import { site } from './src/site.config.ts';
+
+const unindexed = unindexedPages();
 
 export default defineConfig({
   site: site.url,
@@ -27,5 +32,6 @@ export default defineConfig({
   },
   security: { csp: true },
   devToolbar: { enabled: false },
-  integrations: [pagefind()],
+  // Order matters: unindexed-pages reads the built pages before the sitemap is written.
+  integrations: [contentCheck(), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind()],
 });
