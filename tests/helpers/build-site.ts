@@ -43,7 +43,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
 
   const env = {
-    ...process.env,
+    ...withoutViteEnv(process.env),
     PUBLISH_NOW: TEST_NOW,
     ASTRO_CACHE_DIR: join(root, '.cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -59,4 +59,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     child.on('close', (code) => done({ exitCode: code ?? 1, output }));
   });
   return { root, dist: join(root, 'dist'), exitCode, output, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * Vitest mirrors import.meta.env into process.env (BASE_URL=/, MODE=test, DEV=1, …); passed on to
+ * `astro build`, BASE_URL overrides the configured base, so a BASE_PATH build came out unprefixed.
+ */
+const VITE_ENV = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']);
+function withoutViteEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !VITE_ENV.has(name)));
 }
