@@ -80,7 +80,9 @@ export function readFrontMatter(text: string, isYamlFile = false): FrontMatter {
     document,
     body,
     bodyLine,
-    syntaxErrors: (document?.errors ?? []).map((error) => ({
+    // An unknown tag (`!!js/function`, `!exec`) is only a warning to `yaml`, but Astro's js-yaml
+    // would then fail without naming the file: treat it as an error here.
+    syntaxErrors: [...(document?.errors ?? []), ...(document?.warnings ?? []).filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')].map((error) => ({
       position: at(error.pos[0]),
       code: error.code,
       message: error.message.split('\n')[0]!,

@@ -89,6 +89,8 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
       if (error.code === 'DUPLICATE_KEY') {
         const key = error.lineText.replace(/:.*$/, '').trim();
         report(file, error.position, key, `"${key}" is written twice`, 'keep one of them and delete the other');
+      } else if (error.code === 'TAG_RESOLVE_FAILED') {
+        report(file, error.position, '(YAML tag)', `YAML tags are not allowed: ${error.message}`, 'remove the tag (the word starting with ! before the value) and write the value as plain text');
       } else {
         report(file, error.position, '(YAML syntax)', `YAML syntax error: ${error.message}`, 'check quotes, colons and indentation on this line; text containing ": " or starting with a quote needs to be wrapped in quotes');
       }
@@ -98,7 +100,14 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     }
     if (problems.some((problem) => problem.file === relativeFile(file))) return undefined;
 
-    const data: unknown = frontMatter.document.toJS();
+    let data: unknown;
+    try {
+      // `yaml` refuses documents that expand aliases past maxAliasCount (billion laughs) here.
+      data = frontMatter.document.toJS();
+    } catch (error) {
+      report(file, { line: 1, column: 1 }, '(YAML aliases)', `the front matter could not be read: ${(error as Error).message}`, 'write each value out instead of repeating it with YAML anchors (&name) and aliases (*name)');
+      return undefined;
+    }
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       report(file, { line: 1, column: 1 }, '(front matter)', 'the front matter is not a list of fields', 'write one `field: value` per line');
       return undefined;

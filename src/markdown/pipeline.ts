@@ -15,10 +15,12 @@ import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdo
 import rehypeArticleImages from './rehype-article-images.ts';
 import rehypeFragmentLinks from './rehype-fragment-links.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
+import remarkLimits from './remark-limits.ts';
 import remarkSmartPunctuation from './remark-smart-punctuation.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
-export const remarkPlugins: RemarkPlugins = [remarkSmartPunctuation];
+// remark-limits first: it measures the raw text before remark parses it (size, nesting).
+export const remarkPlugins: RemarkPlugins = [remarkLimits, remarkSmartPunctuation];
 
 export const rehypePlugins: RehypePlugins = [
   rehypeRaw,
