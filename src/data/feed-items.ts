@@ -1,29 +1,30 @@
 /**
  * Articles as feed items, with their full rendered body.
  *
- * The body comes from rendering the entry's `Content` component with the Container API, not
- * from `entry.rendered.html`: the stored HTML still holds `__ASTRO_IMAGE_` placeholders for
- * inline images, which only `render()` resolves into the optimised `/_astro/…` files the article
- * page links to. Rendering through the container gives the feed exactly the sanitized HTML the
- * article page shows, images included.
+ * The body is the article page's own ArticleBody component rendered to a string with the
+ * Container API, not `entry.rendered.html`: the stored HTML still holds `__ASTRO_IMAGE_`
+ * placeholders that only a render resolves into the optimised `/_astro/…` images. Rendering the
+ * same component gives the feed exactly the sanitized HTML and images the article page shows,
+ * and no image a reader of the page would not also get.
  */
-import { experimental_AstroContainer } from 'astro/container';
-import { getEntries, render } from 'astro:content';
-import { getImage } from 'astro:assets';
 import rss from '@astrojs/rss';
+import { experimental_AstroContainer } from 'astro/container';
+import { getEntries } from 'astro:content';
+import ArticleBody from '../components/ArticleBody.astro';
 import { feedContentHtml, rssChannelExtras, rssItem, RSS_NAMESPACES, type FeedChannel, type FeedItem } from '../lib/feeds';
+import { hasGeneratedCard } from '../lib/og-image';
 import { lastModified } from '../lib/publication';
 import { ledeFromMarkdown, stripXmlIllegal } from '../lib/text';
 import { absoluteUrl, articlePath, authorPath } from '../lib/urls';
 import { site } from '../site.config';
-import type { Article } from './articles';
+import { openGraphImage } from './article-images';
+import { stateOf, type Article } from './articles';
 
 let container: Promise<experimental_AstroContainer> | undefined;
 
 async function renderBody(article: Article): Promise<string> {
   container ??= experimental_AstroContainer.create();
-  const { Content } = await render(article);
-  return (await container).renderToString(Content);
+  return (await container).renderToString(ArticleBody, { props: { article } });
 }
 
 const itemCache = new Map<string, Promise<FeedItem>>();
@@ -42,7 +43,8 @@ async function buildFeedItem(article: Article): Promise<FeedItem> {
   const { data } = article;
   const url = absoluteUrl(site.url, site.basePath, articlePath(article.id));
   const authors = data.authors.length ? await getEntries(data.authors.map((id) => ({ collection: 'authors' as const, id }))) : [];
-  const hero = data.heroImage && (await getImage({ src: data.heroImage.src, width: 1200, format: 'jpg' }));
+  // The social card (hero crop or generated card) is already built for the page: no extra image.
+  const image = await openGraphImage(data.heroImage?.src, article.id, hasGeneratedCard(data, stateOf(article)));
   const modified = lastModified(data);
   return {
     url,
@@ -57,7 +59,7 @@ async function buildFeedItem(article: Article): Promise<FeedItem> {
         ? [{ name: data.source.author }]
         : [],
     tags: data.tags,
-    image: hero ? new URL(hero.src, site.url).href : undefined,
+    image: image?.url,
   };
 }
 

@@ -132,6 +132,14 @@ describe('JSON Feed 1.1 at /feed.json', () => {
     }
   });
 
+  it('uses the article page’s own social image as the item image, a file that exists', () => {
+    for (const item of feed.items) {
+      const page = html(`${new URL(item.id).pathname}index.html`);
+      expect(item.image).toBe(page.querySelector('meta[property="og:image"]')?.getAttribute('content'));
+      if (item.image) expect(() => read(new URL(item.image).pathname)).not.toThrow();
+    }
+  });
+
   it('credits our authors with a link to their author page', () => {
     const harbour = feed.items.find((item: any) => item.id === articleUrl('harbour-light-returns'));
     expect(harbour.authors).toEqual([{ name: 'Amara Okafor', url: `${SITE}authors/amara-okafor/` }]);
