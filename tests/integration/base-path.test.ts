@@ -1,0 +1,64 @@
+/**
+ * A GitHub Pages project site lives under a sub-path (https://owner.github.io/news/). Built with
+ * BASE_PATH=/news/, every internal link, asset, srcset candidate, feed, sitemap and canonical URL
+ * must carry the prefix and name a file the build wrote, with dist/ mounted at /news/.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { checkSiteLinks, type CheckedUrl } from '../helpers/site-links.ts';
+import { checkInternalLinks, describeBrokenLinks } from '../validators/internal-links.ts';
+
+const mount = { siteUrl: 'https://example.github.io', basePath: '/news/' };
+
+describe('the site built for a project site under /news/', () => {
+  let build: BuildResult;
+  let checked: CheckedUrl[];
+  const htmlFiles = () =>
+    readdirSync(build.dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+  const documentAt = (file: string) => parseHTML(readFileSync(join(build.dist, file), 'utf8')).document;
+
+  beforeAll(async () => {
+    build = await buildSite({ env: { BASE_PATH: mount.basePath, SITE_URL: mount.siteUrl } });
+    if (build.exitCode !== 0) throw new Error(`The site did not build with BASE_PATH=/news/:\n${build.output}`);
+    checked = checkSiteLinks(build.dist, mount);
+  });
+  afterAll(() => build?.cleanup());
+
+  it('links, images and srcsets in every page carry /news/ and name a file the build wrote', () => {
+    expect(describeBrokenLinks(checkInternalLinks(build.dist, { origin: mount.siteUrl, basePath: mount.basePath }))).toBe('');
+  });
+
+  it('home page links reach every article under /news/', () => {
+    const home = documentAt('index.html');
+    const hrefs = [...home.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'));
+    const articles = htmlFiles().filter((file) => /^articles\/[^/]+\/index\.html$/.test(file));
+    expect(articles.length).toBeGreaterThan(0);
+    for (const article of articles) expect(hrefs).toContain(`/news/${article.replace(/index\.html$/, '')}`);
+  });
+
+  it('URLs outside link attributes (JSON-LD, feeds, sitemaps, robots.txt, CSS, redirects) carry /news/ and resolve', () => {
+    const broken = checked.filter((url) => url.problem).map((url) => `${url.file}: ${url.url} [${url.source}] ${url.problem}`);
+    expect(broken).toEqual([]);
+  });
+
+  it('gives every page a canonical and og:url on SITE_URL under /news/', () => {
+    for (const file of htmlFiles()) {
+      const document = documentAt(file);
+      const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+      // Redirect stubs for old addresses may carry no canonical of their own; real pages must.
+      if (document.querySelector('meta[http-equiv="refresh" i]') && !canonical) continue;
+      expect(canonical, file).toMatch(/^https:\/\/example\.github\.io\/news\//);
+      const ogUrl = document.querySelector('meta[property="og:url"]')?.getAttribute('content');
+      if (ogUrl) expect(ogUrl, file).toBe(canonical);
+    }
+  });
+
+  it('writes feed and sitemap URLs on SITE_URL under /news/', () => {
+    const absolute = checked.filter((url) => url.source === 'absolute' && /\.(xml|json|txt)$/.test(url.file));
+    expect(absolute.length).toBeGreaterThan(0);
+    for (const url of absolute) expect(url.url, url.file).toMatch(/^https:\/\/example\.github\.io\/news\//);
+  });
+});
