@@ -11,7 +11,7 @@ import rss from '@astrojs/rss';
 import { experimental_AstroContainer } from 'astro/container';
 import { getEntries } from 'astro:content';
 import ArticleBody from '../components/ArticleBody.astro';
-import { feedContentHtml, rssChannelExtras, rssItem, RSS_NAMESPACES, type FeedChannel, type FeedItem } from '../lib/feeds';
+import { FEED_LIMIT, feedContentHtml, rssChannelExtras, rssItem, RSS_NAMESPACES, type FeedChannel, type FeedItem } from '../lib/feeds';
 import { hasGeneratedCard } from '../lib/og-image';
 import { lastModified } from '../lib/publication';
 import { ledeFromMarkdown, stripXmlIllegal } from '../lib/text';
@@ -29,15 +29,22 @@ async function renderBody(article: Article): Promise<string> {
 
 const itemCache = new Map<string, Promise<FeedItem>>();
 
-/** One article as a feed item; memoised because the site feed and its section feed share items. */
+/**
+ * One article as a feed item; memoised because the site feed and its section feed share items.
+ * Keyed by the entry's digest too, so `astro dev` never serves a body from before an edit.
+ */
 export function feedItem(article: Article): Promise<FeedItem> {
-  let item = itemCache.get(article.id);
+  const key = `${article.id}\u0000${article.digest ?? ''}`;
+  let item = itemCache.get(key);
   if (!item) {
     item = buildFeedItem(article);
-    itemCache.set(article.id, item);
+    itemCache.set(key, item);
   }
   return item;
 }
+
+/** The feed items of the newest FEED_LIMIT articles (`articles` is newest first). */
+export const latestFeedItems = (articles: Article[]): Promise<FeedItem[]> => Promise.all(articles.slice(0, FEED_LIMIT).map(feedItem));
 
 async function buildFeedItem(article: Article): Promise<FeedItem> {
   const { data } = article;
@@ -63,9 +70,9 @@ async function buildFeedItem(article: Article): Promise<FeedItem> {
   };
 }
 
-/** The RSS 2.0 document of a channel, with full content. */
+/** The RSS 2.0 document of a channel: its newest articles, with full content. */
 export async function rssResponse(channel: FeedChannel, articles: Article[]): Promise<Response> {
-  const items = await Promise.all(articles.map(feedItem));
+  const items = await latestFeedItems(articles);
   return rss({
     title: stripXmlIllegal(channel.title),
     description: stripXmlIllegal(channel.description),

@@ -11,7 +11,14 @@ export function groupByArticleTag(articles: Article[]): ArticleGroup[] {
   return groupByTag(tagged).map((group) => ({ ...group, items: group.items.map((item) => item.article) }));
 }
 
-/** The sections that have something to read, for the site navigation. */
-export async function sections(): Promise<ArticleGroup[]> {
-  return groupBySection(await listedArticles());
+let builtSections: Promise<ArticleGroup[]> | undefined;
+
+/**
+ * The sections that have something to read, for the site navigation. Every page's header asks,
+ * so a build works them out once (O(articles) once, not once per page); `astro dev` asks afresh.
+ */
+export function sections(): Promise<ArticleGroup[]> {
+  if (import.meta.env.DEV) return listedArticles().then(groupBySection);
+  builtSections ??= listedArticles().then(groupBySection);
+  return builtSections;
 }

@@ -9,6 +9,12 @@ import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { stripXmlIllegal } from './text.ts';
 
+/**
+ * Items per feed: the newest articles only. Feeds carry full bodies, so a feed of the whole
+ * archive would grow without bound (and cost a body render per article on every build).
+ */
+export const FEED_LIMIT = 20;
+
 export interface FeedItem {
   /** Absolute URL of the article page; also its permanent id. */
   url: string;

@@ -1,12 +1,12 @@
-/** /feed.json — JSON Feed 1.1 of every listed article, with full content. */
+/** /feed.json — JSON Feed 1.1 of the newest articles, with full content. */
 import type { APIRoute } from 'astro';
 import { listedArticles } from '../data/articles';
-import { feedItem } from '../data/feed-items';
+import { latestFeedItems } from '../data/feed-items';
 import { siteChannel } from '../data/feed-channels';
 import { jsonFeed } from '../lib/feeds';
 
 export const GET: APIRoute = async () => {
-  const items = await Promise.all((await listedArticles()).map(feedItem));
+  const items = await latestFeedItems(await listedArticles());
   return new Response(JSON.stringify(jsonFeed(siteChannel('feed.json'), items), null, 2), {
     headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
   });

@@ -1,4 +1,4 @@
-/** /rss.xml — every listed article, newest first, with full content. */
+/** /rss.xml — the newest articles (FEED_LIMIT), with full content. */
 import type { APIRoute } from 'astro';
 import { listedArticles } from '../data/articles';
 import { rssResponse } from '../data/feed-items';

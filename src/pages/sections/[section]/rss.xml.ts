@@ -1,4 +1,4 @@
-/** /sections/<section>/rss.xml — the section's listed articles, with full content. */
+/** /sections/<section>/rss.xml — the section's newest articles (FEED_LIMIT), with full content. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { listedArticles } from '../../../data/articles';
 import { rssResponse } from '../../../data/feed-items';
