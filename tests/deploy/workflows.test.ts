@@ -221,14 +221,14 @@ describe('the pull request workflow', () => {
     }
   });
 
-  it('runs the type check, the tests and the build', () => {
+  it('runs the type check, the tests, the build and Lighthouse on the build', () => {
     const commands = steps(workflow).flatMap((step) => (step.run ? npmScriptsRun(step.run) : []));
-    expect(commands).toEqual(expect.arrayContaining(['check', 'test', 'build']));
+    expect(commands).toEqual(['check', 'test', 'build', 'audit']);
   });
 
-  it('uploads the built site and the screenshots, the screenshots even when a test failed', () => {
+  it('uploads the built site, and the screenshots and Lighthouse reports even when a gate failed', () => {
     const uploads = steps(workflow).filter((step) => usesAction(step, 'actions/upload-artifact'));
-    expect(uploads.map((step) => step.with?.path)).toEqual(['dist/', 'test-artifacts/screenshots/']);
-    expect(uploads[1]!.if).toMatch(/!cancelled\(\)|always\(\)/);
+    expect(uploads.map((step) => step.with?.path)).toEqual(['dist/', 'test-artifacts/screenshots/', 'test-artifacts/lighthouse/']);
+    for (const upload of uploads.slice(1)) expect(upload.if).toMatch(/!cancelled\(\)|always\(\)/);
   });
 });
