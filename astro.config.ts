@@ -1,7 +1,9 @@
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import linkCheck from './src/integrations/link-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { unindexedPages } from './src/integrations/unindexed-pages.ts';
 import { rehypePlugins, remarkPlugins, remarkRehype } from './src/markdown/pipeline.ts';
@@ -9,6 +11,7 @@ import { MAX_IMAGE_PIXELS } from './src/markdown/rehype-article-images.ts';
 import { site } from './src/site.config.ts';
 
 const unindexed = unindexedPages();
+const content = contentCheck();
 
 export default defineConfig({
   site: site.url,
@@ -33,5 +36,6 @@ export default defineConfig({
   security: { csp: true },
   devToolbar: { enabled: false },
   // Order matters: unindexed-pages reads the built pages before the sitemap is written.
-  integrations: [contentCheck(), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind()],
+  // link-check comes last: its astro:build:done hook checks what every other integration wrote.
+  integrations: [content, aliasRedirects(content), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind(), linkCheck(content)],
 });

@@ -3,14 +3,14 @@
  * expiry) against the build clock, and sorts newest first.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildNow, publicationState, type PublicationState } from '../lib/publication.ts';
+import { buildNow, draftsIncluded, hasPage, publicationState, type PublicationState } from '../lib/publication.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
 export const now = buildNow(process.env);
 
 /** Drafts show in `npm run dev`, or in a build with INCLUDE_DRAFTS=1 (for review deploys). */
-export const includeDrafts = import.meta.env.DEV || process.env.INCLUDE_DRAFTS === '1';
+export const includeDrafts = draftsIncluded(process.env, import.meta.env.DEV);
 
 export const stateOf = (article: Article): PublicationState => publicationState(article.data, now);
 
@@ -31,9 +31,6 @@ export async function listedArticles(): Promise<Article[]> {
 export async function articlesWithPages(): Promise<Article[]> {
   const all = await getCollection('articles');
   return all
-    .filter((article) => {
-      const state = stateOf(article);
-      return state === 'published' || state === 'expired' || (state === 'draft' && includeDrafts);
-    })
+    .filter((article) => hasPage(stateOf(article), includeDrafts))
     .sort(newestFirst);
 }

@@ -9,7 +9,7 @@ import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro/content/config';
 import { articleSchema, authorSchema } from '../content.config.ts';
-import { checkContent, type ContentCheckResult, type ValidatingSchema } from '../lib/frontmatter-check.ts';
+import { checkContent, type CheckedArticle, type ContentCheckResult, type ValidatingSchema } from '../lib/frontmatter-check.ts';
 import { formatProblem, summary } from '../lib/frontmatter-check-format.ts';
 
 /** image() as the checker sees it: the written path, which the checker resolves and looks for itself. */
@@ -34,12 +34,16 @@ function reportProblems(result: ContentCheckResult, logger: AstroIntegrationLogg
   return errors.length;
 }
 
-export default function contentCheck(): AstroIntegration {
+/** The integration, plus the articles it checked, for integrations that run after it (redirects, link check). */
+export default function contentCheck(): AstroIntegration & { articles(): CheckedArticle[] } {
+  let checked: CheckedArticle[] = [];
   return {
     name: 'wirepress:content-check',
+    articles: () => checked,
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         const result = checkProjectContent(config.root);
+        checked = result.articles;
         if (reportProblems(result, logger) === 0) return;
         const error = new AstroError(summary(result.problems), 'Fix the problems listed above (file:line:column, field, expected, fix), then run the command again.');
         // The list above is the useful part; a stack trace into this file would only bury it.

@@ -26,6 +26,13 @@ export function publicationState(article: PublicationFields, now: Date): Publica
   return 'published';
 }
 
+/** Drafts are built by `astro dev`, or by a build with INCLUDE_DRAFTS=1 (for review deploys). */
+export const draftsIncluded = (env: Record<string, string | undefined>, isDev: boolean) => isDev || env.INCLUDE_DRAFTS === '1';
+
+/** Whether the article gets a page at its URL: published, expired (a notice), or a draft being previewed. */
+export const hasPage = (state: PublicationState, includeDrafts: boolean) =>
+  state === 'published' || state === 'expired' || (state === 'draft' && includeDrafts);
+
 /** When an article last changed: the latest of pubDate, updatedDate and its corrections' dates. */
 export function lastModified(article: { pubDate: Date; updatedDate?: Date | undefined; corrections: { date: Date }[] }): Date {
   return [article.updatedDate, ...article.corrections.map((correction) => correction.date)]

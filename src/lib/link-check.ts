@@ -1,0 +1,128 @@
+/**
+ * Finds internal links, fragments and image references in built HTML that lead nowhere.
+ *
+ * Pure over a listing of the output: `files` (every path in dist/, relative, with `/`) and
+ * `readHtml` for the pages. Pages are streamed through htmlparser2 (no DOM is kept), so memory
+ * stays at the ids and references of the site, not its HTML. External URLs are never fetched.
+ */
+import { Parser } from 'htmlparser2';
+
+export interface LinkCheckInput {
+  /** Every file in dist/, relative to it, with forward slashes. */
+  files: ReadonlySet<string>;
+  readHtml(path: string): string;
+  /** The site's origin, e.g. https://example.org: absolute URLs there are internal too. */
+  siteUrl: string;
+  /** Slash-terminated base path the site is served under, e.g. / or /news/. */
+  basePath: string;
+}
+
+export interface BrokenReference {
+  /** The page the reference is on, relative to dist/. */
+  page: string;
+  /** Element and attribute, e.g. a[href], img[srcset]. */
+  attribute: string;
+  /** The reference as written. */
+  target: string;
+  reason: string;
+}
+
+const URL_ATTRIBUTES: Record<string, readonly string[]> = {
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  script: ['src'],
+  iframe: ['src'],
+  audio: ['src'],
+  video: ['src', 'poster'],
+  track: ['src'],
+  embed: ['src'],
+};
+
+/** URL of the image candidates in a srcset: "a.webp 400w, b.webp 800w" -> [a.webp, b.webp]. */
+export const srcsetUrls = (srcset: string) =>
+  srcset
+    .split(/,\s+/)
+    .map((candidate) => candidate.trim().split(/\s+/)[0]!)
+    .filter(Boolean);
+
+/** The URL path a page in dist/ is served at: articles/x/index.html -> /base/articles/x/. */
+export const pageUrlPath = (page: string, basePath: string) => `${basePath}${page.replace(/(^|\/)index\.html$/, '$1')}`;
+
+interface PageScan {
+  ids: Set<string>;
+  references: { attribute: string; target: string }[];
+}
+
+function scanPage(html: string): PageScan {
+  const scan: PageScan = { ids: new Set(), references: [] };
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (attributes.id) scan.ids.add(attributes.id);
+        if (name === 'a' && attributes.name) scan.ids.add(attributes.name);
+        for (const attribute of URL_ATTRIBUTES[name] ?? []) {
+          const value = attributes[attribute];
+          if (value === undefined) continue;
+          const targets = attribute === 'srcset' ? srcsetUrls(value) : [value.trim()];
+          for (const target of targets) scan.references.push({ attribute: `${name}[${attribute}]`, target });
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  return scan;
+}
+
+const decode = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
+export function brokenReferences(input: LinkCheckInput): BrokenReference[] {
+  const origin = new URL(input.siteUrl).origin;
+  const pages = [...input.files].filter((file) => file.endsWith('.html')).sort();
+  const scans = new Map(pages.map((page) => [page, scanPage(input.readHtml(page))]));
+
+  /** The file a site path is served from, if any: /base/a/ -> a/index.html. */
+  const fileFor = (pathname: string): string | undefined => {
+    const relative = decode(pathname.slice(input.basePath.length));
+    const candidates = relative === '' || relative.endsWith('/') ? [`${relative}index.html`] : [relative, `${relative}/index.html`];
+    return candidates.find((candidate) => input.files.has(candidate));
+  };
+
+  const broken: BrokenReference[] = [];
+  for (const [page, scan] of scans) {
+    const base = new URL(pageUrlPath(page, input.basePath), origin);
+    for (const { attribute, target } of scan.references) {
+      let url: URL;
+      try {
+        url = new URL(target, base);
+      } catch {
+        broken.push({ page, attribute, target, reason: 'is not a valid URL' });
+        continue;
+      }
+      if (url.origin !== origin || (url.protocol !== 'http:' && url.protocol !== 'https:')) continue;
+      if (!url.pathname.startsWith(input.basePath)) {
+        broken.push({ page, attribute, target, reason: `points outside the site's base path ${input.basePath}` });
+        continue;
+      }
+      const file = fileFor(url.pathname);
+      if (!file) {
+        broken.push({ page, attribute, target, reason: 'no such page or file in the build' });
+        continue;
+      }
+      const fragment = decode(url.hash.slice(1));
+      if (fragment && fragment !== 'top' && file.endsWith('.html') && !scans.get(file)?.ids.has(fragment)) {
+        broken.push({ page, attribute, target, reason: `${file} has no element with id="${fragment}"` });
+      }
+    }
+  }
+  return broken;
+}

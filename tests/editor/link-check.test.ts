@@ -1,0 +1,60 @@
+/** The built-site link checker on hand-made pages: what resolves, what is broken and why. */
+import { describe, expect, it } from 'vitest';
+import { brokenReferences, pageUrlPath, srcsetUrls } from '../../src/lib/link-check.ts';
+
+function check(pages: Record<string, string>, basePath = '/', otherFiles: string[] = []) {
+  return brokenReferences({
+    files: new Set([...Object.keys(pages), ...otherFiles]),
+    readHtml: (path) => pages[path]!,
+    siteUrl: 'https://example.org',
+    basePath,
+  });
+}
+
+const targets = {
+  'articles/harbour/index.html': '<h1 id="top-story">Harbour</h1><h2 id="what%20next">x</h2><a name="legacy"></a>',
+  'index.html': '<p>home</p>',
+};
+
+describe('brokenReferences', () => {
+  it('accepts relative, root-relative and same-origin absolute links, existing ids, and external URLs unfetched', () => {
+    const page = `<a href="../harbour/">a</a><a href="/articles/harbour/#top-story">b</a>
+      <a href="https://example.org/articles/harbour/#legacy">c</a><a href="#here">d</a><p id="here"></p>
+      <a href="https://elsewhere.example/missing/">e</a><a href="mailto:desk@example.org">f</a><a href="#">g</a><a href="#top">h</a>
+      <img src="/_astro/a.webp" srcset="/_astro/a.webp 400w, /_astro/b.webp 800w"><link rel="stylesheet" href="/_astro/site.css">`;
+    expect(check({ ...targets, 'articles/lamp/index.html': page }, '/', ['_astro/a.webp', '_astro/b.webp', '_astro/site.css'])).toEqual([]);
+  });
+
+  it('reports a missing page, a missing fragment and a missing image (src and srcset) with page, attribute and reason', () => {
+    const page = '<a href="/articles/gone/">a</a><a href="../harbour/#no-such-heading">b</a><img src="./photo.webp" srcset="/_astro/a.webp 1x, /_astro/big.webp 2x">';
+    expect(check({ ...targets, 'articles/lamp/index.html': page }, '/', ['_astro/a.webp'])).toEqual([
+      { page: 'articles/lamp/index.html', attribute: 'a[href]', target: '/articles/gone/', reason: 'no such page or file in the build' },
+      { page: 'articles/lamp/index.html', attribute: 'a[href]', target: '../harbour/#no-such-heading', reason: 'articles/harbour/index.html has no element with id="no-such-heading"' },
+      { page: 'articles/lamp/index.html', attribute: 'img[src]', target: './photo.webp', reason: 'no such page or file in the build' },
+      { page: 'articles/lamp/index.html', attribute: 'img[srcset]', target: '/_astro/big.webp', reason: 'no such page or file in the build' },
+    ]);
+  });
+
+  it('decodes percent-encoded fragments before looking for the id', () => {
+    expect(check({ ...targets, 'x/index.html': '<a href="/articles/harbour/#what%2520next">a</a>' })).toEqual([]);
+  });
+
+  it('respects the base path: links must stay under it', () => {
+    const pages = { 'articles/harbour/index.html': '<a href="/articles/harbour/">outside</a><a href="/news/articles/harbour/">inside</a><a href="../../">home</a>', 'index.html': '' };
+    expect(check(pages, '/news/')).toEqual([
+      { page: 'articles/harbour/index.html', attribute: 'a[href]', target: '/articles/harbour/', reason: "points outside the site's base path /news/" },
+    ]);
+  });
+});
+
+describe('helpers', () => {
+  it('maps pages to the URL they are served at, under the base path', () => {
+    expect(pageUrlPath('articles/x/index.html', '/news/')).toBe('/news/articles/x/');
+    expect(pageUrlPath('index.html', '/')).toBe('/');
+    expect(pageUrlPath('404.html', '/')).toBe('/404.html');
+  });
+
+  it('reads the URLs of a srcset, including ones with commas inside', () => {
+    expect(srcsetUrls('/a.webp 400w, /b,c.webp 800w')).toEqual(['/a.webp', '/b,c.webp']);
+  });
+});
