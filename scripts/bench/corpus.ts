@@ -49,7 +49,7 @@ function paragraph(random: Random, withLink: boolean): string {
   const sentences = Array.from({ length: random.int(3, 5) }, () => sentence(random));
   if (withLink) {
     const word = random.pick(WORDS);
-    sentences[1] = `Read the [${word} published by ${random.pick(PLACES).replace('the ', 'the office at ')}](https://example.org/${word}/${random.int(100, 999)}) for the full detail.`;
+    sentences[1] = `Read the [${word} published by ${random.pick(PLACES).replace('the ', 'the office at ')}](https://news.example.com/${word}/${random.int(100, 999)}) for the full detail.`;
   }
   if (random.next() < 0.3) sentences[0] = sentences[0]!.replace(/^(\S+ \S+)/, '*$1*');
   return sentences.join(' ');
@@ -111,7 +111,7 @@ export function benchArticle(index: number, seed = DEFAULT_SEED): BenchArticle {
     lines.push(
       '  relationship: syndicated',
       `  publisher: ${yamlString(publisher)}`,
-      `  url: https://example.org/${slugify(publisher)}/${index}`,
+      `  url: https://wire.example.net/${slugify(publisher)}/${index}`,
       '  licence: Wire agreement 2026',
     );
   } else {

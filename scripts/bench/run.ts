@@ -24,6 +24,7 @@ import {
   installEleventy,
   minimalAstroTarget,
   projectRoot,
+  snapshotSite,
   wirepressTarget,
   type BenchTarget,
 } from './targets.ts';
@@ -54,8 +55,9 @@ if (args['install-peers']) installEleventy(peersDir);
 
 const variantNames = args.variants.split(',');
 for (const name of variantNames) if (!VARIANTS[name]) throw new Error(`unknown variant ${name}; known: ${Object.keys(VARIANTS).join(', ')}`);
+const snapshot = snapshotSite(mkdtempSync(join(tmpdir(), 'wirepress-bench-site-')));
 const allTargets: BenchTarget[] = [
-  ...variantNames.map((name) => wirepressTarget(VARIANTS[name]!, { heapMb })),
+  ...variantNames.map((name) => wirepressTarget(VARIANTS[name]!, { snapshot, heapMb })),
   minimalAstroTarget({ heapMb }),
   floorTarget,
   eleventyTarget(peersDir),
@@ -148,6 +150,10 @@ function medians(figures: RunFigures[], size: number): Record<string, number> {
 }
 
 const started = new Date();
+const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+const out = args.out ?? join(projectRoot, 'scripts/bench/results', `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+mkdirSync(join(out, '..'), { recursive: true });
+const machine = () => ({ cpus: cpus().length, totalMemGiB: +(totalmem() / 1024 ** 3).toFixed(1), loadAverage: loadavg().map((l) => +l.toFixed(2)), node: process.version });
 const progressLog: string[] = [];
 function progress(message: string): void {
   const line = `[${new Date().toISOString().slice(11, 19)}] ${message}`;
@@ -155,6 +161,9 @@ function progress(message: string): void {
   console.error(line);
 }
 
+const seconds = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : (ms / 1000).toFixed(1));
+const ratio = (a: number | undefined, b: number | undefined) => (a && b && !Number.isNaN(a) && !Number.isNaN(b) ? `${(a / b).toFixed(2)}×` : '—');
+const gb = (bytes: number | undefined) => (bytes && !Number.isNaN(bytes) ? (bytes / 1024 ** 3).toFixed(2) : '—');
 const results: TargetResult[] = [];
 const heroes = await heroJpegs(join(cacheRoot, 'heroes-v1'));
 for (const size of sizes) {
@@ -163,60 +172,58 @@ for (const size of sizes) {
   const contentDir = join(workDir, 'corpus');
   progress(`N=${size}: writing the corpus into ${contentDir}`);
   writeCorpus(contentDir, size, heroes, seed);
-  const perTarget = new Map<BenchTarget, TargetResult>(
-    targets.map((target) => [target, { target: target.name, size, unavailable: target.unavailable(), runs: [] }]),
-  );
+  const forSize = targets.map((target): [BenchTarget, TargetResult] => [target, { target: target.name, size, unavailable: target.unavailable(), runs: [] }]);
+  results.push(...forSize.map(([, result]) => result));
   // Runs interleave the targets, so a burst of load from other work hits them all alike.
   for (let run = 1; run <= runs; run++) {
-    for (const [target, result] of perTarget) {
+    for (const [target, result] of forSize) {
       if (result.unavailable || result.failed) continue;
       try {
         result.runs.push(await runOnce(target, size, contentDir, workDir, run));
+        result.median = medians(result.runs, size);
       } catch (error) {
         result.failed = error instanceof Error ? error.message : String(error);
         progress(`${target.name} N=${size} FAILED: ${result.failed}`);
       }
+      // Written after every build series, so a run stopped early still leaves its figures.
+      writeReport();
     }
-  }
-  for (const result of perTarget.values()) {
-    if (result.runs.length) result.median = medians(result.runs, size);
-    results.push(result);
   }
   if (!args.keep) rmSync(contentDir, { recursive: true, force: true });
   progress(`N=${size}: done; logs in ${join(workDir, 'logs')}`);
 }
-
-const seconds = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : (ms / 1000).toFixed(1));
-const ratio = (a: number | undefined, b: number | undefined) => (a && b && !Number.isNaN(a) && !Number.isNaN(b) ? `${(a / b).toFixed(2)}×` : '—');
-const gb = (bytes: number | undefined) => (bytes && !Number.isNaN(bytes) ? (bytes / 1024 ** 3).toFixed(2) : '—');
-const rows = results.map((result) => {
-  const m = result.median;
-  const same = (name: string) => results.find((other) => other.size === result.size && other.target === name)?.median;
-  if (!m) return [String(result.size), result.target, result.unavailable ?? `failed: ${result.failed}`, ...Array(11).fill('')];
-  return [
-    result.size.toLocaleString('en'),
-    result.target,
-    seconds(m.coldMs),
-    m.msPerArticle!.toFixed(2),
-    ratio(m.msPerArticle, same('floor-unified')?.msPerArticle),
-    ratio(m.msPerArticle, same('minimal-astro')?.msPerArticle),
-    gb(m.coldPeakRssBytes),
-    seconds(m.warmMs),
-    ratio(m.warmMs, m.coldMs),
-    seconds(m.editMs),
-    Number.isNaN(m.warmImageEncodes!) ? '—' : `${m.coldImageEncodes} / ${m.warmImageEncodes}`,
-    (m.outputBytes! / 1024 ** 2).toFixed(1),
-    (m.avgArticleHtmlBytes! / 1024).toFixed(1),
-  ];
-});
-const table = markdownTable(
-  ['N', 'target', 'cold s', 'ms/article', '× floor', '× minimal Astro', 'peak RSS GB', 'warm s', 'warm/cold', 'one-edit s', 'image encodes cold / warm', 'output MB', 'article HTML KB'],
-  rows,
-);
-const machine = { cpus: cpus().length, totalMemGiB: +(totalmem() / 1024 ** 3).toFixed(1), loadAverageAtEnd: loadavg().map((l) => +l.toFixed(2)), node: process.version };
-const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
-const out = args.out ?? join(projectRoot, 'scripts/bench/results', `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
-mkdirSync(join(out, '..'), { recursive: true });
-writeFileSync(out, `${JSON.stringify({ command, started: started.toISOString(), finished: new Date().toISOString(), seed, runs, machine, table, results, progress: progressLog }, null, 2)}\n`);
-console.log(`\n${table}\n\nmedian of ${runs} run(s); machine: ${JSON.stringify(machine)}\nJSON: ${out}`);
+const table = writeReport();
+console.log(`\n${table}\n\nmedian of ${runs} run(s); machine: ${JSON.stringify(machine())}\nJSON: ${out}`);
+if (!args.keep) rmSync(snapshot, { recursive: true, force: true });
 process.exitCode = results.some((result) => result.failed) ? 1 : 0;
+
+function writeReport(): string {
+  const rows = results.map((result) => {
+    const m = result.median;
+    const same = (name: string) => results.find((other) => other.size === result.size && other.target === name)?.median;
+    if (!m) return [result.size.toLocaleString('en'), result.target, '0', result.unavailable ?? `failed: ${result.failed}`, ...Array(11).fill('')];
+    return [
+      result.size.toLocaleString('en'),
+      result.target,
+      String(result.runs.length) + (result.failed ? ' (then failed)' : ''),
+      seconds(m.coldMs),
+      m.msPerArticle!.toFixed(2),
+      ratio(m.msPerArticle, same('floor-unified')?.msPerArticle),
+      ratio(m.msPerArticle, same('minimal-astro')?.msPerArticle),
+      gb(m.coldPeakRssBytes),
+      seconds(m.warmMs),
+      ratio(m.warmMs, m.coldMs),
+      seconds(m.editMs),
+      Number.isNaN(m.warmImageEncodes!) ? '—' : `${m.coldImageEncodes} / ${m.warmImageEncodes} / ${m.editImageEncodes}`,
+      (m.outputBytes! / 1024 ** 2).toFixed(1),
+      (m.avgArticleHtmlBytes! / 1024).toFixed(1),
+    ];
+  });
+  const table = markdownTable(
+    ['N', 'target', 'runs', 'cold s', 'ms/article', '× floor', '× minimal Astro', 'peak RSS GB', 'warm s', 'warm/cold', 'one-edit s', 'image encodes cold / warm / edit', 'output MB', 'article HTML KB'],
+    rows,
+  );
+  const finished = new Date().toISOString();
+  writeFileSync(out, `${JSON.stringify({ command, started: started.toISOString(), finished, seed, runs, machine: machine(), table, results, progress: progressLog }, null, 2)}\n`);
+  return table;
+}

@@ -10,14 +10,17 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * Images Astro actually encoded in a build, from its log: an encode prints its before/after
- * weight, a cache hit prints "(reused cache entry)".
+ * Images a build actually encoded, from its log: Astro prints an encode's before/after weight and
+ * "(reused cache entry)" for a cache hit; the site's Open Graph cards print one
+ * "og-image: rendered" line per card drawn (src/pages/og/[slug].png.ts) and nothing on a hit.
  */
-export function countImageEncodes(log: string): { encoded: number; reused: number } {
+export function countImageEncodes(log: string): { encoded: number; reused: number; ogCards: number } {
   const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const ogCards = plain.match(/^og-image: rendered /gm)?.length ?? 0;
   return {
-    encoded: plain.match(/\(before: [\d.]+kB, after: [\d.]+kB\)/g)?.length ?? 0,
+    encoded: (plain.match(/\(before: [\d.]+kB, after: [\d.]+kB\)/g)?.length ?? 0) + ogCards,
     reused: plain.match(/\(reused cache entry\)/g)?.length ?? 0,
+    ogCards,
   };
 }
 

@@ -73,14 +73,25 @@ function astroTarget(name: string, layOut: (root: string) => void, options: { he
   };
 }
 
-/** The real site, exactly as committed (optionally with one option changed, for measuring it). */
-export function wirepressTarget(variant: Variant, options: { heapMb?: number } = {}): BenchTarget {
+const SITE_FILES = ['src', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json'];
+
+/**
+ * Copies the site's own files (not content/) from the working tree, once per benchmark, so that
+ * every run of a long benchmark builds the same site even while the working tree changes.
+ */
+export function snapshotSite(into: string): string {
+  for (const entry of SITE_FILES) {
+    if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(into, entry), { recursive: true });
+  }
+  return into;
+}
+
+/** The real site from a snapshot (optionally with one option changed, for measuring it). */
+export function wirepressTarget(variant: Variant, options: { snapshot: string; heapMb?: number }): BenchTarget {
   return astroTarget(
     variant.name === 'as-configured' ? 'wirepress' : `wirepress[${variant.name}]`,
     (root) => {
-      for (const entry of ['src', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json']) {
-        if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
-      }
+      cpSync(options.snapshot, root, { recursive: true });
       applyVariant(root, variant);
     },
     options,

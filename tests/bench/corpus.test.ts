@@ -37,7 +37,7 @@ describe('benchArticle', () => {
       expect(body).toMatch(/^## /m);
       expect(body).toMatch(/^> /m);
       expect(body).toMatch(/^- /m);
-      expect(body).toMatch(/\]\(https:\/\/example\.org\//);
+      expect(body).toMatch(/\]\(https:\/\/news\.example\.com\//);
     }
   });
 

@@ -13,14 +13,15 @@ describe('median', () => {
 });
 
 describe('countImageEncodes', () => {
-  it('counts encodes and cache hits in an Astro build log, colours or not', () => {
+  it('counts encodes and cache hits in an Astro build log, colours or not, and Open Graph cards drawn', () => {
     const log = [
       '  \x1b[32m▶\x1b[39m /_astro/hero.Ab12.jpg_1X.webp \x1b[2m(before: 158kB, after: 23kB)\x1b[22m \x1b[2m(+1.2s)\x1b[22m (1/3)',
       '  ▶ /_astro/hero.Ab12.jpg_2X.avif (before: 158kB, after: 19kB) (+2.0s) (2/3)',
       '  ▶ /_astro/hero.Cd34.jpg_1X.webp (reused cache entry) (+3ms) (3/3)',
+      'og-image: rendered /og/harbour-walk.png',
     ].join('\n');
-    expect(countImageEncodes(log)).toEqual({ encoded: 2, reused: 1 });
-    expect(countImageEncodes('09:53:32 [build] Complete!')).toEqual({ encoded: 0, reused: 0 });
+    expect(countImageEncodes(log)).toEqual({ encoded: 3, reused: 1, ogCards: 1 });
+    expect(countImageEncodes('09:53:32 [build] Complete!')).toEqual({ encoded: 0, reused: 0, ogCards: 0 });
   });
 });
 
