@@ -25,7 +25,7 @@ async function loadPagefind() {
     await pagefind.options({ baseUrl: base.pathname });
     return pagefind;
   } catch {
-    status.textContent = 'Search could not load. Browse the sections and latest articles below instead.';
+    status.textContent = 'Search could not load. The sections in the menu above list every article.';
     return undefined;
   }
 }
@@ -73,8 +73,7 @@ function excerptNodes(html) {
 const queryInAddress = () => new URLSearchParams(location.search).get('q') ?? '';
 const pagefind = await loadPagefind();
 if (pagefind) {
-  document.querySelector('#page-search-fallback')?.setAttribute('hidden', '');
-  form.hidden = false;
+  form.classList.remove('needs-js');
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const url = new URL(location.href);

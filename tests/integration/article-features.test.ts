@@ -107,10 +107,11 @@ describe('search', () => {
     expect(await searchBuiltSite(dist, 'recorded')).toEqual([]);
   });
 
-  it('has a search page that works without JavaScript by saying so and linking sections and the latest articles', () => {
+  it('has a search page that, without JavaScript, says so and links the sections and latest articles', () => {
     const document = documentOf('search');
-    expect(document.querySelector('form[role="search"]')?.hasAttribute('hidden')).toBe(true);
-    const fallback = document.querySelector('#page-search-fallback')!;
+    // The form stays invisible until the script reveals it (.needs-js); the rest is <noscript>.
+    expect(document.querySelector('form[role="search"]')?.classList.contains('needs-js')).toBe(true);
+    const fallback = document.querySelector('noscript#page-search-fallback')!;
     expect(fallback.textContent).toContain('Search needs JavaScript');
     const links = [...fallback.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(expect.arrayContaining(['/sections/entertainment/', '/sections/news/', `/articles/${SEED_ARTICLE}/`, '/']));
