@@ -5,7 +5,7 @@
  * the site, so a relative URL is broken there) and dates in the format each spec names.
  * Each check returns readable problems; an empty list means the feed is valid.
  */
-import { parseJsonFeed, parseRssFeed } from 'feedsmith';
+import { parseJsonFeed, parseRssFeed, type JsonFeed, type RssFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -70,7 +70,7 @@ export function relativeUrlsIn(html: string): string[] {
 }
 
 export function rssProblems(xml: string): string[] {
-  let feed: ReturnType<typeof parseRssFeed>;
+  let feed: RssFeed.Feed<string>;
   try {
     feed = parseRssFeed(xml);
   } catch (error) {
@@ -112,7 +112,7 @@ export function rssProblems(xml: string): string[] {
 }
 
 export function jsonFeedProblems(text: string): string[] {
-  let feed: ReturnType<typeof parseJsonFeed>;
+  let feed: JsonFeed.Feed<string>;
   try {
     feed = parseJsonFeed(JSON.parse(text));
   } catch (error) {
