@@ -54,6 +54,15 @@ describe('newsArticleJsonLd', () => {
     expect(ld.author).toEqual([{ '@type': 'Person', name: 'Sam Lee' }]);
   });
 
+  it('gives the publisher logo as an ImageObject with its pixel size', () => {
+    expect(newsArticleJsonLd(input).publisher).toEqual({
+      '@type': 'Organization',
+      name: 'The Wirepress Review',
+      url: 'https://example.org/',
+      logo: { '@type': 'ImageObject', url: 'https://example.org/logo.png', width: 600, height: 60 },
+    });
+  });
+
   it('invents nothing for wire copy with no recorded source facts', () => {
     const ld = newsArticleJsonLd({ ...input, authors: [], images: [], keywords: [], description: undefined, source: { relationship: 'syndicated' } });
     expect(ld.isBasedOn).toEqual({ '@type': 'CreativeWork' });
