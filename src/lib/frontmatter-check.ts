@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { instantProblem } from './frontmatter-check-dates.ts';
+import { checkLimits } from './body-limits.ts';
 import { bodyImageReferences, imageFileProblem } from './frontmatter-check-images.ts';
 import { closest, describeIssue, fieldName, type SchemaIssue } from './frontmatter-check-issues.ts';
 import type { SchemaLike } from './frontmatter-check-schema.ts';
@@ -185,8 +186,14 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
 
     const hero = data.heroImage as { src?: unknown } | undefined;
     if (typeof hero?.src === 'string') checkImage(file, frontMatter.positionOf(['heroImage', 'src']), 'heroImage.src', hero.src, imageFolders);
-    for (const image of bodyImageReferences(frontMatter.body)) {
-      checkImage(file, { line: frontMatter.bodyLine + image.line - 1, column: image.column }, '(body image)', image.url, imageFolders);
+    // Parsing a hostile body can hang or overflow the stack: measure it before parsing it.
+    const tooCostly = checkLimits(frontMatter.body);
+    if (tooCostly) {
+      report(file, { line: frontMatter.bodyLine + (tooCostly.line ?? 1) - 1, column: 1 }, '(body)', tooCostly.message, tooCostly.hint);
+    } else {
+      for (const image of bodyImageReferences(frontMatter.body)) {
+        checkImage(file, { line: frontMatter.bodyLine + image.line - 1, column: image.column }, '(body image)', image.url, imageFolders);
+      }
     }
 
     const source = data.source as { relationship?: unknown; url?: unknown } | undefined;

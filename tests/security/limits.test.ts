@@ -4,7 +4,7 @@
  * moderately nested articles still render. Vitest's per-test timeout is the bound on time.
  */
 import { describe, expect, it } from 'vitest';
-import { checkLimits, LIMITS } from '../../src/markdown/remark-limits.ts';
+import { checkLimits, LIMITS } from '../../src/lib/body-limits.ts';
 import { renderMarkdown } from '../helpers/render-markdown.ts';
 
 const FILE = '/site/content/articles/hostile/index.md';
@@ -76,5 +76,38 @@ describe('ordinary articles are untouched by the limits', () => {
     expect(checkLimits('<p>a</p>'.repeat(5_000))).toBeUndefined();
     expect(checkLimits('<br><img src="x.png"><hr/>'.repeat(500))).toBeUndefined();
     expect(checkLimits('<b title="<i>">x</b>'.repeat(500))).toBeUndefined();
+  });
+});
+
+describe('the front-matter check refuses them before content sync, naming file:line', () => {
+  it('reports each hostile body of a content folder, without parsing it', { timeout: 20_000 }, async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const { checkProjectContent } = await import('../../src/integrations/content-check.ts');
+    const root = mkdtempSync(join(tmpdir(), 'wirepress-limits-'));
+    const bodies: Record<string, string> = {
+      'five-megabytes': 'All work and no play makes a dull article. '.repeat(122_000),
+      'deep-quotes': `${'>'.repeat(50_000)} deep`,
+      'deep-list': `${'- '.repeat(50_000)}item`,
+      'deep-html': `${'<div>'.repeat(50_000)}x`,
+      'star-run': '*'.repeat(50_000),
+    };
+    try {
+      for (const [name, body] of Object.entries(bodies)) {
+        mkdirSync(join(root, 'content/articles', name), { recursive: true });
+        const frontMatter = '---\ntitle: Hostile\npubDate: 2026-11-20T10:00:00+00:00\nsection: security\nsource:\n  relationship: original\n---\n\n';
+        writeFileSync(join(root, 'content/articles', name, 'index.md'), frontMatter + body);
+      }
+      const problems = checkProjectContent(pathToFileURL(`${root}/`)).problems;
+      expect(problems.map(({ file, line, field }) => `${file}:${line} ${field}`).sort()).toEqual(
+        // Line 9 is the body's first line; a body that is too long as a whole is reported at its start.
+        Object.keys(bodies).map((name) => `content/articles/${name}/index.md:${name === 'five-megabytes' ? 8 : 9} (body)`).sort(),
+      );
+      for (const problem of problems) expect(problem.hint).toMatch(/split|flatten|close|break/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,88 @@
+/**
+ * The CSP and _headers builder (src/lib/security-headers.ts). The built file itself is checked
+ * on a real build in tests/browser/csp.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { CACHE, headerPolicy, headersFile, META_CSP_DIRECTIVES, metaPolicyOf, parsePolicy, unionOfPolicies } from '../../src/lib/security-headers.ts';
+
+const ARTICLE = "script-src 'self' 'sha256-AAA='; style-src 'self' 'sha256-BBB='; default-src 'self'; object-src 'none'";
+const SEARCH = "script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA='; style-src 'self' 'sha256-BBB='; default-src 'self'; object-src 'none'";
+
+describe('the header CSP', () => {
+  it("is the union of the pages' meta policies plus frame-ancestors and upgrade-insecure-requests", () => {
+    const policy = parsePolicy(headerPolicy([ARTICLE, SEARCH]));
+    expect(policy.get('script-src')).toEqual(["'self'", "'sha256-AAA='", "'wasm-unsafe-eval'"]);
+    expect(policy.get('style-src')).toEqual(["'self'", "'sha256-BBB='"]);
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(policy.get('upgrade-insecure-requests')).toEqual([]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+  });
+
+  it("refuses to write a policy that allows 'unsafe-inline' or 'unsafe-eval' scripts", () => {
+    expect(() => headerPolicy(["script-src 'self' 'unsafe-inline'"])).toThrow(/unsafe-inline/);
+    expect(() => headerPolicy(["default-src 'self' 'unsafe-eval'"])).toThrow(/unsafe-eval/);
+    expect(() => headerPolicy([])).toThrow(/no page carries/);
+  });
+
+  it('keeps directive names case-insensitive and the first occurrence, as browsers do', () => {
+    expect(parsePolicy("Object-Src 'none'; object-src *").get('object-src')).toEqual(["'none'"]);
+    expect(unionOfPolicies(["img-src 'self'", 'img-src https:']).get('img-src')).toEqual(["'self'", 'https:']);
+  });
+
+  it('the meta directives never allow inline script, plugins, base or framing', () => {
+    const meta = parsePolicy(META_CSP_DIRECTIVES.join('; '));
+    expect(meta.get('default-src')).toEqual(["'self'"]);
+    expect(meta.get('object-src')).toEqual(["'none'"]);
+    expect(meta.get('base-uri')).toEqual(["'none'"]);
+    expect(meta.get('frame-src')).toEqual(["'none'"]);
+    expect(META_CSP_DIRECTIVES.join(' ')).not.toMatch(/unsafe|frame-ancestors/);
+  });
+
+  it('reads the meta policy Astro writes', () => {
+    expect(metaPolicyOf(`<head><meta http-equiv="content-security-policy" content="${ARTICLE}"></head>`)).toBe(ARTICLE);
+    expect(metaPolicyOf('<head></head>')).toBeUndefined();
+  });
+});
+
+describe('the _headers file', () => {
+  const file = headersFile("default-src 'self'", {
+    folders: ['_astro', 'articles', 'tags', '2', '17', 'pagefind'],
+    files: ['index.html', '404.html', 'rss.xml', 'feed.json', 'sitemap-index.xml', 'logo.png', '_redirects', '_headers'],
+  });
+  const rules = new Map(
+    file
+      .split(/\n\n+/)
+      .filter((block) => block.startsWith('/'))
+      .map((block) => {
+        const [path, ...headers] = block.split('\n');
+        return [path!, Object.fromEntries(headers.map((line) => line.trim().split(/:\s(.*)/s).slice(0, 2)))];
+      }),
+  );
+
+  it('puts the security headers and CSP on every path, and nothing that could conflict', () => {
+    expect(rules.get('/*')).toEqual({
+      'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'Permissions-Policy': expect.stringContaining('camera=()'),
+      'X-Frame-Options': 'DENY',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Content-Security-Policy': "default-src 'self'",
+    });
+  });
+
+  it('caches hashed assets for a year and everything else briefly, in disjoint rules', () => {
+    expect(rules.get('/_astro/*')).toEqual({ 'Cache-Control': 'public, max-age=31536000, immutable' });
+    expect(rules.get('/articles/*')).toEqual({ 'Cache-Control': CACHE.html });
+    expect(rules.get('/')).toEqual({ 'Cache-Control': CACHE.html });
+    expect(rules.get('/404.html')).toEqual({ 'Cache-Control': CACHE.html });
+    expect(rules.get('/rss.xml')).toEqual({ 'Cache-Control': CACHE.feed });
+    expect(rules.get('/feed.json')).toEqual({ 'Cache-Control': CACHE.feed });
+    expect(rules.get('/sitemap-index.xml')).toEqual({ 'Cache-Control': CACHE.feed });
+    expect(rules.get('/logo.png')).toEqual({ 'Cache-Control': CACHE.other });
+    const withCache = [...rules].filter(([, headers]) => 'Cache-Control' in headers).map(([path]) => path);
+    expect(rules.get('/*')).not.toHaveProperty('Cache-Control');
+    expect(withCache).not.toContain('/2/*');
+    expect(withCache.filter((path) => path.startsWith('/_'))).toEqual(['/_astro/*']);
+  });
+});
