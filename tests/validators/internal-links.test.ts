@@ -36,7 +36,8 @@ describe('checkInternalLinks', () => {
     expect(
       site({
         'index.html': `<a href="/gone/">gone</a><img src="/x.png" srcset="/x.png 1x, /x2.png 2x"><a href="/a/#nope">nope</a>
-          <meta property="og:image" content="https://news.example.org/og.png">`,
+          <meta property="og:image" content="https://news.example.org/og.png">
+          <script type="application/ld+json">{"@id":"https://news.example.org/#org","image":["https://news.example.org/x.png","https://news.example.org/crop.png"]}</script>`,
         'a/index.html': '<p>a</p>',
         'x.png': '',
       }),
@@ -45,6 +46,7 @@ describe('checkInternalLinks', () => {
       'index.html /a/#nope: no element with id "nope" in dist/a/index.html',
       'index.html https://news.example.org/og.png: no file dist/og.png',
       'index.html /x2.png: no file dist/x2.png',
+      'index.html https://news.example.org/crop.png: no file dist/crop.png',
     ]);
   });
 

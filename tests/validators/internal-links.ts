@@ -1,5 +1,6 @@
 /**
- * Every URL a built page points at inside the site (href, src, srcset, og:image, canonical…),
+ * Every URL a built page points at inside the site (href, src, srcset, og:image, canonical,
+ * JSON-LD url/image/logo…),
  * resolved against dist/ the way a static host does: a path ending in `/` is its index.html,
  * anything else must be that exact file, and a `#fragment` must name an id on the target page.
  */
@@ -45,6 +46,29 @@ function srcsetUrls(srcset: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The site's own URLs among a JSON-LD block's values (url, image, logo…). `@id` values are
+ * node names, not links, so they are left out. A block that does not parse is the structured
+ * data gate's business.
+ */
+function jsonLdUrls(json: string, origin: string): string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  const urls: string[] = [];
+  const walk = (node: unknown, key?: string) => {
+    if (typeof node === 'string') {
+      if (key !== '@id' && node.startsWith(`${origin}/`)) urls.push(node);
+    } else if (Array.isArray(node)) node.forEach((item) => walk(item, key));
+    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, k);
+  };
+  walk(value);
+  return urls;
+}
+
 export function checkInternalLinks(dist: string, options: LinkCheckOptions): BrokenLink[] {
   const pages = globSync('**/*.html', { cwd: dist }).sort();
   const idsByPage = new Map<string, Set<string>>();
@@ -70,6 +94,9 @@ export function checkInternalLinks(dist: string, options: LinkCheckOptions): Bro
       for (const element of document.querySelectorAll(selector)) {
         for (const url of srcsetUrls(element.getAttribute('srcset')!)) found.push([`${selector.split('[')[0]}[srcset]`, url]);
       }
+    }
+    for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+      for (const url of jsonLdUrls(script.textContent ?? '', options.origin)) found.push(['JSON-LD', url]);
     }
     for (const [attribute, raw] of found) {
       const reason = problemWith(raw, pageUrl, page, options, dist, idsOf);
