@@ -4,42 +4,27 @@
  * Never overwrites an existing article.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { ArticleBundleError, writeNewArticle } from '../src/lib/article-bundle.ts';
 import { instantProblem } from '../src/lib/frontmatter-check-dates.ts';
 import { buildNow } from '../src/lib/publication.ts';
-import { SLUG_PATTERN } from '../src/lib/slugs.ts';
 import { parseWireCopy, WireImportError, wireCopyToArticle } from '../src/lib/wire-import.ts';
+import { editorCommand } from './editor-cli.ts';
 
-const USAGE = 'usage: npm run import -- <file.txt> [--section news] [--tag "A tag"] [--content-note "…"] [--date 2026-11-29T09:00:00Z]';
+const { values, positionals, usage, fail } = editorCommand(
+  'import',
+  'usage: npm run import -- <file.txt> [--section news] [--tag "A tag"] [--content-note "…"] [--date 2026-11-29T09:00:00Z]',
+  {
+    section: { type: 'string', default: 'news' },
+    tag: { type: 'string', multiple: true, default: [] },
+    'content-note': { type: 'string' },
+    date: { type: 'string' },
+    out: { type: 'string', default: 'content/articles' },
+  },
+);
 
-function fail(message: string): never {
-  console.error(`import: ${message}`);
-  process.exit(1);
-}
-
-const { values, positionals } = (() => {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        section: { type: 'string', default: 'news' },
-        tag: { type: 'string', multiple: true, default: [] },
-        'content-note': { type: 'string' },
-        date: { type: 'string' },
-        out: { type: 'string', default: 'content/articles' },
-      },
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n${USAGE}`);
-  }
-})();
-
-const file = positionals[0];
-if (!file || positionals.length > 1) fail(USAGE);
+const file = positionals.length === 1 ? positionals[0]! : usage();
 if (!existsSync(file)) fail(`${file}: no such file.`);
 if (!statSync(file).isFile()) fail(`${file}: not a file.`);
-if (!SLUG_PATTERN.test(values.section!)) fail(`--section "${values.section}" must be a slug such as news or entertainment.`);
 const dateProblem = values.date === undefined ? undefined : instantProblem(values.date);
 if (dateProblem) fail(`--date: ${dateProblem.message}; ${dateProblem.hint}.`);
 

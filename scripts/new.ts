@@ -3,35 +3,20 @@
  * Scaffolds content/articles/<slug>/index.md as a draft dated now (with the site's offset) and
  * prints its path. Never overwrites an existing article.
  */
-import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { ArticleBundleError, writeNewArticle } from '../src/lib/article-bundle.ts';
 import { isoWithOffset } from '../src/lib/dates.ts';
 import { buildNow } from '../src/lib/publication.ts';
 import { readSiteConfig } from '../src/lib/site-config.ts';
-import { slugFromHeadline, SLUG_PATTERN } from '../src/lib/slugs.ts';
+import { slugFromHeadline } from '../src/lib/slugs.ts';
+import { editorCommand } from './editor-cli.ts';
 
-const USAGE = 'usage: npm run new -- "Headline" [--section news]';
+const { values, positionals, usage, fail } = editorCommand('new', 'usage: npm run new -- "Headline" [--section news]', {
+  section: { type: 'string', default: 'news' },
+  out: { type: 'string', default: 'content/articles' },
+});
 
-function fail(message: string): never {
-  console.error(`new: ${message}`);
-  process.exit(1);
-}
-
-const { values, positionals } = (() => {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: { section: { type: 'string', default: 'news' }, out: { type: 'string', default: 'content/articles' } },
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n${USAGE}`);
-  }
-})();
-
-const headline = positionals.join(' ').trim();
-if (!headline) fail(USAGE);
-if (!SLUG_PATTERN.test(values.section!)) fail(`--section "${values.section}" must be a slug such as news or entertainment.`);
+const headline = positionals.join(' ').trim() || usage();
 
 try {
   const site = readSiteConfig(process.env);

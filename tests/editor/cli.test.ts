@@ -69,6 +69,8 @@ describe('npm run new', () => {
   it('explains its usage without a headline, and rejects a headline without letters or digits', () => {
     expect(run('new', [])).toMatchObject({ status: 1, stderr: 'new: usage: npm run new -- "Headline" [--section news]' });
     expect(run('new', ['?!', '--out', project().articles]).stderr).toContain('cannot make a URL slug from this headline');
+    expect(run('new', ['Fine', '--section', 'Local News', '--out', project().articles]).stderr).toBe('new: --section "Local News" must be a slug such as news or entertainment.');
+    expect(run('import', [SEED, '--colour', 'red']).stderr).toMatch(/^import: Unknown option '--colour'[\s\S]*usage: npm run import -- <file.txt>/);
   });
 });
 
