@@ -40,7 +40,7 @@ function fixtureContent(): string {
         pubDate: at(-(index + 1) * 3 * HOUR),
         section: 'local',
         tags: index % 2 ? ['coast', 'Harbour & Pier'] : ['Coast'],
-        authors: index === 0 ? ['ada'] : [],
+        authors: ['ada'],
       }),
     ),
     article('outside-by-a-second', { title: 'Two days and a second old', pubDate: at(-48 * HOUR - 1000), section: 'world' }),
@@ -128,6 +128,8 @@ describe('pagination', () => {
     const counts = ['', '2/', '3/'].map((path) => listedSlugs(path).length);
     expect(counts).toEqual([10, 10, 10]);
     expect(headLink(page(''), 'next')).toBe(`${SITE}2/`);
+    expect(page('').querySelector('title')?.textContent).toBe('Paper & Ink');
+    expect(page('2/').querySelector('title')?.textContent).toBe('Latest articles, page 2 of 3 · Paper & Ink');
     expect(page('sections/world/').querySelector('nav.pagination')).toBeNull();
   });
 });
@@ -152,7 +154,7 @@ describe('section, tag and author pages', () => {
     const portrait = ada.querySelector('.author-card img');
     expect(portrait?.getAttribute('src')).toMatch(/^\/news\/_astro\/.+\.webp$/);
     expect(existsSync(join(build.dist, portrait!.getAttribute('src')!.slice(BASE.length)))).toBe(true);
-    expect(listedSlugs('authors/ada/')).toEqual([local(1)]);
+    expect(listedSlugs('authors/ada/')).toEqual(Array.from({ length: 10 }, (_, index) => local(index + 1)));
     const ld = JSON.parse(ada.querySelector('script[type="application/ld+json"]')!.textContent!);
     expect(ld.mainEntity).toMatchObject({
       '@type': 'Person',
@@ -161,6 +163,13 @@ describe('section, tag and author pages', () => {
       sameAs: ['https://ada.example/', 'https://social.example/@ada'],
     });
     expect(ld.mainEntity.image).toMatch(/^https:\/\/paper\.example\/news\/_astro\//);
+  });
+
+  it('paginates an author’s articles, with the profile markup on page 1 only', () => {
+    expect(['authors/ada/2/', 'authors/ada/3/'].map((path) => listedSlugs(path).length)).toEqual([10, 5]);
+    const second = page('authors/ada/2/');
+    expect(headLink(second, 'prev')).toBe(`${SITE}authors/ada/`);
+    expect(second.querySelector('script[type="application/ld+json"]')).toBeNull();
   });
 
   it('gives an author with no articles a page that says so', () => {
