@@ -5,26 +5,28 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkInternalLinks } from './internal-links.ts';
 
 const SITE = { origin: 'https://news.example.org', basePath: '/' };
-let dist: string;
+const dists: string[] = [];
 
 function site(files: Record<string, string>, options = SITE) {
-  dist = mkdtempSync(join(tmpdir(), 'wirepress-links-'));
+  const dist = mkdtempSync(join(tmpdir(), 'wirepress-links-'));
+  dists.push(dist);
   for (const [path, contents] of Object.entries(files)) {
     mkdirSync(dirname(join(dist, path)), { recursive: true });
     writeFileSync(join(dist, path), contents);
   }
-  return checkInternalLinks(dist, options).map(({ page, url, reason }) => `${page} ${url}: ${reason}`);
+  return checkInternalLinks(dist, options).map(({ page, attribute, target, reason }) => `${page} ${attribute} ${target}: ${reason}`);
 }
-afterEach(() => rmSync(dist, { recursive: true, force: true }));
+afterEach(() => {
+  for (const dist of dists.splice(0)) rmSync(dist, { recursive: true, force: true });
+});
 
 describe('checkInternalLinks', () => {
-  it('accepts links to pages, files, fragments and the site’s own absolute URLs', () => {
+  it('accepts links, files, fragments and the site’s own URLs in metadata and JSON-LD', () => {
     expect(
       site({
-        'index.html': `<a href="/a/">a</a><a href="a/#part">part</a><a href="#top" id="top">top</a>
-          <link rel="canonical" href="https://news.example.org/"><img src="/img/x.webp" srcset="/img/x.webp 1x, img/y.webp 2x">
-          <meta property="og:image" content="https://news.example.org/img/x.webp">
-          <a href="https://elsewhere.example/">out</a><a href="mailto:desk@example.org">mail</a>`,
+        'index.html': `<a href="/a/">a</a><a href="a/#part">part</a><img src="/img/x.webp" srcset="/img/x.webp 1x, img/y.webp 2x">
+          <meta property="og:image" content="https://news.example.org/img/x.webp"><meta property="og:url" content="https://news.example.org/">
+          <script type="application/ld+json">{"@id":"https://news.example.org/#org","url":"https://news.example.org/a/","logo":{"url":"https://news.example.org/img/y.webp"},"sameAs":["https://elsewhere.example/x"]}</script>`,
         'a/index.html': '<h2 id="part">Part</h2><a href="../">home</a>',
         'img/x.webp': '',
         'img/y.webp': '',
@@ -32,30 +34,28 @@ describe('checkInternalLinks', () => {
     ).toEqual([]);
   });
 
-  it('reports a missing page, file, srcset candidate and fragment, naming page and reason', () => {
+  it('reports broken links (through the build’s checker) and broken metadata URLs, naming page, place and reason', () => {
     expect(
       site({
-        'index.html': `<a href="/gone/">gone</a><img src="/x.png" srcset="/x.png 1x, /x2.png 2x"><a href="/a/#nope">nope</a>
-          <meta property="og:image" content="https://news.example.org/og.png">
-          <script type="application/ld+json">{"@id":"https://news.example.org/#org","image":["https://news.example.org/x.png","https://news.example.org/crop.png"]}</script>`,
+        'index.html': `<a href="/gone/">gone</a><a href="/a/#nope">nope</a>
+          <meta property="og:image" content="https://news.example.org/og.png"><meta name="twitter:image" content="/og.png">
+          <script type="application/ld+json">{"image":["https://news.example.org/crop.png"]}</script>`,
         'a/index.html': '<p>a</p>',
-        'x.png': '',
       }),
     ).toEqual([
-      'index.html /gone/: no file dist/gone/index.html',
-      'index.html /a/#nope: no element with id "nope" in dist/a/index.html',
-      'index.html https://news.example.org/og.png: no file dist/og.png',
-      'index.html /x2.png: no file dist/x2.png',
-      'index.html https://news.example.org/crop.png: no file dist/crop.png',
+      'index.html a[href] /gone/: no such page or file in the build',
+      'index.html a[href] /a/#nope: a/index.html has no element with id="nope"',
+      'index.html meta[property="og:image"] https://news.example.org/og.png: no such page or file in the build',
+      'index.html meta[name="twitter:image"] /og.png: is not an absolute URL under https://news.example.org/',
+      'index.html JSON-LD https://news.example.org/crop.png: no such page or file in the build',
     ]);
   });
 
-  it('flags a directory link without its trailing slash and links outside the base path', () => {
-    expect(
-      site({ 'index.html': '<a href="/repo/a">a</a><a href="/elsewhere/">x</a>', 'a/index.html': '' }, { ...SITE, basePath: '/repo/' }),
-    ).toEqual([
-      'index.html /repo/a: missing its trailing slash (the site uses trailingSlash: always)',
-      'index.html /elsewhere/: outside the base path /repo/',
+  it('resolves metadata URLs under the base path', () => {
+    const options = { ...SITE, basePath: '/news/' };
+    expect(site({ 'index.html': '<meta property="og:image" content="https://news.example.org/news/og.png">', 'og.png': '' }, options)).toEqual([]);
+    expect(site({ 'index.html': '<meta property="og:image" content="https://news.example.org/og.png">' }, options)).toEqual([
+      'index.html meta[property="og:image"] https://news.example.org/og.png: is not an absolute URL under https://news.example.org/news/',
     ]);
   });
 });
