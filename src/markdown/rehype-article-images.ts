@@ -60,9 +60,10 @@ export async function imageProblem(src: string, articleFile: string | undefined,
     return `the image "${src}" is not a file in the article's folder. Download it, put it next to the article and write "./${src.split(/[?#]/)[0]!.split('/').at(-1) || 'image.jpg'}".`;
   }
   if (!articleFile) return `the image "${src}" is relative, but the markdown has no file to resolve it against.`;
+  if (/[?#]/.test(src)) return `the image "${src}" has a query or fragment, which a file name cannot have. Write just "${src.split(/[?#]/)[0]}".`;
   let path: string;
   try {
-    path = resolve(dirname(articleFile), decodeURI(src.split(/[?#]/)[0]!));
+    path = resolve(dirname(articleFile), decodeURI(src));
   } catch {
     return `the image path "${src}" is not a valid URL path. Rename the file without "%" and write the new name.`;
   }

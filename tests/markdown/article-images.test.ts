@@ -7,7 +7,7 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { imageProblem, MAX_IMAGE_PIXELS } from '../../src/markdown/rehype-article-images.ts';
 import { splitAtImages } from '../../src/markdown/image-placeholders.ts';
 import { articleFolder, render } from './astro-processor.ts';
@@ -82,6 +82,10 @@ describe('publishable images', () => {
 });
 
 describe('images that cannot be published fail the article', () => {
+  // Astro's processor prints each failure before rethrowing it; the assertions read the error.
+  beforeAll(() => void vi.spyOn(console, 'error').mockImplementation(() => {}));
+  afterAll(() => vi.restoreAllMocks());
+
   it('names the article file, the line in the file (front matter counted) and the image when it is missing', async () => {
     const message = await failure('Intro.\n\n![Gone](./missing.jpg)');
     expect(message).toMatch(/article[/\\]index\.md:7:1: the image "\.\/missing\.jpg" was not found \(looked for .*article[/\\]missing\.jpg\)/);
@@ -97,6 +101,7 @@ describe('images that cannot be published fail the article', () => {
     ['remote', '![Remote](https://cdn.example.org/photo.jpg)', /the image "https:\/\/cdn\.example\.org\/photo\.jpg" is not a file in the article's folder\. Download it, .* write "\.\/photo\.jpg"/],
     ['protocol-relative', '<img src="//cdn.example.org/photo.jpg" alt="x">', /is not a file in the article's folder/],
     ['site-absolute', '![Public](/images/photo.jpg)', /the image "\/images\/photo\.jpg" is not a file in the article's folder/],
+    ['with a query', '![Photo](./photo.jpg?v=2)', /the image "\.\/photo\.jpg\?v=2" has a query or fragment, .* Write just "\.\/photo\.jpg"/],
     ['raw HTML without alt', '<img src="./photo.jpg">', /the image "\.\/photo\.jpg" has no alt text\. Describe what it shows \(or write alt="" if it is only decoration\)/],
   ])('%s', async (_, body, expected) => {
     const message = await failure(body);

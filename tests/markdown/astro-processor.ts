@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMarkdownProcessor, isUnifiedProcessor, type AstroMarkdownOptions, type MarkdownProcessor } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, isUnifiedProcessor, type AstroMarkdownOptions, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { parseHTML } from 'linkedom';
 import astroConfig from '../../astro.config.ts';
 
@@ -20,18 +20,15 @@ export function configuredProcessor() {
   return processor;
 }
 
-/** The options Astro's content loader hands the processor (vite-plugin-markdown/content-entry-type). */
+/**
+ * The options Astro's content loader hands the processor (vite-plugin-markdown/content-entry-type),
+ * less the deprecated top-level gfm/smartypants, which the unified() options override anyway.
+ */
 function sharedOptions() {
-  return {
-    image: astroConfig.image,
-    syntaxHighlight: markdownConfig.syntaxHighlight,
-    shikiConfig: markdownConfig.shikiConfig,
-    gfm: markdownConfig.gfm,
-    smartypants: markdownConfig.smartypants,
-  } as AstroMarkdownOptions;
+  return { image: astroConfig.image, syntaxHighlight: markdownConfig.syntaxHighlight, shikiConfig: markdownConfig.shikiConfig } as AstroMarkdownOptions;
 }
 
-let site: Promise<MarkdownProcessor> | undefined;
+let site: Promise<MarkdownRenderer> | undefined;
 
 export interface Rendered {
   html: string;
@@ -48,7 +45,7 @@ export interface RenderOptions {
 
 const DEFAULT_FILE = join(tmpdir(), 'wirepress-markdown-tests', 'article', 'index.md');
 
-async function renderWith(processor: Promise<MarkdownProcessor>, markdown: string, options: RenderOptions): Promise<Rendered> {
+async function renderWith(processor: Promise<MarkdownRenderer>, markdown: string, options: RenderOptions): Promise<Rendered> {
   const result = await (await processor).render(markdown, {
     frontmatter: options.frontmatter ?? {},
     fileURL: pathToFileURL(options.filePath ?? DEFAULT_FILE),

@@ -212,6 +212,33 @@ describe('the sanitizer, on hostile input', () => {
     ]);
   });
 
+  it('keeps what articles need: tables, captions, keys, abbreviations, details, time, edits, ruby', async () => {
+    const { body } = await sanitized(
+      [
+        '| Year | Ships |',
+        '|:-----|------:|',
+        '| 1986 | 12 |',
+        '',
+        '- [x] Lamp restored',
+        '',
+        '<table><caption>Crossings</caption><tr><th scope="col" abbr="Yr">Year</th></tr></table>',
+        '',
+        '<p lang="fr" dir="ltr">Press <kbd>Esc</kbd>, <abbr title="as soon as possible">ASAP</abbr>, <dfn>lantern</dfn>, <mark>new</mark>, <cite>The Gazette</cite>, <small>small</small>, <u>u</u>, <sub>2</sub><sup>3</sup>, <del cite="https://example.org/why">old</del><ins>new</ins>, <time datetime="2026-11-28">Saturday</time>, <ruby>灯<rt>tō</rt></ruby>, long<wbr>word, <q cite="https://example.org">q</q></p>',
+        '',
+        '<details><summary>Timeline</summary>1986</details>',
+      ].join('\n'),
+    );
+    expect([...body.querySelectorAll('td')].map((cell) => cell.getAttribute('align'))).toEqual(['left', 'right']);
+    expect(body.querySelector('li')?.textContent?.trim()).toBe('Lamp restored');
+    expect(body.querySelector('caption')?.textContent).toBe('Crossings');
+    expect(body.querySelector('th[scope="col"][abbr="Yr"]')).not.toBeNull();
+    const paragraph = body.querySelector('p[lang="fr"][dir="ltr"]')!;
+    for (const tag of ['kbd', 'abbr[title]', 'dfn', 'mark', 'cite', 'small', 'u', 'sub', 'sup', 'del[cite]', 'ins', 'time[datetime="2026-11-28"]', 'ruby rt', 'wbr', 'q[cite]']) {
+      expect(paragraph.querySelector(tag), tag).not.toBeNull();
+    }
+    expect(body.querySelector('details summary')?.textContent).toBe('Timeline');
+  });
+
   it('escapes markup written as text and in code', async () => {
     const { html, body } = await sanitized('Use `<script>alert(1)</script>` here.\n\n```html\n<img src=x onerror=alert(1)>\n```\n\n&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(body.querySelectorAll('code')).toHaveLength(2);
