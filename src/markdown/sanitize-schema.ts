@@ -25,9 +25,11 @@
  */
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 
+type Attributes = NonNullable<Schema['attributes']>[string];
+
 const github = defaultSchema.attributes ?? {};
-const aria = ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy'];
-const tableCell = ['colSpan', 'rowSpan', 'headers', ['align', 'left', 'center', 'right']];
+const aria: Attributes = ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy'];
+const tableCell: Attributes = ['colSpan', 'rowSpan', 'headers', ['align', 'left', 'center', 'right']];
 
 const removedTags = new Set(['input', 'picture', 'source']);
 
