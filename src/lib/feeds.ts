@@ -101,7 +101,14 @@ export function rssItem(item: FeedItem) {
     description: item.summary === undefined ? undefined : stripXmlIllegal(item.summary),
     content: item.contentHtml,
     categories: item.tags.map(stripXmlIllegal),
+    // RSS's own <author> must be an e-mail address; feed readers show Dublin Core creators instead.
+    customData: item.authors.length ? item.authors.map((author) => `<dc:creator>${escapeXmlText(author.name)}</dc:creator>`).join('') : undefined,
   };
+}
+
+/** Text content for hand-written XML: the three characters markup gives meaning to, and nothing XML forbids. */
+function escapeXmlText(text: string): string {
+  return stripXmlIllegal(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The channel elements @astrojs/rss has no option for: language and the feed's own address. */
@@ -109,7 +116,7 @@ export function rssChannelExtras(channel: FeedChannel): string {
   return `<language>${channel.lang.toLowerCase()}</language><atom:link href="${channel.feedUrl}" rel="self" type="application/rss+xml"/>`;
 }
 
-export const RSS_NAMESPACES = { atom: 'http://www.w3.org/2005/Atom' };
+export const RSS_NAMESPACES = { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' };
 
 /** A JSON Feed 1.1 document (https://www.jsonfeed.org/version/1.1/). Dates are RFC 3339 in UTC. */
 export function jsonFeed(channel: FeedChannel, items: FeedItem[]) {

@@ -88,6 +88,12 @@ describe('RSS 2.0 at /rss.xml', () => {
     }
     expect(urls.some((url: string) => url.startsWith(`${SITE}_astro/`))).toBe(true);
   });
+
+  it('credits our authors as dc:creator and invents none for uncredited wire copy', () => {
+    const creators = Object.fromEntries(channel.item.map((item: any) => [new URL(item.link).pathname.split('/')[2], item['dc:creator']]));
+    expect(creators['harbour-light-returns']).toBe('Amara Okafor');
+    expect(creators['chrissy-teigen-breaks-down-in-tears-during-therapy-three']).toBeUndefined();
+  });
 });
 
 describe('per-section RSS at /sections/<section>/rss.xml', () => {

@@ -44,7 +44,7 @@ const hostile: FeedItem = {
   contentHtml: '<p>Body ]]&gt; with <a href="https://news.example/x/">link</a></p>',
   published: new Date('2026-11-29T09:00:00Z'),
   modified: new Date('2026-11-30T10:30:00Z'),
-  authors: [{ name: 'A. Writer', url: 'https://news.example/authors/a/' }, { name: 'Wire' }],
+  authors: [{ name: 'A. Writer', url: 'https://news.example/authors/a/' }, { name: 'Wire & <Co> ]]>' }],
   tags: ['Tag & more'],
   image: 'https://news.example/_astro/hero.jpg',
 };
@@ -66,6 +66,7 @@ describe('rssItem with @astrojs/rss', () => {
     expect(item['content:encoded']).toBe(hostile.contentHtml);
     expect(item.pubDate).toBe('Sun, 29 Nov 2026 09:00:00 GMT');
     expect(item.category).toBe('Tag & more');
+    expect(item['dc:creator']).toEqual(['A. Writer', 'Wire & <Co> ]]>']);
   });
 });
 
@@ -81,7 +82,7 @@ describe('jsonFeed', () => {
       content_html: hostile.contentHtml,
       date_published: '2026-11-29T09:00:00.000Z',
       date_modified: '2026-11-30T10:30:00.000Z',
-      authors: [{ name: 'A. Writer', url: 'https://news.example/authors/a/' }, { name: 'Wire' }],
+      authors: [{ name: 'A. Writer', url: 'https://news.example/authors/a/' }, { name: 'Wire & <Co> ]]>' }],
       image: hostile.image,
     });
   });
