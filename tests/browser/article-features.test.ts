@@ -2,9 +2,14 @@
  * Reader-facing behaviour only a browser shows: search with and without JavaScript under the
  * real CSP, the dark scheme without script, and the print stylesheet.
  */
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_ARGS, requireChromium } from '../helpers/browser.ts';
+import { buildSite } from '../helpers/build-site.ts';
+import { serveStatic } from '../helpers/static-server.ts';
 import { ARTICLE_WITH_IMAGES, SEED_ARTICLE } from '../helpers/page-templates.ts';
 import { openPage, startSession, type Session } from './support.ts';
 
@@ -94,6 +99,31 @@ describe('an article page', () => {
       expect(after).toBe(`" (${href})"`);
     } finally {
       await close();
+    }
+  });
+});
+
+describe('search under a base path', () => {
+  it('loads Pagefind from the base path and links results into it', async () => {
+    const build = await buildSite({ env: { BASE_PATH: '/news/' } });
+    const host = mkdtempSync(join(tmpdir(), 'base-path-host-'));
+    try {
+      expect(build.exitCode, build.output).toBe(0);
+      symlinkSync(build.dist, join(host, 'news'), 'dir');
+      const server = await serveStatic(host);
+      const page = await session.browser.newPage();
+      try {
+        await page.goto(`${server.origin}/news/search/?q=boogers`);
+        await page.locator('#page-search-results li').first().waitFor();
+        const links = await page.locator('#page-search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+        expect(links).toEqual([`/news/articles/${SEED_ARTICLE}/`]);
+      } finally {
+        await page.close();
+        await server.close();
+      }
+    } finally {
+      build.cleanup();
+      rmSync(host, { recursive: true, force: true });
     }
   });
 });
