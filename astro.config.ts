@@ -5,9 +5,11 @@ import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import linkCheck from './src/integrations/link-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 import { unindexedPages } from './src/integrations/unindexed-pages.ts';
 import { rehypePlugins, remarkPlugins, remarkRehype } from './src/markdown/pipeline.ts';
 import { MAX_IMAGE_PIXELS } from './src/markdown/rehype-article-images.ts';
+import { META_CSP_DIRECTIVES } from './src/lib/security-headers.ts';
 import { site } from './src/site.config.ts';
 
 const unindexed = unindexedPages();
@@ -38,9 +40,10 @@ export default defineConfig({
       },
     },
   },
-  security: { csp: true },
+  // Astro hashes its own inline scripts and styles; the directives add the rest (src/lib/security-headers.ts).
+  security: { csp: { directives: META_CSP_DIRECTIVES } },
   devToolbar: { enabled: false },
   // Order matters: unindexed-pages reads the built pages before the sitemap is written.
   // link-check comes last: its astro:build:done hook checks what every other integration wrote.
-  integrations: [content, aliasRedirects(content), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind(), linkCheck(content)],
+  integrations: [content, aliasRedirects(content), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind(), securityHeaders(), linkCheck(content)],
 });

@@ -23,8 +23,8 @@
 /** Directives for Astro's meta CSP; Astro adds script-src and style-src with its hashes. */
 export const META_CSP_DIRECTIVES = [
   "default-src 'self'",
-  // Editors may embed remote images (the sanitizer allows http(s) src); nothing else is remote.
-  "img-src 'self' https:",
+  // Article images are local files only (src/markdown/rehype-article-images.ts refuses remote ones).
+  "img-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkLimits, LIMITS } from '../../src/lib/body-limits.ts';
-import { renderMarkdown } from '../helpers/render-markdown.ts';
+import { render } from '../markdown/astro-processor.ts';
+
+const renderMarkdown = async (markdown: string, options?: { filePath?: string }) => (await render(markdown, options)).html;
 
 const FILE = '/site/content/articles/hostile/index.md';
 
