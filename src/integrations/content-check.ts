@@ -3,7 +3,7 @@
  * `astro dev`, `astro check` and `astro sync` (all run `astro:config:setup` first), so editors get
  * every problem of a run at once as `file:line:col` with a fix hint instead of one crash at a time.
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
@@ -41,7 +41,9 @@ export default function contentCheck(): AstroIntegration & { articles(): Checked
     name: 'wirepress:content-check',
     articles: () => checked,
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
+        // `astro preview` only serves dist/, which a checked build already made.
+        if (command === 'preview') return;
         const result = checkProjectContent(config.root);
         checked = result.articles;
         if (reportProblems(result, logger) === 0) return;
@@ -49,6 +51,19 @@ export default function contentCheck(): AstroIntegration & { articles(): Checked
         // The list above is the useful part; a stack trace into this file would only bury it.
         error.stack = '';
         throw error;
+      },
+      // While `astro dev` runs, each saved article or author file is checked again and its
+      // problems are logged (the server keeps running so the editor can fix them).
+      'astro:server:setup': ({ server, logger }) => {
+        const root = server.config.root;
+        const contentDir = fileURLToPath(new URL('content/', pathToFileURL(`${root}/`)));
+        const recheck = (path: string) => {
+          if (!path.startsWith(contentDir)) return;
+          const result = checkProjectContent(pathToFileURL(`${root}/`));
+          checked = result.articles;
+          if (reportProblems(result, logger) > 0) logger.error(summary(result.problems));
+        };
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, recheck);
       },
     },
   };

@@ -1,0 +1,83 @@
+/**
+ * `astro dev` for editors: drafts are previewed with a visible Draft banner and noindex (and are
+ * absent from the build of the same content), and a saved article with a mistake is reported with
+ * file:line:col while the server keeps running.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, projectRoot, type BuildResult } from '../helpers/build-site.ts';
+import { AUTHOR, article, writeTree } from '../editor/fixtures.ts';
+
+let tree: ReturnType<typeof writeTree>;
+let build: BuildResult;
+let dev: ChildProcess;
+let output = '';
+let origin = '';
+
+/** Resolves once the dev server has printed something matching `pattern`. */
+const printed = (pattern: RegExp) =>
+  new Promise<RegExpMatchArray>((resolve) => {
+    const look = () => {
+      const match = pattern.exec(output);
+      if (match) {
+        dev.stdout!.off('data', look);
+        dev.stderr!.off('data', look);
+        resolve(match);
+      }
+    };
+    dev.stdout!.on('data', look);
+    dev.stderr!.on('data', look);
+    look();
+  });
+
+/** The environment an editor's shell has: without vitest's variables (with VITEST set, `astro dev` serves no routes). */
+const editorEnvironment = () => Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV'));
+
+beforeAll(async () => {
+  tree = writeTree({
+    'content/authors/amara-okafor.yaml': AUTHOR,
+    'content/articles/a-draft/index.md': article({ title: 'A draft in progress', draft: 'true' }),
+    'content/articles/published/index.md': article({ title: 'Published' }),
+  });
+  build = await buildSite({ contentDir: join(tree.root, 'content') });
+  expect(build.exitCode, build.output).toBe(0);
+  dev = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--root', build.root, '--port', '0', '--host', '127.0.0.1'], {
+    cwd: build.root,
+    env: { ...editorEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(build.root, '.cache-dev'), PUBLISH_NOW: '2026-11-30T12:00:00Z' },
+  });
+  dev.stdout!.on('data', (chunk) => (output += chunk));
+  dev.stderr!.on('data', (chunk) => (output += chunk));
+  origin = (await printed(/(http:\/\/127\.0\.0\.1:\d+)\//))[1]!;
+});
+afterAll(() => {
+  dev?.kill();
+  build?.cleanup();
+  tree?.cleanup();
+});
+
+describe('npm run dev', () => {
+  it('previews a draft with a visible Draft banner and noindex', async () => {
+    const response = await fetch(`${origin}/articles/a-draft/`);
+    expect(response.status, output).toBe(200);
+    const { document } = parseHTML(await response.text());
+    expect(document.querySelector('h1')?.textContent).toBe('A draft in progress');
+    expect(document.querySelector('[role="status"]')?.textContent).toBe('Draft: not published; this preview is not indexed.');
+    expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toContain('noindex');
+  });
+
+  it('while the build of the same content has no trace of the draft', () => {
+    const pages = readdirSync(join(build.dist, 'articles'));
+    expect(pages).toContain('published');
+    expect(pages).not.toContain('a-draft');
+    expect(readFileSync(join(build.dist, 'index.html'), 'utf8')).not.toContain('A draft in progress');
+  });
+
+  it('reports a mistake in a saved article with file:line:col and keeps serving', async () => {
+    writeFileSync(join(build.root, 'content/articles/published/index.md'), article({ title: 'Published', titel: 'typo' }));
+    await printed(/content\/articles\/published\/index\.md:7:1 {2}titel: unknown field "titel"/);
+    expect((await fetch(`${origin}/articles/a-draft/`)).status).toBe(200);
+  });
+});
