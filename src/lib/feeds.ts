@@ -98,7 +98,9 @@ export function rssItem(item: FeedItem) {
     link: item.url,
     // @astrojs/rss writes pubDate.toUTCString(): RFC 822 with a four-digit year, always GMT.
     pubDate: item.published,
-    description: item.summary === undefined ? undefined : stripXmlIllegal(item.summary),
+    // Feed readers render <description> as HTML: escape the plain-text summary as HTML text
+    // (the XML writer escapes it once more), so a dek like "<script>" is shown, never parsed.
+    description: item.summary === undefined ? undefined : escapeXmlText(item.summary),
     content: item.contentHtml,
     categories: item.tags.map(stripXmlIllegal),
     // RSS's own <author> must be an e-mail address; feed readers show Dublin Core creators instead.

@@ -62,7 +62,8 @@ describe('rssItem with @astrojs/rss', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     const item = new XMLParser({ ignoreAttributes: false }).parse(xml).rss.channel.item;
     expect(item.title).toBe('Breaking ]]> </title> & <b>bold</b>  end');
-    expect(item.description).toBe('Dek with ]]> and </description>');
+    // HTML text inside XML: readers decode the XML, then render the HTML, and show the dek as written.
+    expect(item.description).toBe('Dek with ]]&gt; and &lt;/description&gt;');
     expect(item['content:encoded']).toBe(hostile.contentHtml);
     expect(item.pubDate).toBe('Sun, 29 Nov 2026 09:00:00 GMT');
     expect(item.category).toBe('Tag & more');

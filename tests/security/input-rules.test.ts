@@ -38,6 +38,7 @@ const EXPECTED: Record<string, [file: string, field: string | RegExp][]> = {
   'proto-key': [['content/articles/article/index.md', '__proto__']],
   'constructor-prototype': [['content/articles/article/index.md', 'constructor']],
   'toml-front-matter': [['content/articles/article/index.md', '(front matter)']],
+  'yaml-merge-key': [['content/articles/article/index.md', '<<']],
   'hero-traversal': [['content/articles/article/index.md', 'heroImage.src']],
   'hero-absolute': [['content/articles/article/index.md', 'heroImage.src']],
   'hero-remote': [['content/articles/article/index.md', 'heroImage.src']],

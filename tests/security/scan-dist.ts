@@ -2,13 +2,14 @@
  * Static scan of a built site for anything that could run code nobody shipped on purpose.
  *
  * Reads every HTML, XML, SVG and JSON file under dist/ and reports, per file:
- * - scripts other than the site's own: JSON-LD blocks (which must parse), Astro-built scripts
- *   under /_astro/, and inline scripts whose hash the page's own CSP lists;
+ * - scripts other than the site's own: JSON-LD blocks (which must parse), root-relative .js files
+ *   present in dist/, and inline scripts whose hash the page's own CSP lists;
  * - event-handler (`on*`) attributes, anywhere;
  * - javascript:, vbscript:, data:, file: (and similar) URLs in any URL-bearing attribute,
  *   after the entity decoding and whitespace/control-character stripping a browser does;
  * - elements content must never produce: iframe, frame, object, embed, applet, base, portal,
- *   meta refresh, SVG animation of links, foreignObject, <style> outside <head>;
+ *   meta refresh (except Astro's redirects to a page of the same site), SVG animation,
+ *   foreignObject, <style> outside <head>;
  * - CSS in style attributes that can fetch or run things (expression(), url(), @import, binding);
  * - XML that does not parse, JSON that does not parse, and the HTML inside RSS/Atom items and
  *   JSON Feed `content_html`, scanned like a page body (feed readers render it).
@@ -16,7 +17,7 @@
  * Usable on any dist/: `scanDist(dist)` returns findings; an empty list means clean.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
@@ -66,7 +67,7 @@ export function scanDist(dist: string): Finding[] {
     const report = (problem: string, where = file) => findings.push({ file: where, problem });
     switch (extname(path).toLowerCase()) {
       case '.html':
-        scanHtmlDocument(text, report);
+        scanHtmlDocument(text, report, (src) => isSiteFile(dist, src));
         break;
       case '.xml':
       case '.rss':
@@ -87,7 +88,17 @@ export function scanDist(dist: string): Finding[] {
 
 type Report = (problem: string, where?: string) => void;
 
-function scanHtmlDocument(html: string, report: Report): void {
+/**
+ * Whether a script URL is one of the site's own files: root-relative, a .js/.mjs file, and
+ * present in dist/ (with or without a leading base path such as /news/).
+ */
+function isSiteFile(dist: string, src: string): boolean {
+  if (!/^\/(?!\/)[\w./-]+\.m?js$/.test(src) || src.includes('..')) return false;
+  const segments = src.split('/').filter(Boolean);
+  return segments.some((_, index) => existsSync(join(dist, ...segments.slice(index))));
+}
+
+function scanHtmlDocument(html: string, report: Report, isOwnScript: (src: string) => boolean): void {
   const { document } = parseHTML(html);
   const cspHashes = new Set(
     [...document.querySelectorAll('meta[http-equiv="content-security-policy" i]')].flatMap(
@@ -105,7 +116,7 @@ function scanHtmlDocument(html: string, report: Report): void {
         report(`a JSON-LD block does not parse (${(error as Error).message}): ${excerpt(script.textContent)}`);
       }
     } else if (src) {
-      if (!/^\/(?:[\w-]+\/)*_astro\/[\w.-]+\.m?js$/.test(src)) report(`a script from ${src} (only Astro-built scripts under /_astro/ are the site's own)`);
+      if (!isOwnScript(src)) report(`a script from ${src} (only the site's own .js files in dist/ may load)`);
     } else if (!cspHashes.has(`'sha256-${createHash('sha256').update(script.textContent ?? '').digest('base64')}'`)) {
       report(`an inline script the page's CSP does not list: ${excerpt(script.textContent)}`);
     }
@@ -115,7 +126,10 @@ function scanHtmlDocument(html: string, report: Report): void {
   }
   for (const meta of document.querySelectorAll('meta[http-equiv]')) {
     const equiv = meta.getAttribute('http-equiv')!.trim().toLowerCase();
-    if (equiv !== 'content-security-policy') report(`<meta http-equiv="${equiv}">`);
+    const target = /url\s*=\s*['"]?([^'"]*)/i.exec(meta.getAttribute('content') ?? '')?.[1] ?? '';
+    // Astro's redirect pages (article aliases) refresh to a page of the same site; nothing else may.
+    const internalRedirect = equiv === 'refresh' && /^\/(?!\/)/.test(target.trim());
+    if (equiv !== 'content-security-policy' && !internalRedirect) report(`<meta http-equiv="${equiv}" content="${excerpt(meta.getAttribute('content'))}">`);
   }
   scanElements(document.querySelectorAll('*'), report);
 }
