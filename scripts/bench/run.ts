@@ -201,7 +201,7 @@ function writeReport(): string {
   const rows = results.map((result) => {
     const m = result.median;
     const same = (name: string) => results.find((other) => other.size === result.size && other.target === name)?.median;
-    if (!m) return [result.size.toLocaleString('en'), result.target, '0', result.unavailable ?? `failed: ${result.failed}`, ...Array(11).fill('')];
+    if (!m) return [result.size.toLocaleString('en'), result.target, '0', result.unavailable ?? (result.failed ? `failed: ${result.failed}` : 'not run yet'), ...Array(11).fill('')];
     return [
       result.size.toLocaleString('en'),
       result.target,

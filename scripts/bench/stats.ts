@@ -16,7 +16,8 @@ export function median(values: readonly number[]): number {
  */
 export function countImageEncodes(log: string): { encoded: number; reused: number; ogCards: number } {
   const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
-  const ogCards = plain.match(/^og-image: rendered /gm)?.length ?? 0;
+  // Astro prints the route before rendering it, so the line can start mid-way through its own.
+  const ogCards = plain.match(/og-image: rendered \//g)?.length ?? 0;
   return {
     encoded: (plain.match(/\(before: [\d.]+kB, after: [\d.]+kB\)/g)?.length ?? 0) + ogCards,
     reused: plain.match(/\(reused cache entry\)/g)?.length ?? 0,

@@ -19,8 +19,9 @@ describe('countImageEncodes', () => {
       '  ▶ /_astro/hero.Ab12.jpg_2X.avif (before: 158kB, after: 19kB) (+2.0s) (2/3)',
       '  ▶ /_astro/hero.Cd34.jpg_1X.webp (reused cache entry) (+3ms) (3/3)',
       'og-image: rendered /og/harbour-walk.png',
+      '10:15:45   ├─ /og/tide.pngog-image: rendered /og/tide.png',
     ].join('\n');
-    expect(countImageEncodes(log)).toEqual({ encoded: 3, reused: 1, ogCards: 1 });
+    expect(countImageEncodes(log)).toEqual({ encoded: 4, reused: 1, ogCards: 2 });
     expect(countImageEncodes('09:53:32 [build] Complete!')).toEqual({ encoded: 0, reused: 0, ogCards: 0 });
   });
 });
