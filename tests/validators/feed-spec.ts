@@ -7,6 +7,7 @@
  */
 import { parseJsonFeed, parseRssFeed, type JsonFeed, type RssFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
+import { isAbsoluteHttpUrl, isRealDate } from './formats.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -14,18 +15,13 @@ const RFC_822 =
   /^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? (GMT|UT|Z|[+-]\d{4})$/;
 const RFC_3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
-function realDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 /** An RFC 822 date-time as RSS 2.0 requires (four-digit year, as the RSS Advisory Board advises). */
 export function isRfc822(value: string): boolean {
   const match = RFC_822.exec(value);
   if (!match) return false;
   const [, weekday, day, month, year, hour, minute, second = '0'] = match;
   const monthNumber = MONTHS.indexOf(month) + 1;
-  if (!realDate(Number(year), monthNumber, Number(day)) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 60) return false;
+  if (!isRealDate(Number(year), monthNumber, Number(day)) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 60) return false;
   // A weekday that does not match the date is a wrong date, not a style choice.
   return !weekday || DAYS[new Date(Date.UTC(Number(year), monthNumber - 1, Number(day))).getUTCDay()] === weekday;
 }
@@ -36,22 +32,13 @@ export function isRfc3339(value: string): boolean {
   if (!match) return false;
   const [, year, month, day, hour, minute, second, offsetHour = '0', offsetMinute = '0'] = match;
   return (
-    realDate(Number(year), Number(month), Number(day)) &&
+    isRealDate(Number(year), Number(month), Number(day)) &&
     Number(hour) <= 23 &&
     Number(minute) <= 59 &&
     Number(second) <= 60 &&
     Number(offsetHour) <= 23 &&
     Number(offsetMinute) <= 59
   );
-}
-
-export function isAbsoluteHttpUrl(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
 }
 
 /** Every URL inside feed content that a reader could not resolve away from the site. */

@@ -13,6 +13,7 @@
  * whose author was never credited must not get an invented one).
  */
 import { parseHTML } from 'linkedom';
+import { isAbsoluteHttpUrl, isRealDate } from './formats.ts';
 
 type Kind = 'Text' | 'URL' | 'DateTime' | 'Date' | 'Number' | 'Integer' | 'Boolean' | { types: string[] };
 
@@ -150,19 +151,6 @@ const SUBTYPES: Record<string, string[]> = {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function realDate(year: string, month: string, day: string): boolean {
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  return date.getUTCFullYear() === Number(year) && date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
-}
-
-function isAbsoluteUrl(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
-
 function typesOf(node: Record<string, unknown>): string[] {
   const type = node['@type'];
   return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');
@@ -174,14 +162,14 @@ function scalarMismatch(value: unknown, kind: Exclude<Kind, { types: string[] }>
     case 'Text':
       return typeof value === 'string' && value.trim() !== '' ? undefined : 'a non-empty text';
     case 'URL':
-      return typeof value === 'string' && isAbsoluteUrl(value) ? undefined : 'an absolute http(s) URL';
+      return isAbsoluteHttpUrl(value) ? undefined : 'an absolute http(s) URL';
     case 'DateTime': {
       const match = typeof value === 'string' ? ISO_DATE_TIME.exec(value) : null;
-      return match && realDate(match[1], match[2], match[3]) ? undefined : 'an ISO 8601 date-time with a time zone';
+      return match && isRealDate(match[1], match[2], match[3]) ? undefined : 'an ISO 8601 date-time with a time zone';
     }
     case 'Date': {
       const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
-      return match && realDate(match[1], match[2], match[3]) ? undefined : 'an ISO 8601 date';
+      return match && isRealDate(match[1], match[2], match[3]) ? undefined : 'an ISO 8601 date';
     }
     case 'Number':
       return typeof value === 'number' && Number.isFinite(value) ? undefined : 'a number';
