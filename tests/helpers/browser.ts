@@ -19,14 +19,14 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export function requireChromium(): string {
-  if (!existsSync(CHROMIUM_PATH)) {
+export function requireChromium(path = CHROMIUM_PATH): string {
+  if (!existsSync(path)) {
     throw new Error(
-      `Chromium is not installed at ${CHROMIUM_PATH}: install chromium: apt-get install -y chromium ` +
+      `Chromium is not installed at ${path}: install chromium: apt-get install -y chromium ` +
         '(or set CHROME_PATH to a Chromium binary). Browser gates never skip.',
     );
   }
-  return CHROMIUM_PATH;
+  return path;
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -18,8 +18,8 @@ export interface NuMessage {
   extract?: string;
 }
 
-export function requireJava(): void {
-  const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
+export function requireJava(env: NodeJS.ProcessEnv = process.env): void {
+  const probe = spawnSync('java', ['-version'], { encoding: 'utf8', env });
   if (probe.error || probe.status !== 0) {
     throw new Error('Java is not installed, so the Nu HTML Checker cannot run: apt-get install -y default-jre-headless');
   }

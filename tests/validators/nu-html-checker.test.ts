@@ -1,0 +1,8 @@
+import { describe, expect, it } from 'vitest';
+import { requireJava } from './nu-html-checker.ts';
+
+describe('requireJava', () => {
+  it('fails loudly with the install command when Java is missing, instead of skipping', () => {
+    expect(() => requireJava({ PATH: '/nonexistent' })).toThrow('apt-get install -y default-jre-headless');
+  });
+});
