@@ -19,6 +19,8 @@ export const isLocalReference = (url: string) => !/^(?:[a-z][a-z0-9+.-]*:|\/|#)/
 
 /** Every local image the markdown body refers to (inline and reference-style), positioned in the body. */
 export function bodyImageReferences(markdown: string): ImageReferenceInBody[] {
+  // Parsing costs milliseconds per article; most bodies have no image syntax at all.
+  if (!markdown.includes('![')) return [];
   const tree = fromMarkdown(markdown);
   const definitions = new Map<string, Definition>();
   visit(tree, 'definition', (node) => void definitions.set(node.identifier, node));

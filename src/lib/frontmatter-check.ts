@@ -81,6 +81,7 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
 
   /** Parses and validates one file; undefined when it could not be read as data. */
   function checkFile(file: string, schema: ValidatingSchema, dateFields: string[]): { frontMatter: FrontMatter; data: Record<string, unknown> } | undefined {
+    const problemsBefore = problems.length;
     const frontMatter = readFrontMatter(readFileSync(file, 'utf8'), /\.ya?ml$/.test(file));
     if (!frontMatter.document) {
       report(file, { line: 1, column: 1 }, '(front matter)', 'the file has no front matter', 'start the file with a line `---`, the fields, and another line `---`', 'front matter between --- lines');
@@ -99,7 +100,7 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     for (const position of frontMatter.keysNamed('__proto__')) {
       report(file, position, '__proto__', 'the key "__proto__" is not allowed', 'remove this key; it is not a front-matter field');
     }
-    if (problems.some((problem) => problem.file === relativeFile(file))) return undefined;
+    if (problems.length > problemsBefore) return undefined;
 
     let data: unknown;
     try {
