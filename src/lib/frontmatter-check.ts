@@ -64,7 +64,8 @@ const listFiles = (dir: string, accept: (name: string) => boolean): string[] => 
 
 /** content/articles/*.md and content/articles/<folder>/index.md, as the glob loader sees them. */
 function articleEntries(articlesDir: string): string[] {
-  return listFiles(articlesDir, () => true).flatMap((name) => {
+  // Like the glob loader, hidden files and folders (.drafts/, .DS_Store) are not articles.
+  return listFiles(articlesDir, (name) => !name.startsWith('.')).flatMap((name) => {
     const path = join(articlesDir, name);
     if (statSync(path).isDirectory()) return listFiles(path, (file) => file === 'index.md').map((file) => `${name}/${file}`);
     return name.endsWith('.md') ? [name] : [];
@@ -152,7 +153,7 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
   }
 
   // Authors first: articles refer to them.
-  const authorFiles = listFiles(options.authorsDir, (name) => /\.(md|ya?ml)$/.test(name));
+  const authorFiles = listFiles(options.authorsDir, (name) => !name.startsWith('.') && /\.(md|ya?ml)$/.test(name));
   const authorIds = authorFiles.map((name) => name.replace(/\.(md|ya?ml)$/, ''));
   for (const name of authorFiles) {
     const file = join(options.authorsDir, name);

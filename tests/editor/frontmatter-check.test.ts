@@ -17,6 +17,7 @@ const files: Record<string, string | Buffer> = {
   [`${A}/good/photo.png`]: PIXEL_PNG,
   [`${A}/decorative/index.md`]: article({ heroImage: '\n  src: ../../assets/shared.png\n  decorative: true' }),
   'content/assets/shared.png': PIXEL_PNG,
+  [`${A}/.hidden/index.md`]: 'not an article: the glob loader skips hidden folders',
   [`${A}/yaml-syntax.md`]: '---\ntitle: "Unclosed quote\nsection: news\n---\nBody\n',
   [`${A}/missing-title.md`]: article({ title: '' }),
   [`${A}/wrong-type.md`]: article({ tags: 'Coast', draft: 'yes' }),
@@ -58,6 +59,7 @@ describe('front-matter checker', () => {
   it('accepts valid articles, assets in content/assets/ and decorative heroes without alt', () => {
     expect(about('good/index.md').map((problem) => problem.field)).toEqual(['(file name)']); // claimed by slug-override.md below
     expect(about('decorative/index.md')).toEqual([]);
+    expect(result.problems.filter((problem) => problem.file.includes('.hidden'))).toEqual([]);
   });
 
   it('reports a YAML syntax error at its line', () => {
