@@ -41,6 +41,7 @@ function fixtureContent(): string {
         section: 'local',
         tags: index % 2 ? ['coast', 'Harbour & Pier'] : ['Coast'],
         authors: ['ada'],
+        ...(index === 0 ? { aliases: ['local-story-renamed'] } : {}),
       }),
     ),
     article('outside-by-a-second', { title: 'Two days and a second old', pubDate: at(-48 * HOUR - 1000), section: 'world' }),
@@ -188,7 +189,8 @@ describe('feeds under a base path with a hostile headline', () => {
     expect(channel.item).toHaveLength(FEED_LIMIT);
     const hostile = channel.item.find((item: any) => item.link === `${SITE}articles/hostile/`);
     expect(hostile.title).toBe(HOSTILE_TITLE);
-    expect(hostile.description).toBe('Dek with ]]> and </description>');
+    // <description> is HTML: the plain-text dek arrives HTML-escaped, so readers show it as written.
+    expect(hostile.description).toBe('Dek with ]]&gt; and &lt;/description&gt;');
     expect(hostile.category).toEqual([HOSTILE_TAG]);
     expect(hostile['content:encoded']).toBe('<p>Body with control characters: abc and a ]]> marker.</p>');
   });
@@ -220,7 +222,7 @@ describe('feeds under a base path with a hostile headline', () => {
 });
 
 describe('sitemaps', () => {
-  it('lists indexable pages and leaves out expired, noindex, canonicalised-elsewhere, unpublished and 404 pages', () => {
+  it('lists indexable pages and leaves out expired, noindex, canonicalised-elsewhere, redirect, unpublished and 404 pages', () => {
     const index = xml.parse(read('sitemap-index.xml')).sitemapindex.sitemap.map((entry: any) => entry.loc);
     expect(index).toEqual([`${SITE}sitemap-0.xml`]);
     const urls: string[] = xml.parse(read('sitemap-0.xml')).urlset.url.map((entry: any) => entry.loc);
@@ -231,6 +233,9 @@ describe('sitemaps', () => {
       expect(urls).not.toContain(`${SITE}articles/${slug}/`);
     }
     expect(existsSync(join(build.dist, 'articles/expired/index.html'))).toBe(true);
+    // A renamed article's old address is a redirect page, never a sitemap entry.
+    expect(existsSync(join(build.dist, 'articles/local-story-renamed/index.html'))).toBe(true);
+    expect(urls).not.toContain(`${SITE}articles/local-story-renamed/`);
     expect(urls.filter((url) => url.includes('404'))).toEqual([]);
   });
 
