@@ -41,7 +41,7 @@ export default defineConfig({
     },
   },
   // Astro hashes its own inline scripts and styles; the directives add the rest (src/lib/security-headers.ts).
-  security: { csp: { directives: META_CSP_DIRECTIVES } },
+  security: { csp: { directives: [...META_CSP_DIRECTIVES] } },
   devToolbar: { enabled: false },
   // Order matters: unindexed-pages reads the built pages before the sitemap is written.
   // link-check comes last: its astro:build:done hook checks what every other integration wrote.

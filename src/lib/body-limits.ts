@@ -60,6 +60,7 @@ function containerDepth(markdown: string): LimitViolation | undefined {
   const lines = markdown.split('\n');
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
+    if (!line.trim()) continue;
     const indentation = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
     const markers = CONTAINER_MARKERS.exec(line)?.[0].match(/>|[-+*]|\d+[.)]/g)?.length ?? 0;
     // Each nested list level indents its content by at least two columns.

@@ -29,7 +29,7 @@ export const META_CSP_DIRECTIVES = [
   "base-uri 'none'",
   "form-action 'self'",
   "frame-src 'none'",
-];
+] as const;
 
 /** Directives a meta CSP cannot carry (browsers ignore or warn about them there). */
 export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'", 'upgrade-insecure-requests'];

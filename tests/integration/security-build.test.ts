@@ -1,0 +1,110 @@
+/**
+ * Security properties of real builds: the site itself passes the dist/ scan, and hostile input
+ * that only the build can catch (bodies too costly to parse, SVG with script, an image bomb as
+ * hero) makes `astro build` exit non-zero with a message naming the file, never a hang, a bare
+ * stack-overflow trace or a page published without its body.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, inject, it } from 'vitest';
+import { buildSite } from '../helpers/build-site.ts';
+import { scanDist } from '../security/scan-dist.ts';
+
+const FRONT_MATTER = (extra = '') =>
+  `---\ntitle: Hostile\npubDate: 2026-11-20T10:00:00+00:00\nsection: security\nsource:\n  relationship: original\n${extra}---\n\n`;
+
+/** A content folder (articles only) written into a temp dir by buildSite's `files` option. */
+function articles(files: Record<string, string | Buffer>): Record<string, string | Buffer> {
+  return Object.fromEntries(Object.entries(files).map(([path, contents]) => [`content/articles/${path}`, contents]));
+}
+
+/** A content folder with no articles or authors, so each test's `files` are all there is. */
+const emptyContent = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wirepress-empty-content-'));
+  mkdirSync(join(dir, 'articles'));
+  mkdirSync(join(dir, 'authors'));
+  return dir;
+};
+
+describe('the real site', () => {
+  it('passes the dist/ scan: no foreign script, handler, script URL or frame in any file', () => {
+    expect(scanDist(inject('siteDist'))).toEqual([]);
+  });
+});
+
+describe('hostile input only a build can catch', () => {
+  it('a body too costly to parse fails the build fast, naming file and line', async () => {
+    const build = await buildSite({
+      contentDir: emptyContent(),
+      files: articles({
+        'deep-list/index.md': `${FRONT_MATTER()}${'- '.repeat(50_000)}item\n`,
+        'five-megabytes/index.md': FRONT_MATTER() + 'All work and no play makes a dull article. '.repeat(122_000),
+      }),
+    });
+    try {
+      expect(build.exitCode).not.toBe(0);
+      expect(build.output).toContain('content/articles/deep-list/index.md:9:1');
+      expect(build.output).toContain('nested about 50000 levels deep');
+      expect(build.output).toContain('content/articles/five-megabytes/index.md:8:1');
+      expect(build.output).not.toMatch(/Maximum call stack/);
+      expect(existsSync(join(build.dist, 'articles/deep-list/index.html'))).toBe(false);
+    } finally {
+      build.cleanup();
+    }
+  });
+
+  it('an SVG with script in an article fails the build, naming the file', async () => {
+    const build = await buildSite({
+      contentDir: emptyContent(),
+      files: articles({
+        'svg-chart/index.md': `${FRONT_MATTER()}![A chart](./chart.svg)\n`,
+        'svg-chart/chart.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>',
+      }),
+    });
+    try {
+      expect(build.exitCode).not.toBe(0);
+      expect(build.output).toMatch(/content\/articles\/svg-chart\/index\.md:\d+:\d+: the image "\.\/chart\.svg" is not in a format we publish/);
+      expect(existsSync(join(build.dist, 'articles/svg-chart/index.html'))).toBe(false);
+    } finally {
+      build.cleanup();
+    }
+  });
+
+  it('a decompression-bomb hero image fails the build, naming the file', async () => {
+    // 8,000 × 6,000 pixels of one colour (48 megapixels, over the 40-megapixel limit) in ~140 kB.
+    const bomb = await sharp(Buffer.alloc(8_000 * 6_000), { raw: { width: 8_000, height: 6_000, channels: 1 } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    const build = await buildSite({
+      contentDir: emptyContent(),
+      files: articles({
+        'bomb-hero/index.md': `${FRONT_MATTER('heroImage:\n  src: ./bomb.png\n  alt: A black square\n')}Body.\n`,
+        'bomb-hero/bomb.png': bomb,
+      }),
+    });
+    try {
+      expect(build.exitCode, build.output).not.toBe(0);
+      expect(build.output).toContain('content/articles/bomb-hero/index.md: heroImage.src is 8000×6000 pixels, more than the 40-megapixel limit');
+      expect(build.output).not.toMatch(/will be used unoptimized/);
+    } finally {
+      build.cleanup();
+    }
+  });
+
+  it('scheme look-alikes that browsers read as relative links stay inert, and the link check refuses them', async () => {
+    const build = await buildSite({
+      contentDir: emptyContent(),
+      files: { 'content/articles/relative-lookalikes/index.md': readFileSync(join(import.meta.dirname, '../security/rejected-build/relative-lookalikes/index.md')) },
+    });
+    try {
+      expect(build.exitCode).not.toBe(0);
+      expect(build.output).toMatch(/content\/articles\/relative-lookalikes\/index\.md \(page dist\/articles\/relative-lookalikes\/index\.html\): a\[href\] "javascript%3Aalert\(1\)" no such page/);
+      // The pages were written before the link check ran: nothing in them can run.
+      expect(scanDist(build.dist)).toEqual([]);
+    } finally {
+      build.cleanup();
+    }
+  });
+});
