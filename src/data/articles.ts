@@ -16,8 +16,19 @@ export const stateOf = (article: Article): PublicationState => publicationState(
 
 const newestFirst = (a: Article, b: Article) => b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.id.localeCompare(b.id);
 
+/**
+ * A build renders every page from one collection that does not change while it runs: filter and
+ * sort it once, not once per page (thousands of article pages each sorting the whole archive made
+ * builds quadratic in its size; docs/performance.md). `astro dev` reads it afresh so edits show.
+ * Each caller gets its own copy of the array.
+ */
+function oncePerBuild(load: () => Promise<Article[]>): () => Promise<Article[]> {
+  let cached: Promise<Article[]> | undefined;
+  return async () => (await (import.meta.env.DEV ? load() : (cached ??= load()))).slice();
+}
+
 /** Articles readers can see in listings, feeds and sitemaps. */
-export async function listedArticles(): Promise<Article[]> {
+export const listedArticles = oncePerBuild(async () => {
   const all = await getCollection('articles');
   return all
     .filter((article) => {
@@ -25,12 +36,12 @@ export async function listedArticles(): Promise<Article[]> {
       return state === 'published' || (state === 'draft' && includeDrafts);
     })
     .sort(newestFirst);
-}
+});
 
 /** Articles that get a page: listed ones plus expired ones (which say they are no longer available). */
-export async function articlesWithPages(): Promise<Article[]> {
+export const articlesWithPages = oncePerBuild(async () => {
   const all = await getCollection('articles');
   return all
     .filter((article) => hasPage(stateOf(article), includeDrafts))
     .sort(newestFirst);
-}
+});
