@@ -61,7 +61,7 @@ describe('the _headers file', () => {
 
   it('puts the security headers and CSP on every path, and nothing that could conflict', () => {
     expect(rules.get('/*')).toEqual({
-      'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+      'Strict-Transport-Security': 'max-age=63072000',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'strict-origin-when-cross-origin',
       'Permissions-Policy': expect.stringContaining('camera=()'),
