@@ -25,7 +25,7 @@ export function instantProblem(raw: string): InstantProblem | undefined {
       hint: `write the date, time and timezone offset, e.g. ${INSTANT_EXAMPLE}`,
     };
   }
-  const [, year, month, day, hour = '0', minute = '0', second = '0', offset] = match;
+  const [, year, month, day, hour = '00', minute = '00', second = '00', offset] = match;
   const [y, mo, d, h, mi, s] = [year, month, day, hour, minute, second].map(Number) as [number, number, number, number, number, number];
   if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) {
     return {

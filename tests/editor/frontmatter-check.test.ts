@@ -13,6 +13,7 @@ const A = 'content/articles';
 
 const files: Record<string, string | Buffer> = {
   'content/authors/amara-okafor.yaml': AUTHOR,
+  'content/authors/no-bio.yaml': 'name: Jo Bell\nurl: javascript:alert(1)\navatar: ./jo.jpg\n',
   [`${A}/good/index.md`]: article({ authors: '[amara-okafor]', heroImage: '\n  src: ./photo.png\n  alt: A photo', aliases: '[old-good]' }),
   [`${A}/good/photo.png`]: PIXEL_PNG,
   [`${A}/decorative/index.md`]: article({ heroImage: '\n  src: ../../assets/shared.png\n  decorative: true' }),
@@ -127,6 +128,15 @@ describe('front-matter checker', () => {
   it('reports a duplicated key and a __proto__ key instead of crashing', () => {
     expect(only('duplicate-key.md')).toMatchObject({ line: 5, column: 1, field: 'section', message: '"section" is written twice' });
     expect(only('proto.md')).toMatchObject({ line: 7, column: 1, field: '__proto__', message: 'the key "__proto__" is not allowed' });
+  });
+
+  it('checks author files too: missing field, non-http(s) URL, missing avatar', () => {
+    const found = result.problems.filter((problem) => problem.file === 'content/authors/no-bio.yaml');
+    expect(found.map((problem) => [problem.line, problem.column, problem.field, problem.message])).toEqual([
+      [1, 1, 'bio', 'required field is missing'],
+      [2, 1, 'url', 'must be an absolute http:// or https:// URL'],
+      [3, 1, 'avatar', 'the image "./jo.jpg" does not exist (looked for content/authors/jo.jpg)'],
+    ]);
   });
 
   it('warns, without failing, about a syndicated article without source.url', () => {
