@@ -43,6 +43,11 @@ export default defineConfig({
   // Astro hashes its own inline scripts and styles; the directives add the rest (src/lib/security-headers.ts).
   security: { csp: { directives: [...META_CSP_DIRECTIVES] } },
   devToolbar: { enabled: false },
+  experimental: {
+    // Rebuilds keep an article page's last HTML while its cacheKey (src/data/page-keys.ts), its
+    // code and this config are unchanged: a no-change rebuild no longer renders every article.
+    incrementalBuild: true,
+  },
   // Order matters: unindexed-pages reads the built pages before the sitemap is written.
   // link-check comes last: its astro:build:done hook checks what every other integration wrote.
   integrations: [content, aliasRedirects(content), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind(), securityHeaders(), linkCheck(content)],

@@ -8,6 +8,7 @@
  *   npm run bench -- --variants chunked,defer-render --targets wirepress
  *                                          measures Astro options one at a time (variants.ts)
  *   npm run bench -- --install-peers       installs Eleventy 3 into a cache outside the project
+ *   npm run bench -- --concurrent          builds a run's targets side by side (when time is short)
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
@@ -42,6 +43,7 @@ const { values: args } = parseArgs({
     'heap-mb': { type: 'string' },
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    concurrent: { type: 'boolean', default: false },
   },
 });
 
@@ -174,20 +176,23 @@ for (const size of sizes) {
   writeCorpus(contentDir, size, heroes, seed);
   const forSize = targets.map((target): [BenchTarget, TargetResult] => [target, { target: target.name, size, unavailable: target.unavailable(), runs: [] }]);
   results.push(...forSize.map(([, result]) => result));
-  // Runs interleave the targets, so a burst of load from other work hits them all alike.
-  for (let run = 1; run <= runs; run++) {
-    for (const [target, result] of forSize) {
-      if (result.unavailable || result.failed) continue;
-      try {
-        result.runs.push(await runOnce(target, size, contentDir, workDir, run));
-        result.median = medians(result.runs, size);
-      } catch (error) {
-        result.failed = error instanceof Error ? error.message : String(error);
-        progress(`${target.name} N=${size} FAILED: ${result.failed}`);
-      }
-      // Written after every build series, so a run stopped early still leaves its figures.
-      writeReport();
+  const series = async (target: BenchTarget, result: TargetResult, run: number) => {
+    if (result.unavailable || result.failed) return;
+    try {
+      result.runs.push(await runOnce(target, size, contentDir, workDir, run));
+      result.median = medians(result.runs, size);
+    } catch (error) {
+      result.failed = error instanceof Error ? error.message : String(error);
+      progress(`${target.name} N=${size} FAILED: ${result.failed}`);
     }
+    // Written after every build series, so a run stopped early still leaves its figures.
+    writeReport();
+  };
+  // Runs interleave the targets, so a burst of load from other work hits them all alike; with
+  // --concurrent the targets of a run build side by side and share whatever the machine has.
+  for (let run = 1; run <= runs; run++) {
+    if (args.concurrent) await Promise.all(forSize.map(([target, result]) => series(target, result, run)));
+    else for (const [target, result] of forSize) await series(target, result, run);
   }
   if (!args.keep) rmSync(contentDir, { recursive: true, force: true });
   progress(`N=${size}: done; logs in ${join(workDir, 'logs')}`);

@@ -14,7 +14,7 @@ async function buildFinder(): Promise<Finder> {
   return (article) => find({ id: article.id, ...article.data }).map((candidate) => candidate.article);
 }
 
-export function relatedTo(article: Article): Promise<Article[]> {
-  const finder = import.meta.env.DEV ? buildFinder() : (cached ??= buildFinder());
-  return finder.then((find) => find(article));
+export async function relatedTo(article: Article): Promise<Article[]> {
+  const find = await (import.meta.env.DEV ? buildFinder() : (cached ??= buildFinder()));
+  return find(article);
 }

@@ -23,6 +23,8 @@ export interface BuildResult {
   dist: string;
   exitCode: number;
   output: string;
+  /** Builds the same copy again (same caches, same env), e.g. after changing its content/. */
+  rebuild: () => Promise<{ exitCode: number; output: string }>;
   cleanup: () => void;
 }
 
@@ -50,15 +52,26 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     NODE_COMPILE_CACHE: join(root, '.node-compile-cache'),
     ...options.env,
   };
+  const { exitCode, output } = await astroBuild(root, env);
+  return {
+    root,
+    dist: join(root, 'dist'),
+    exitCode,
+    output,
+    rebuild: () => astroBuild(root, env),
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+function astroBuild(root: string, env: NodeJS.ProcessEnv): Promise<{ exitCode: number; output: string }> {
   const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  const { exitCode, output } = await new Promise<{ exitCode: number; output: string }>((done) => {
+  return new Promise((done) => {
     const child = spawn(process.execPath, [astro, 'build', '--root', root], { cwd: root, env });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('close', (code) => done({ exitCode: code ?? 1, output }));
   });
-  return { root, dist: join(root, 'dist'), exitCode, output, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 /**

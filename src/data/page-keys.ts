@@ -1,0 +1,35 @@
+/**
+ * Cache keys for `experimental.incrementalBuild`. Astro keeps a page's previous HTML when the
+ * page's code, the Astro config and its `cacheKey` are all unchanged, so the key must cover
+ * everything else the page shows: the entry itself, its publication state under this build's
+ * clock, the other entries it shows, and the site settings read from the environment that are
+ * not part of the Astro config. A page whose inputs cannot all be named gets no key and is
+ * rendered on every build.
+ */
+import { createHash } from 'node:crypto';
+import { getEntries } from 'astro:content';
+import type { Article } from './articles.ts';
+import { includeDrafts, stateOf } from './articles.ts';
+import { relatedTo } from './related-articles.ts';
+import { site } from '../site.config.ts';
+
+/**
+ * The article page's key, or undefined when the body has images of its own: their files can
+ * change without the markdown changing, and nothing here can see that.
+ */
+export async function articlePageKey(article: Article): Promise<string | undefined> {
+  if (article.digest === undefined || article.rendered?.metadata?.imagePaths?.length) return undefined;
+  const related = await relatedTo(article);
+  const authors = article.data.authors.length ? await getEntries(article.data.authors.map((id) => ({ collection: 'authors' as const, id }))) : [];
+  const inputs = {
+    entry: article.digest,
+    state: stateOf(article),
+    includeDrafts,
+    // In a build an imported image's src carries a hash of the file's bytes.
+    hero: article.data.heroImage?.src.src,
+    related: related.map((other) => [other.id, other.digest]),
+    authors: authors.map((author) => [author.id, author.digest, author.data.avatar?.src]),
+    site,
+  };
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('base64url');
+}

@@ -1,0 +1,76 @@
+/**
+ * experimental.incrementalBuild keeps an article page's last HTML when its cacheKey
+ * (src/data/page-keys.ts) is unchanged. A stale page would be a silent wrong publication, so this
+ * builds a small site, changes one headline, rebuilds the same copy, and checks every page that
+ * shows that headline was rendered again, and that untouched pages really were kept.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, projectRoot, type BuildResult } from '../helpers/build-site.ts';
+
+const article = (title: string, section: string, tag: string, day: number) => `---
+title: ${title}
+description: A short dek for ${title}.
+pubDate: 2026-11-${String(day).padStart(2, '0')}T09:00:00+00:00
+authors: [amara-okafor]
+section: ${section}
+tags: [${tag}]
+source:
+  relationship: original
+---
+
+The first paragraph of ${title}.
+`;
+
+let contentDir: string;
+let build: BuildResult;
+let rebuildOutput: string;
+let kept: string;
+
+const page = (slug: string) => readFileSync(join(build.dist, 'articles', slug, 'index.html'), 'utf8');
+const relatedTitles = (slug: string) => [...parseHTML(page(slug)).document.querySelectorAll('.related a')].map((link) => link.textContent);
+
+beforeAll(async () => {
+  contentDir = mkdtempSync(join(tmpdir(), 'incremental-content-'));
+  mkdirSync(join(contentDir, 'articles'));
+  cpSync(join(projectRoot, 'content/authors'), join(contentDir, 'authors'), { recursive: true });
+  writeFileSync(join(contentDir, 'articles/harbour-wall.md'), article('Harbour wall repaired', 'news', 'Coast', 10));
+  writeFileSync(join(contentDir, 'articles/pier-lights.md'), article('Pier lights return', 'news', 'Coast', 11));
+  writeFileSync(join(contentDir, 'articles/choir-concert.md'), article('Choir sings at the mill', 'culture', 'Music', 12));
+  writeFileSync(join(contentDir, 'articles/brass-band.md'), article('Brass band tours the valley', 'culture', 'Music', 13));
+  build = await buildSite({ contentDir });
+  expect(build.exitCode, build.output).toBe(0);
+  kept = page('choir-concert');
+  expect(relatedTitles('pier-lights')).toEqual(['Harbour wall repaired']);
+
+  const edited = join(build.root, 'content/articles/harbour-wall.md');
+  writeFileSync(edited, readFileSync(edited, 'utf8').replace('title: Harbour wall repaired', 'title: Harbour wall rebuilt in stone'));
+  const rebuilt = await build.rebuild();
+  expect(rebuilt.exitCode, rebuilt.output).toBe(0);
+  rebuildOutput = rebuilt.output;
+});
+
+afterAll(() => {
+  build?.cleanup();
+  if (contentDir) rmSync(contentDir, { recursive: true, force: true });
+});
+
+describe('an incremental rebuild after one headline changes', () => {
+  it('renders the edited article again', () => {
+    expect(parseHTML(page('harbour-wall')).document.querySelector('h1')?.textContent).toBe('Harbour wall rebuilt in stone');
+  });
+
+  it('renders again the pages that list it as related', () => {
+    expect(relatedTitles('pier-lights')).toEqual(['Harbour wall rebuilt in stone']);
+  });
+
+  it('keeps the pages it does not touch, byte for byte, without rendering them', () => {
+    expect(page('choir-concert')).toBe(kept);
+    expect(rebuildOutput).toMatch(/\/articles\/choir-concert\/index\.html \(restored\)/);
+    expect(rebuildOutput).not.toMatch(/\/articles\/harbour-wall\/index\.html \(restored\)/);
+    expect(rebuildOutput).not.toMatch(/\/articles\/pier-lights\/index\.html \(restored\)/);
+  });
+});
