@@ -1,5 +1,5 @@
 /** Pure helpers the runner reports with: medians, output sizes, image-encode counts, the table. */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function median(values: readonly number[]): number {
@@ -23,6 +23,24 @@ export function countImageEncodes(log: string): { encoded: number; reused: numbe
     reused: plain.match(/\(reused cache entry\)/g)?.length ?? 0,
     ogCards,
   };
+}
+
+/**
+ * Files written under `dirs` since `sinceMs`. Astro writes an encoded image into its assets cache
+ * only on a miss, and the site's Open Graph cards into theirs only when drawn, so new files there
+ * count encodes exactly, even when a build's log is cut short (Astro exits with process.exit(),
+ * which can drop the end of piped output).
+ */
+export function filesWrittenSince(dirs: readonly string[], sinceMs: number): number {
+  let count = 0;
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const path of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      const stats = statSync(join(dir, path));
+      if (stats.isFile() && !path.endsWith('.json') && stats.mtimeMs >= sinceMs) count += 1;
+    }
+  }
+  return count;
 }
 
 /** Total bytes under `dir`, and the count and total bytes of articles/<slug>/index.html pages. */

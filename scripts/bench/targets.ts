@@ -29,6 +29,8 @@ export interface BenchTarget {
   /** Deletes output and every cache (build caches, Node's compile cache) for a cold build. */
   clean(root: string): void;
   outDir(root: string): string;
+  /** Where encoded images are cached: new files there after a build are that build's encodes. */
+  imageCaches(root: string): string[];
   /** False for one-shot baselines, where a second build is just another cold build. */
   rebuilds: boolean;
 }
@@ -70,6 +72,7 @@ function astroTarget(name: string, layOut: (root: string) => void, options: { he
       for (const path of ['dist', '.astro', '.cache', '.node-compile-cache']) rmSync(join(root, path), { recursive: true, force: true });
     },
     outDir: (root) => join(root, 'dist'),
+    imageCaches: (root) => [join(root, '.cache/assets'), join(root, '.cache/og-images')],
   };
 }
 
@@ -116,6 +119,7 @@ export const floorTarget: BenchTarget = {
     for (const path of ['out', '.node-compile-cache']) rmSync(join(root, path), { recursive: true, force: true });
   },
   outDir: (root) => join(root, 'out'),
+  imageCaches: () => [],
 };
 
 function which(binary: string): string | undefined {
@@ -139,6 +143,7 @@ export const hugoTarget: BenchTarget = {
     for (const path of ['public', 'resources', '.hugo_build.lock']) rmSync(join(root, path), { recursive: true, force: true });
   },
   outDir: (root) => join(root, 'public'),
+  imageCaches: () => [],
 };
 
 /** Eleventy is not a dependency of the project: `--install-peers` installs it into `peersDir`. */
@@ -163,6 +168,7 @@ export function eleventyTarget(peersDir: string): BenchTarget {
       for (const path of ['_site', '.cache', '.node-compile-cache']) rmSync(join(root, path), { recursive: true, force: true });
     },
     outDir: (root) => join(root, '_site'),
+    imageCaches: () => [],
   };
 }
 

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countImageEncodes, markdownTable, median, outputSizes } from '../../scripts/bench/stats.ts';
+import { countImageEncodes, filesWrittenSince, markdownTable, median, outputSizes } from '../../scripts/bench/stats.ts';
 
 describe('median', () => {
   it('takes the middle value, or the mean of the two middle ones', () => {
@@ -44,5 +44,22 @@ describe('outputSizes', () => {
 describe('markdownTable', () => {
   it('renders a header, a rule and rows', () => {
     expect(markdownTable(['a', 'b'], [['1', '2']])).toBe('| a | b |\n| --- | --- |\n| 1 | 2 |');
+  });
+});
+
+describe('filesWrittenSince', () => {
+  it('counts files written after a moment, ignoring metadata and missing folders', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-encodes-'));
+    try {
+      mkdirSync(join(dir, 'assets'));
+      writeFileSync(join(dir, 'assets/old.webp'), 'x');
+      utimesSync(join(dir, 'assets/old.webp'), new Date(1000), new Date(1000));
+      const since = Date.now() - 1;
+      writeFileSync(join(dir, 'assets/new.avif'), 'x');
+      writeFileSync(join(dir, 'assets/new.avif.json'), '{}');
+      expect(filesWrittenSince([join(dir, 'assets'), join(dir, 'missing')], since)).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
