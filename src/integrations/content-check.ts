@@ -3,13 +3,14 @@
  * `astro dev`, `astro check` and `astro sync` (all run `astro:config:setup` first), so editors get
  * every problem of a run at once as `file:line:col` with a fix hint instead of one crash at a time.
  */
+import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro/content/config';
 import { articleSchema, authorSchema } from '../content.config.ts';
-import { checkContent, type CheckedArticle, type ContentCheckResult, type ValidatingSchema } from '../lib/frontmatter-check.ts';
+import { checkContent, type CheckedArticle, type ContentCheckResult, type Problem, type ValidatingSchema } from '../lib/frontmatter-check.ts';
 import { formatProblem, summary } from '../lib/frontmatter-check-format.ts';
 
 /** image() as the checker sees it: the written path, which the checker resolves and looks for itself. */
@@ -27,9 +28,10 @@ export function checkProjectContent(root: URL): ContentCheckResult {
   });
 }
 
-function reportProblems(result: ContentCheckResult, logger: AstroIntegrationLogger): number {
-  const errors = result.problems.filter((problem) => problem.severity === 'error');
-  for (const warning of result.problems.filter((problem) => problem.severity === 'warning')) logger.warn(formatProblem(warning));
+/** Logs warnings, then errors; returns how many errors there were. */
+function reportProblems(problems: Problem[], logger: AstroIntegrationLogger): number {
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  for (const warning of problems.filter((problem) => problem.severity === 'warning')) logger.warn(formatProblem(warning));
   for (const error of errors) logger.error(formatProblem(error));
   return errors.length;
 }
@@ -46,7 +48,7 @@ export default function contentCheck(): AstroIntegration & { articles(): Checked
         if (command === 'preview') return;
         const result = checkProjectContent(config.root);
         checked = result.articles;
-        if (reportProblems(result, logger) === 0) return;
+        if (reportProblems(result.problems, logger) === 0) return;
         const error = new AstroError(summary(result.problems), 'Fix the problems listed above (file:line:column, field, expected, fix), then run the command again.');
         // The list above is the useful part; a stack trace into this file would only bury it.
         error.stack = '';
@@ -61,7 +63,11 @@ export default function contentCheck(): AstroIntegration & { articles(): Checked
           if (!path.startsWith(contentDir)) return;
           const result = checkProjectContent(pathToFileURL(`${root}/`));
           checked = result.articles;
-          if (reportProblems(result, logger) > 0) logger.error(summary(result.problems));
+          // Every error still open anywhere (a clash can involve other files), but only the saved file's warnings.
+          const saved = relative(root, path).split(sep).join('/');
+          const errorCount = reportProblems(result.problems.filter((problem) => problem.severity === 'error' || problem.file === saved), logger);
+          if (errorCount > 0) logger.error(summary(result.problems));
+          else logger.info(`${saved}: front matter OK`);
         };
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, recheck);
       },

@@ -11,7 +11,7 @@ export const PIXEL_PNG = Buffer.from(
   'base64',
 );
 
-/** Front matter of a valid original article, with overrides appended (later keys are written as given). */
+/** A valid original article. `fields` replace base fields in place or are appended; '' leaves a field out. Values starting with a newline are indented blocks. */
 export function article(fields: Record<string, string> = {}, body = 'A paragraph of body text.\n'): string {
   const base: Record<string, string> = {
     title: 'A valid headline',
