@@ -71,7 +71,13 @@ export function closest(word: string, candidates: readonly string[]): string | u
 
 const stringPath = (path: PropertyKey[]): FieldPath => path.map((step) => (typeof step === 'number' ? step : String(step)));
 
-export function describeIssue(issue: SchemaIssue, schema: SchemaLike, isWritten: (path: FieldPath) => boolean): FieldProblem[] {
+/** What the checker can ask about the written front matter. */
+export interface WrittenFields {
+  has(path: FieldPath): boolean;
+  rawScalar(path: FieldPath): string | undefined;
+}
+
+export function describeIssue(issue: SchemaIssue, schema: SchemaLike, written: WrittenFields): FieldProblem[] {
   const path = stringPath(issue.path);
   const name = fieldName(path);
   const example = EXAMPLES[genericName(path)];
@@ -89,7 +95,7 @@ export function describeIssue(issue: SchemaIssue, schema: SchemaLike, isWritten:
       };
     });
   }
-  if (!isWritten(path) && issue.code === 'invalid_type') {
+  if (!written.has(path) && issue.code === 'invalid_type') {
     return [
       {
         path,
@@ -111,12 +117,14 @@ export function describeIssue(issue: SchemaIssue, schema: SchemaLike, isWritten:
   }
   if (issue.code === 'invalid_value' && issue.values) {
     const values = issue.values.map(String);
+    const raw = written.rawScalar(path);
+    const suggestion = raw === undefined ? undefined : closest(raw, values);
     return [
       {
         path,
-        message: 'not one of the allowed values',
+        message: raw === undefined ? 'not one of the allowed values' : `"${raw}" is not one of the allowed values`,
         expected: `one of: ${values.join(', ')}`,
-        hint: `use one of: ${values.join(', ')}`,
+        hint: suggestion ? `did you mean "${suggestion}"?` : `use one of: ${values.join(', ')}`,
       },
     ];
   }

@@ -133,7 +133,7 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     const result = schema.safeParse(data);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        for (const problem of describeIssue(issue, schema, frontMatter.has)) {
+        for (const problem of describeIssue(issue, schema, frontMatter)) {
           const name = fieldName(problem.path);
           if (badDates.has(name)) continue;
           report(file, frontMatter.positionOf(problem.path), name, problem.message, problem.hint, problem.expected);

@@ -36,6 +36,7 @@ const files: Record<string, string | Buffer> = {
   [`${A}/Case-Only/index.md`]: article(),
   [`${A}/case-only/index.md`]: article(),
   [`${A}/typo.md`]: article({ titel: 'Misspelt' }),
+  [`${A}/enum-typo.md`]: article({ source: '\n  relationship: syndicted\n  url: https://wire.example/a' }),
   [`${A}/duplicate-key.md`]: article({ section: 'news\nsection: sport' }),
   [`${A}/proto.md`]: article({ ['__proto__']: '\n  polluted: true' }),
   [`${A}/syndicated.md`]: article({ source: '\n  relationship: syndicated\n  publisher: The Wire' }),
@@ -119,6 +120,10 @@ describe('front-matter checker', () => {
     expect(only('slug-override.md')).toMatchObject({ field: 'slug', line: 7, message: `the URL /articles/good/ is also claimed by ${A}/good/index.md` });
     expect(about('Case-Only/index.md').map((problem) => problem.field)).toEqual(['(file name)', '(file name)']);
     expect(only('case-only/index.md').message).toBe(`the URL /articles/case-only/ is also claimed by ${A}/Case-Only/index.md`);
+  });
+
+  it('suggests the closest allowed value for a misspelt one', () => {
+    expect(only('enum-typo.md')).toMatchObject({ line: 6, column: 3, field: 'source.relationship', message: '"syndicted" is not one of the allowed values', expected: 'one of: original, syndicated, adapted, excerpt', hint: 'did you mean "syndicated"?' });
   });
 
   it('suggests the closest known field for an unknown one', () => {
