@@ -10,29 +10,9 @@ import { parseHTML } from 'linkedom';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parsePolicy } from '../../src/lib/security-headers.ts';
+import { parseHeadersFile, ruleMatches, type HeaderRule } from '../helpers/headers-file.ts';
 import { urlPathOf } from '../helpers/page-templates.ts';
 import { startSession, type Session } from './support.ts';
-
-interface HeaderRule {
-  path: string;
-  headers: Record<string, string>;
-}
-
-/** The _headers format: a path line, then indented `Name: value` lines; # comments. */
-function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim() || line.trimStart().startsWith('#')) continue;
-    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: {} });
-    else {
-      const [name, value] = line.trim().split(/:\s(.*)/s);
-      rules.at(-1)!.headers[name!] = value!;
-    }
-  }
-  return rules;
-}
-
-const matches = (rule: string, path: string) => (rule.endsWith('/*') ? path.startsWith(rule.slice(0, -1)) : rule === path);
 
 let dist: string;
 let rules: HeaderRule[];
@@ -53,7 +33,7 @@ async function hostedContext(): Promise<BrowserContext> {
     const response = await route.fetch();
     const path = new URL(route.request().url()).pathname;
     const headers = { ...response.headers() };
-    for (const rule of rules.filter((candidate) => matches(candidate.path, path))) {
+    for (const rule of rules.filter((candidate) => ruleMatches(candidate.path, path))) {
       for (const [name, value] of Object.entries(rule.headers)) headers[name.toLowerCase()] = value;
     }
     await route.fulfill({ response, headers });
@@ -98,7 +78,7 @@ describe('dist/_headers', () => {
   });
 
   it('caches hashed assets for a year and pages, feeds and sitemaps briefly', () => {
-    const cacheOf = (path: string) => rules.filter((rule) => matches(rule.path, path) && rule.headers['Cache-Control']).map((rule) => rule.headers['Cache-Control']);
+    const cacheOf = (path: string) => rules.filter((rule) => ruleMatches(rule.path, path) && rule.headers['Cache-Control']).map((rule) => rule.headers['Cache-Control']);
     expect(cacheOf('/_astro/anything.css')).toEqual(['public, max-age=31536000, immutable']);
     expect(cacheOf('/')).toEqual(['public, max-age=0, must-revalidate']);
     expect(cacheOf('/articles/harbour-light-returns/')).toEqual(['public, max-age=0, must-revalidate']);
