@@ -76,6 +76,8 @@ interface RunFigures {
   cold: BuildFigures & { outputBytes: number; articlePages: number; avgArticleHtmlBytes: number };
   warm?: BuildFigures;
   edit?: BuildFigures;
+  /** Builds that exited non-zero after writing every article page (figures kept, failure shown). */
+  buildFailures: string[];
 }
 interface TargetResult {
   target: string;
@@ -98,7 +100,9 @@ async function build(target: BenchTarget, root: string, logFile: string): Promis
 }
 
 function failure(figures: BuildFigures, what: string): string | undefined {
-  return figures.exitCode === 0 ? undefined : `${what} exited ${figures.exitCode}; see ${figures.log}`;
+  if (figures.exitCode === 0) return undefined;
+  const lastError = readFileSync(figures.log, 'utf8').split('\n').findLast((line) => line.includes('[ERROR]') || line.includes('Error:'));
+  return `${what} exited ${figures.exitCode} (${lastError?.trim().slice(0, 300) ?? 'no error line'}); see ${figures.log}`;
 }
 
 async function runOnce(target: BenchTarget, size: number, contentDir: string, workDir: string, run: number): Promise<RunFigures> {
@@ -111,12 +115,14 @@ async function runOnce(target: BenchTarget, size: number, contentDir: string, wo
   const label = `${target.name} N=${size} run ${run}`;
   progress(`${label}: cold build`);
   const coldBuild = await build(target, root, join(logs, `${target.name}-${size}-${run}-cold.log`));
-  const coldFailure = failure(coldBuild, 'cold build');
-  if (coldFailure) throw new Error(coldFailure);
   const sizes = outputSizes(target.outDir(root));
-  if (sizes.articlePages < size) throw new Error(`cold build wrote ${sizes.articlePages} of ${size} article pages; see ${coldBuild.log}`);
+  const coldFailure = failure(coldBuild, 'cold build');
+  // A build that wrote every article page and then failed in a post-build check (e.g. the link
+  // check) still measured the build: keep its figures, and report the failure next to them.
+  if (sizes.articlePages < size) throw new Error(coldFailure ?? `cold build wrote ${sizes.articlePages} of ${size} article pages; see ${coldBuild.log}`);
   const result: RunFigures = {
     cold: { ...coldBuild, outputBytes: sizes.bytes, articlePages: sizes.articlePages, avgArticleHtmlBytes: sizes.articleHtmlBytes / sizes.articlePages },
+    buildFailures: coldFailure ? [coldFailure] : [],
   };
   if (target.rebuilds) {
     progress(`${label}: warm rebuild, no change`);
@@ -127,7 +133,7 @@ async function runOnce(target: BenchTarget, size: number, contentDir: string, wo
     result.edit = await build(target, root, join(logs, `${target.name}-${size}-${run}-edit.log`));
     for (const [what, figures] of [['warm rebuild', result.warm], ['edit rebuild', result.edit]] as const) {
       const problem = failure(figures, what);
-      if (problem) throw new Error(problem);
+      if (problem) result.buildFailures.push(problem);
     }
     if (!readFileSync(join(target.outDir(root), 'articles', benchArticle(0, seed).slug, 'index.html'), 'utf8').includes('added by the benchmark')) {
       throw new Error(`the edited article's page does not show the edit; see ${result.edit.log}`);
@@ -213,7 +219,7 @@ function writeReport(): string {
     return [
       result.size.toLocaleString('en'),
       result.target,
-      String(result.runs.length) + (result.failed ? ' (then failed)' : ''),
+      String(result.runs.length) + (result.failed ? ' (then failed)' : '') + (result.runs.some((run) => run.buildFailures.length) ? ' (builds exited non-zero: see JSON)' : ''),
       seconds(m.coldMs),
       m.msPerArticle!.toFixed(2),
       ratio(m.msPerArticle, same('floor-unified')?.msPerArticle),

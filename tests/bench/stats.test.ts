@@ -54,7 +54,8 @@ describe('filesWrittenSince', () => {
       mkdirSync(join(dir, 'assets'));
       writeFileSync(join(dir, 'assets/old.webp'), 'x');
       utimesSync(join(dir, 'assets/old.webp'), new Date(1000), new Date(1000));
-      const since = Date.now() - 1;
+      // File times come from a coarser clock than Date.now(): compare with a moment well before.
+      const since = Date.now() - 60_000;
       writeFileSync(join(dir, 'assets/new.avif'), 'x');
       writeFileSync(join(dir, 'assets/new.avif.json'), '{}');
       expect(filesWrittenSince([join(dir, 'assets'), join(dir, 'missing')], since)).toBe(1);
