@@ -25,8 +25,9 @@ export default defineConfig({
   markdown: {
     // Shiki colours code with inline styles, which the sanitizer strips and the CSP forbids.
     syntaxHighlight: false,
+    // smartypants is off here because src/markdown/remark-smart-punctuation.ts applies it per
+    // article: imported wire copy keeps its quotes exactly as they arrived.
     processor: unified({ gfm: true, smartypants: false, remarkPlugins, rehypePlugins, remarkRehype }),
-    // smart punctuation runs per article in src/markdown/remark-smart-punctuation.ts,
   },
   image: {
     service: {
