@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 it('the archive build has a page 2 of the home listing', () => {
-  expect(existsSync(join(build.dist, '2/index.html'))).toBe(true);
+  expect(existsSync(join(build.dist, 'page/2/index.html'))).toBe(true);
 });
 
-describePageChecks({ kind: 'page-2', path: '/2/' }, () => session);
+describePageChecks({ kind: 'page-2', path: '/page/2/' }, () => session);

@@ -125,12 +125,13 @@ describe('pagination', () => {
     expect(second.querySelector('title')?.textContent).toBe('Local, page 2 of 3 · Paper & Ink');
   });
 
-  it('paginates the home page at /2/ and /3/ and shows no pagination on a single page', () => {
-    const counts = ['', '2/', '3/'].map((path) => listedSlugs(path).length);
+  it('paginates the home page at /page/2/ and /page/3/ and shows no pagination on a single page', () => {
+    const counts = ['', 'page/2/', 'page/3/'].map((path) => listedSlugs(path).length);
     expect(counts).toEqual([10, 10, 10]);
-    expect(headLink(page(''), 'next')).toBe(`${SITE}2/`);
+    expect(headLink(page(''), 'next')).toBe(`${SITE}page/2/`);
+    expect(headLink(page('page/2/'), 'prev')).toBe(SITE);
     expect(page('').querySelector('title')?.textContent).toBe('Paper & Ink');
-    expect(page('2/').querySelector('title')?.textContent).toBe('Latest articles, page 2 of 3 · Paper & Ink');
+    expect(page('page/2/').querySelector('title')?.textContent).toBe('Latest articles, page 2 of 3 · Paper & Ink');
     expect(page('sections/world/').querySelector('nav.pagination')).toBeNull();
   });
 });
@@ -197,7 +198,7 @@ describe('feeds under a base path with a hostile headline', () => {
 
   it('carries the newest FEED_LIMIT listed articles, in listing order, in RSS and JSON Feed alike', () => {
     const links = xml.parse(read('rss.xml')).rss.channel.item.map((item: any) => item.link);
-    const listed = ['', '2/', '3/'].flatMap(listedSlugs).map((slug) => `${SITE}articles/${slug}/`);
+    const listed = ['', 'page/2/', 'page/3/'].flatMap(listedSlugs).map((slug) => `${SITE}articles/${slug}/`);
     expect(listed).toHaveLength(30);
     expect(links).toEqual(listed.slice(0, FEED_LIMIT));
     for (const slug of ['draft', 'scheduled', 'expired']) expect(listed).not.toContain(`${SITE}articles/${slug}/`);
@@ -226,7 +227,7 @@ describe('sitemaps', () => {
     const index = xml.parse(read('sitemap-index.xml')).sitemapindex.sitemap.map((entry: any) => entry.loc);
     expect(index).toEqual([`${SITE}sitemap-0.xml`]);
     const urls: string[] = xml.parse(read('sitemap-0.xml')).urlset.url.map((entry: any) => entry.loc);
-    for (const path of ['', '2/', 'articles/local-01/', 'articles/hostile/', 'articles/syndicated-indexed/', 'sections/local/2/', 'authors/ada/']) {
+    for (const path of ['', 'page/2/', 'articles/local-01/', 'articles/hostile/', 'articles/syndicated-indexed/', 'sections/local/2/', 'authors/ada/']) {
       expect(urls).toContain(`${SITE}${path}`);
     }
     for (const slug of ['expired', 'syndicated-noindex', 'syndicated-canonical', 'draft', 'scheduled']) {
