@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -70,7 +71,8 @@ function astroBuild(root: string, env: NodeJS.ProcessEnv): Promise<{ exitCode: n
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => done({ exitCode: code ?? 1, output }));
+    // Colours are on when CI is set (picocolors): tests match the words, not the escape codes.
+    child.on('close', (code) => done({ exitCode: code ?? 1, output: stripVTControlCharacters(output) }));
   });
 }
 
