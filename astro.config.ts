@@ -1,4 +1,3 @@
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
@@ -7,7 +6,8 @@ import linkCheck from './src/integrations/link-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { unindexedPages } from './src/integrations/unindexed-pages.ts';
-import { rehypePlugins, remarkPlugins, remarkRehype } from './src/markdown/pipeline.ts';
+import { fileURLToPath } from 'node:url';
+import { markdownProcessor } from './src/markdown/pipeline.ts';
 import { MAX_IMAGE_PIXELS } from './src/markdown/rehype-article-images.ts';
 import { META_CSP_DIRECTIVES } from './src/lib/security-headers.ts';
 import { site } from './src/site.config.ts';
@@ -30,9 +30,7 @@ export default defineConfig({
   markdown: {
     // Shiki colours code with inline styles, which the sanitizer strips and the CSP forbids.
     syntaxHighlight: false,
-    // smartypants is off here because src/markdown/remark-smart-punctuation.ts applies it per
-    // article: imported wire copy keeps its quotes exactly as they arrived.
-    processor: unified({ gfm: true, smartypants: false, remarkPlugins, rehypePlugins, remarkRehype }),
+    processor: markdownProcessor,
   },
   image: {
     service: {
@@ -49,6 +47,10 @@ export default defineConfig({
   // Astro hashes its own inline scripts and styles; the directives add the rest (src/lib/security-headers.ts).
   security: { csp: { directives: [...META_CSP_DIRECTIVES] } },
   devToolbar: { enabled: false },
+  vite: {
+    // Pages read article files by their path relative to the project (src/data/article-body.ts).
+    define: { 'import.meta.env.SITE_ROOT': JSON.stringify(fileURLToPath(new URL('./', import.meta.url))) },
+  },
   experimental: {
     // Rebuilds keep an article page's last HTML while its cacheKey (src/data/page-keys.ts), its
     // code and this config are unchanged: a no-change rebuild no longer renders every article.

@@ -8,6 +8,7 @@
 import { defineCollection, type SchemaContext } from 'astro/content/config';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { frontMatterOnly } from './loaders/front-matter-only.ts';
 import { articleIdFromPath, SLUG_PATTERN } from './lib/slugs.ts';
 import { isHttpUrl } from './lib/urls.ts';
 import { hasUnsafeCharacters } from './lib/text.ts';
@@ -124,11 +125,16 @@ export const authorSchema = ({ image }: SchemaContext) =>
   });
 
 const articles = defineCollection({
-  loader: glob({
-    base: './content/articles',
-    pattern: ['*.md', '*/index.md'],
-    generateId: ({ entry, data }) => (typeof data.slug === 'string' ? data.slug : articleIdFromPath(entry)),
-  }),
+  // Front matter only: pages render bodies on demand (src/data/article-body.ts), so the data store
+  // stays small at archive scale (src/loaders/front-matter-only.ts says why).
+  loader: frontMatterOnly(
+    glob({
+      base: './content/articles',
+      pattern: ['*.md', '*/index.md'],
+      generateId: ({ entry, data }) => (typeof data.slug === 'string' ? data.slug : articleIdFromPath(entry)),
+      retainBody: false,
+    }),
+  ),
   schema: articleSchema,
 });
 

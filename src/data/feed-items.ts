@@ -2,8 +2,8 @@
  * Articles as feed items, with their full rendered body.
  *
  * The body is the article page's own ArticleBody component rendered to a string with the
- * Container API, not `entry.rendered.html`: the stored HTML still holds `__ASTRO_IMAGE_`
- * placeholders that only a render resolves into the optimised `/_astro/…` images. Rendering the
+ * Container API, not the bare rendered HTML: that still holds `__ASTRO_IMAGE_` placeholders that
+ * only ArticleBody resolves into the optimised `/_astro/…` images. Rendering the
  * same component gives the feed exactly the sanitized HTML and images the article page shows,
  * and no image a reader of the page would not also get.
  */
@@ -17,6 +17,7 @@ import { lastModified } from '../lib/publication';
 import { ledeFromMarkdown, stripXmlIllegal } from '../lib/text';
 import { absoluteUrl, articlePath, authorPath } from '../lib/urls';
 import { site } from '../site.config';
+import { articleBody } from './article-body';
 import { openGraphImage } from './article-images';
 import { stateOf, type Article } from './articles';
 
@@ -56,7 +57,7 @@ async function buildFeedItem(article: Article): Promise<FeedItem> {
   return {
     url,
     title: data.title,
-    summary: data.description ?? (ledeFromMarkdown(article.body ?? '') || undefined),
+    summary: data.description ?? (ledeFromMarkdown((await articleBody(article)).markdown) || undefined),
     contentHtml: feedContentHtml(await renderBody(article), url, data.contentNote),
     published: data.pubDate,
     modified: modified > data.pubDate ? modified : undefined,

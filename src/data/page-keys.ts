@@ -8,17 +8,19 @@
  */
 import { createHash } from 'node:crypto';
 import { getEntries } from 'astro:content';
+import { mayShowImages } from '../markdown/render-article.ts';
+import { articleSource } from './article-body.ts';
 import type { Article } from './articles.ts';
 import { includeDrafts, stateOf } from './articles.ts';
 import { relatedTo } from './related-articles.ts';
 import { site } from '../site.config.ts';
 
 /**
- * The article page's key, or undefined when the body has images of its own: their files can
+ * The article page's key, or undefined when the body may have images of its own: their files can
  * change without the markdown changing, and nothing here can see that.
  */
 export async function articlePageKey(article: Article): Promise<string | undefined> {
-  if (article.digest === undefined || article.rendered?.metadata?.imagePaths?.length) return undefined;
+  if (article.digest === undefined || mayShowImages((await articleSource(article)).source)) return undefined;
   const related = await relatedTo(article);
   const authors = article.data.authors.length ? await getEntries(article.data.authors.map((id) => ({ collection: 'authors' as const, id }))) : [];
   const inputs = {

@@ -3,6 +3,7 @@
  * `astro dev`, `astro check` and `astro sync` (all run `astro:config:setup` first), so editors get
  * every problem of a run at once as `file:line:col` with a fix hint instead of one crash at a time.
  */
+import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -12,6 +13,7 @@ import type { SchemaContext } from 'astro/content/config';
 import { articleSchema, authorSchema } from '../content.config.ts';
 import { checkContent, type CheckedArticle, type ContentCheckResult, type Problem, type ValidatingSchema } from '../lib/frontmatter-check.ts';
 import { formatProblem, summary } from '../lib/frontmatter-check-format.ts';
+import { mayShowImages, renderArticle } from '../markdown/render-article.ts';
 
 /** image() as the checker sees it: the written path, which the checker resolves and looks for itself. */
 const schemaContext = { image: () => z.string() } as unknown as SchemaContext;
@@ -26,6 +28,31 @@ export function checkProjectContent(root: URL): ContentCheckResult {
     articleSchema: articleSchema(schemaContext) as unknown as ValidatingSchema,
     authorSchema: authorSchema(schemaContext) as unknown as ValidatingSchema,
   });
+}
+
+/**
+ * Renders the bodies that may show images, so that a missing, unreadable or oversized image (or
+ * one without alt text) is listed with the other problems before Astro bundles the images: its
+ * own error for a broken image names the image but not the article. Files that already failed
+ * the check are skipped; bodies without images cost nothing here.
+ */
+export async function bodyImageProblems({ articles, problems }: ContentCheckResult, root: string): Promise<Problem[]> {
+  const failing = new Set(problems.filter((problem) => problem.severity === 'error').map((problem) => problem.file));
+  const found: Problem[] = [];
+  for (const { file } of articles) {
+    const relativeFile = relative(root, file).split(sep).join('/');
+    const source = failing.has(relativeFile) ? '' : readFileSync(file, 'utf8');
+    if (!mayShowImages(source)) continue;
+    try {
+      await renderArticle(file, source);
+    } catch (error) {
+      // rehype-article-images fails with "file:line:col: what is wrong. How to fix it."
+      const { line, column, reason, message } = error as { line?: number; column?: number; reason?: string; message: string };
+      const said = (reason ?? message).replace(/^\S+:\d+:\d+: /, '');
+      found.push({ severity: 'error', file: relativeFile, line: line ?? 1, column: column ?? 1, field: '(body)', message: said, hint: '' });
+    }
+  }
+  return found;
 }
 
 /** Logs warnings, then errors; returns how many errors there were. */
@@ -43,13 +70,14 @@ export default function contentCheck(): AstroIntegration & { articles(): Checked
     name: 'wirepress:content-check',
     articles: () => checked,
     hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': async ({ command, config, logger }) => {
         // `astro preview` only serves dist/, which a checked build already made.
         if (command === 'preview') return;
         const result = checkProjectContent(config.root);
         checked = result.articles;
-        if (reportProblems(result.problems, logger) === 0) return;
-        const error = new AstroError(summary(result.problems), 'Fix the problems listed above (file:line:column, field, expected, fix), then run the command again.');
+        const problems = [...result.problems, ...(await bodyImageProblems(result, fileURLToPath(config.root)))];
+        if (reportProblems(problems, logger) === 0) return;
+        const error = new AstroError(summary(problems), 'Fix the problems listed above (file:line:column, field, expected, fix), then run the command again.');
         // The list above is the useful part; a stack trace into this file would only bury it.
         error.stack = '';
         throw error;

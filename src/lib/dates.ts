@@ -1,13 +1,26 @@
 /** Dates as readers and machines see them, always in the site's timezone. */
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per (locale, options): building an Intl.DateTimeFormat costs ~0.3 ms, and a
+ * 10,000-article build formats dates hundreds of thousands of times.
+ */
+function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}\u0000${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) formatters.set(key, (cached = new Intl.DateTimeFormat(lang, options)));
+  return cached;
+}
+
 /** "29 November 2026" in the site's language and timezone. */
 export function formatDate(date: Date, lang: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone }).format(date);
+  return formatter(lang, { dateStyle: 'long', timeZone }).format(date);
 }
 
 /** The UTC offset of `timeZone` at `date`, as "+01:00". */
 export function offsetAt(date: Date, timeZone: string): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  const name = formatter('en-US', { timeZone, timeZoneName: 'longOffset' })
     .formatToParts(date)
     .find((part) => part.type === 'timeZoneName')!.value; // "GMT+01:00" or "GMT"
   const offset = name.replace('GMT', '');

@@ -4,7 +4,8 @@ import type { Problem } from './frontmatter-check.ts';
 export function formatProblem(problem: Problem): string {
   const lines = [`${problem.file}:${problem.line}:${problem.column}  ${problem.field}: ${problem.message}`];
   if (problem.expected) lines.push(`    expected: ${problem.expected}`);
-  lines.push(`    fix: ${problem.hint}`);
+  // Body problems say their fix in the message itself.
+  if (problem.hint) lines.push(`    fix: ${problem.hint}`);
   return lines.join('\n');
 }
 
@@ -12,5 +13,5 @@ export function summary(problems: Problem[]): string {
   const errors = problems.filter((problem) => problem.severity === 'error');
   const files = new Set(errors.map((problem) => problem.file));
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `Front matter check failed: ${count(errors.length, 'problem')} in ${count(files.size, 'file')}.`;
+  return `Content check failed: ${count(errors.length, 'problem')} in ${count(files.size, 'file')}.`;
 }

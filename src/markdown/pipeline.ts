@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdown-remark';
+import { unified, type RehypePlugins, type RemarkPlugins, type RemarkRehype } from '@astrojs/markdown-remark';
 import rehypeArticleImages from './rehype-article-images.ts';
 import rehypeFragmentLinks from './rehype-fragment-links.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
@@ -33,3 +33,10 @@ export const rehypePlugins: RehypePlugins = [
 
 /** The sanitizer prefixes ids itself; remark-rehype prefixing footnote ids too would double it. */
 export const remarkRehype: RemarkRehype = { clobberPrefix: '' };
+
+/**
+ * The processor astro.config.ts hands Astro, and src/data/article-body.ts renders bodies with.
+ * smartypants is off because remark-smart-punctuation applies it per article: imported wire copy
+ * keeps its quotes exactly as they arrived.
+ */
+export const markdownProcessor = unified({ gfm: true, smartypants: false, remarkPlugins, rehypePlugins, remarkRehype });

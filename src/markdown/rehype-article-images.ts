@@ -14,8 +14,9 @@
  * Raw-HTML local images are added to Astro's list of local images, so Astro's rehypeImages,
  * which runs after this plugin, treats them like markdown images.
  *
- * A failed file does not stop `astro build` by itself (the content loader logs render errors and
- * goes on); src/components/ArticleBody.astro fails the build for any article that did not render.
+ * The content check renders every body that may show an image before the build
+ * (src/integrations/content-check.ts), so these problems are listed with the front-matter ones;
+ * pages render bodies on demand (src/data/article-body.ts), so a body that fails fails its page.
  */
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';

@@ -152,6 +152,6 @@ describe('front-matter checker', () => {
     expect(formatProblem(only('typo.md'))).toBe(
       `${A}/typo.md:7:1  titel: unknown field "titel"\n    expected: one of: ${'title, description, pubDate, updatedDate, expires, authors, section, tags, heroImage, source, contentNote, corrections, aliases, slug, smartPunctuation, draft'}\n    fix: did you mean "title"? Rename the key.`,
     );
-    expect(summary(result.problems)).toMatch(/^Front matter check failed: \d+ problems in \d+ files\.$/);
+    expect(summary(result.problems)).toMatch(/^Content check failed: \d+ problems in \d+ files\.$/);
   });
 });

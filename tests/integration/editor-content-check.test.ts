@@ -42,7 +42,7 @@ describe('a build with broken front matter', () => {
     expect(build.output).toContain('fix: did you mean "title"? Rename the key.');
     expect(build.output).toContain(`${A}/proto.md:7:1  __proto__: the key "__proto__" is not allowed`);
     expect(build.output).toContain(`${A}/missing-image/index.md:11:1  (body image): the image "./chart.png" does not exist`);
-    expect(build.output).toContain('Front matter check failed: 4 problems in 4 files.');
+    expect(build.output).toContain('Content check failed: 4 problems in 4 files.');
   });
 
   it('warns about the syndicated article without source.url, naming the file', () => {

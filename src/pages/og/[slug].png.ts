@@ -4,7 +4,7 @@
  * An endpoint rather than an integration: it gets its articles from the content collection with
  * the same publication rules as the article pages (no second reading of the markdown), Astro
  * writes it under the base path like any page, and `astro dev` serves it for previews. Rendering
- * costs ~100–300 ms per card, so cards are cached on disk by a hash of their inputs
+ * costs ~15 ms of CPU per card, so cards are cached on disk by a hash of their inputs
  * (src/lib/og-cache.ts): a build re-renders only cards whose title, section, date, site name or
  * layout changed.
  */

@@ -1,0 +1,47 @@
+/**
+ * An article's body, rendered when a page asks for it: the content loader keeps front matter only
+ * (src/loaders/front-matter-only.ts says why).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { renderArticle, type RenderedArticle } from '../markdown/render-article.ts';
+import type { Article } from './articles.ts';
+
+/** The project root (astro.config.ts defines it): entries' file paths are relative to it. */
+const siteRoot: string = import.meta.env.SITE_ROOT;
+
+/** The text of the article's file and its absolute path. */
+export async function articleSource(article: Article): Promise<{ source: string; path: string }> {
+  if (!article.filePath) throw new Error(`article "${article.id}" has no source file`);
+  const path = join(siteRoot, article.filePath);
+  return { source: await readFile(path, 'utf8'), path };
+}
+
+async function render(article: Article): Promise<RenderedArticle> {
+  const { source, path } = await articleSource(article);
+  try {
+    return await renderArticle(path, source);
+  } catch (error) {
+    // remark-limits and the image checks say what is wrong and where; say it is this article's.
+    throw new Error(`${article.filePath}: the article body could not be rendered: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/**
+ * A few recent bodies, so an article page, its feed item and its cache key share one render.
+ * Not every body: at 100,000 articles their HTML would not fit in memory.
+ */
+const recent = new Map<string, Promise<RenderedArticle>>();
+const RECENT_LIMIT = 64;
+
+/** The article's rendered body; rendered again whenever its file changes (the digest covers it). */
+export function articleBody(article: Article): Promise<RenderedArticle> {
+  const key = `${article.id}\u0000${article.digest ?? ''}`;
+  let body = recent.get(key);
+  if (!body) {
+    body = render(article);
+    recent.set(key, body);
+    if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  }
+  return body;
+}

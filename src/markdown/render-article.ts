@@ -1,0 +1,32 @@
+/**
+ * Renders an article file's body with the site's markdown processor, exactly as Astro's content
+ * loader would (vite-plugin-markdown/content-entry-type): front matter blanked out, the rest
+ * trimmed, the file's URL given so relative images resolve. Pages render bodies on demand
+ * (src/data/article-body.ts) and the content check renders the ones with images before the build.
+ */
+import { parseFrontmatter, type MarkdownHeading, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { pathToFileURL } from 'node:url';
+import { markdownProcessor } from './pipeline.ts';
+
+export interface RenderedArticle {
+  /** The markdown after the front matter, as Astro's loader would have kept it. */
+  markdown: string;
+  html: string;
+  headings: MarkdownHeading[];
+  /** Local images the body shows, as written (relative to the article file). */
+  localImagePaths: string[];
+}
+
+let renderer: Promise<MarkdownRenderer> | undefined;
+
+/** Renders `source`, the text of the article file at the absolute `path`. */
+export async function renderArticle(path: string, source: string): Promise<RenderedArticle> {
+  const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
+  const markdown = content.trim();
+  renderer ??= markdownProcessor.createRenderer({ syntaxHighlight: false });
+  const result = await (await renderer).render(markdown, { frontmatter, fileURL: pathToFileURL(path) });
+  return { markdown, html: result.code, headings: result.metadata.headings, localImagePaths: result.metadata.localImagePaths };
+}
+
+/** Whether the markdown may show an image: coarse on purpose, a false "yes" only costs a render. */
+export const mayShowImages = (markdown: string) => markdown.includes('![') || /<img\b/i.test(markdown);
