@@ -23,34 +23,73 @@ export function relatedness(article: RelatedCandidate, other: RelatedCandidate):
 }
 
 /**
- * A finder over a fixed list of candidates for the related articles of many articles: each
- * candidate's tag slugs are computed once, and each query is one pass keeping only the best
- * `limit`. A build asks for every article's related list; re-slugifying and sorting the whole
- * archive per page made article pages cost O(N) each and the build quadratic (docs/performance.md).
+ * A finder over a fixed list of candidates for the related articles of many articles. A build
+ * asks for every article's list, so a query must not look at the whole archive: that made the
+ * build quadratic (10,000 articles: ~8 ms a page; 100,000: hours; docs/performance.md).
+ *
+ * Candidates are indexed by tag (inverted lists in rank order: newer first, then slug). A query
+ * counts shared tags over its tags' lists only; candidates that share just the section all score
+ * one, so among them only the newest few can make the list, and they are the first few of the
+ * section's list. Articles with the same section and tags get the same answer, so it is kept.
  */
 export function relatedFinder<T extends RelatedCandidate>(candidates: readonly T[], limit = RELATED_LIMIT): (article: RelatedCandidate) => T[] {
-  const prepared = candidates.map((candidate) => ({ candidate, tags: new Set(candidate.tags.map(slugify)), time: candidate.pubDate.getTime() }));
   if (limit <= 0) return () => [];
-  type Scored = { candidate: T; score: number; time: number };
-  // Higher score first, then newer, then slug in alphabetical order.
-  const ranksBefore = (a: Scored, b: Scored) =>
-    a.score !== b.score ? a.score > b.score : a.time !== b.time ? a.time > b.time : a.candidate.id < b.candidate.id;
-  return (article) => {
-    const tags = new Set(article.tags.map(slugify));
-    const best: Scored[] = [];
-    for (const { candidate, tags: candidateTags, time } of prepared) {
-      if (candidate.id === article.id) continue;
-      let score = candidate.section === article.section ? 1 : 0;
-      for (const tag of candidateTags) if (tags.has(tag)) score += 1;
-      if (score === 0) continue;
-      const scored = { candidate, score, time };
-      if (best.length === limit && !ranksBefore(scored, best[limit - 1]!)) continue;
-      let at = best.length;
-      while (at > 0 && ranksBefore(scored, best[at - 1]!)) at -= 1;
-      best.splice(at, 0, scored);
-      if (best.length > limit) best.pop();
+  const ranked = candidates
+    .map((candidate) => ({ candidate, time: candidate.pubDate.getTime() }))
+    .sort((a, b) => b.time - a.time || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0))
+    .map(({ candidate }) => candidate);
+  const byTag = new Map<string, number[]>();
+  const bySection = new Map<string, number[]>();
+  const listFor = (index: Map<string, number[]>, key: string) => index.get(key) ?? index.set(key, []).get(key)!;
+  ranked.forEach((candidate, rank) => {
+    for (const tag of new Set(candidate.tags.map(slugify))) listFor(byTag, tag).push(rank);
+    listFor(bySection, candidate.section).push(rank);
+  });
+  const sharedTags = new Uint16Array(ranked.length);
+  // One more than asked for, so the article itself can be left out of its own answer.
+  const wanted = limit + 1;
+  type Scored = { rank: number; score: number };
+  const ranksBefore = (a: Scored, b: Scored) => (a.score !== b.score ? a.score > b.score : a.rank < b.rank);
+  const keepBest = (best: Scored[], scored: Scored) => {
+    if (best.length === wanted && !ranksBefore(scored, best[wanted - 1]!)) return;
+    let at = best.length;
+    while (at > 0 && ranksBefore(scored, best[at - 1]!)) at -= 1;
+    best.splice(at, 0, scored);
+    if (best.length > wanted) best.pop();
+  };
+
+  function bestFor(section: string, tags: readonly string[]): number[] {
+    const touched: number[] = [];
+    for (const tag of tags) {
+      for (const rank of byTag.get(tag) ?? []) {
+        if (sharedTags[rank] === 0) touched.push(rank);
+        sharedTags[rank] += 1;
+      }
     }
-    return best.map(({ candidate }) => candidate);
+    const best: Scored[] = [];
+    for (const rank of touched) keepBest(best, { rank, score: sharedTags[rank]! + (ranked[rank]!.section === section ? 1 : 0) });
+    let sectionOnly = 0;
+    for (const rank of bySection.get(section) ?? []) {
+      if (sectionOnly === wanted) break;
+      if (sharedTags[rank] === 0) {
+        keepBest(best, { rank, score: 1 });
+        sectionOnly += 1;
+      }
+    }
+    for (const rank of touched) sharedTags[rank] = 0;
+    return best.map(({ rank }) => rank);
+  }
+
+  const answers = new Map<string, number[]>();
+  return (article) => {
+    const tags = [...new Set(article.tags.map(slugify))].sort();
+    const signature = JSON.stringify([article.section, tags]);
+    let best = answers.get(signature);
+    if (!best) answers.set(signature, (best = bestFor(article.section, tags)));
+    return best
+      .map((rank) => ranked[rank]!)
+      .filter((candidate) => candidate.id !== article.id)
+      .slice(0, limit);
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * relatedFinder keeps the best few in one pass instead of scoring and sorting every candidate:
+ * relatedFinder answers from an inverted index instead of scoring and sorting every candidate:
  * it must pick exactly what the plain definition picks (score, then newer, then slug), for any
- * archive, including ties and duplicate tags.
+ * archive, including ties, duplicate tags, articles that share only a section, and articles
+ * that are not candidates themselves (expired ones have a page but are not listed).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +35,17 @@ describe('relatedFinder', () => {
         for (const article of archive) {
           expect(find(article).map((c) => c.id)).toEqual(byDefinition(article, archive, limit));
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('picks what the definition picks for articles outside the archive', () => {
+    const outsider = candidate.map((article) => ({ ...article, id: `q-${article.id}` }));
+    fc.assert(
+      fc.property(fc.uniqueArray(candidate, { selector: (c) => c.id, maxLength: 25 }), fc.array(outsider, { maxLength: 5 }), fc.integer({ min: 0, max: 5 }), (archive, queries, limit) => {
+        const find = relatedFinder(archive, limit);
+        for (const article of queries) expect(find(article).map((c) => c.id)).toEqual(byDefinition(article, archive, limit));
       }),
       { numRuns: 300 },
     );
