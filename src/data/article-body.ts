@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderArticle, type RenderedArticle } from '../markdown/render-article.ts';
 import type { Article } from './articles.ts';
+import { perEntryVersion } from './per-entry-version.ts';
 
 /** The project root (astro.config.ts defines it): entries' file paths are relative to it. */
 const siteRoot: string = import.meta.env.SITE_ROOT;
@@ -28,20 +29,8 @@ async function render(article: Article): Promise<RenderedArticle> {
 }
 
 /**
- * A few recent bodies, so an article page, its feed item and its cache key share one render.
- * Not every body: at 100,000 articles their HTML would not fit in memory.
+ * The article's rendered body, rendered again whenever its file changes (the digest covers it).
+ * The last few are kept, so an article page and its feed items share one render;
+ * not all of them: at 100,000 articles their HTML would not fit in memory.
  */
-const recent = new Map<string, Promise<RenderedArticle>>();
-const RECENT_LIMIT = 64;
-
-/** The article's rendered body; rendered again whenever its file changes (the digest covers it). */
-export function articleBody(article: Article): Promise<RenderedArticle> {
-  const key = `${article.id}\u0000${article.digest ?? ''}`;
-  let body = recent.get(key);
-  if (!body) {
-    body = render(article);
-    recent.set(key, body);
-    if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
-  }
-  return body;
-}
+export const articleBody = perEntryVersion(render, 64);

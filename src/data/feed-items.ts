@@ -19,6 +19,7 @@ import { absoluteUrl, articlePath, authorPath } from '../lib/urls';
 import { site } from '../site.config';
 import { articleBody } from './article-body';
 import { openGraphImage } from './article-images';
+import { perEntryVersion } from './per-entry-version';
 import { stateOf, type Article } from './articles';
 
 let container: Promise<experimental_AstroContainer> | undefined;
@@ -28,21 +29,10 @@ async function renderBody(article: Article): Promise<string> {
   return (await container).renderToString(ArticleBody, { props: { article } });
 }
 
-const itemCache = new Map<string, Promise<FeedItem>>();
-
 /**
  * One article as a feed item; memoised because the site feed and its section feed share items.
- * Keyed by the entry's digest too, so `astro dev` never serves a body from before an edit.
  */
-export function feedItem(article: Article): Promise<FeedItem> {
-  const key = `${article.id}\u0000${article.digest ?? ''}`;
-  let item = itemCache.get(key);
-  if (!item) {
-    item = buildFeedItem(article);
-    itemCache.set(key, item);
-  }
-  return item;
-}
+export const feedItem = perEntryVersion(buildFeedItem);
 
 /** The feed items of the newest FEED_LIMIT articles (`articles` is newest first). */
 export const latestFeedItems = (articles: Article[]): Promise<FeedItem[]> => Promise.all(articles.slice(0, FEED_LIMIT).map(feedItem));
