@@ -9,6 +9,7 @@
  *                                          measures Astro options one at a time (variants.ts)
  *   npm run bench -- --install-peers       installs Eleventy 3 into a cache outside the project
  *   npm run bench -- --concurrent          builds a run's targets side by side (when time is short)
+ *   npm run bench -- --cold-only           skips the two rebuilds (N = 100,000 when time is short)
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
@@ -44,6 +45,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
     concurrent: { type: 'boolean', default: false },
+    'cold-only': { type: 'boolean', default: false },
   },
 });
 
@@ -124,7 +126,7 @@ async function runOnce(target: BenchTarget, size: number, contentDir: string, wo
     cold: { ...coldBuild, outputBytes: sizes.bytes, articlePages: sizes.articlePages, avgArticleHtmlBytes: sizes.articleHtmlBytes / sizes.articlePages },
     buildFailures: coldFailure ? [coldFailure] : [],
   };
-  if (target.rebuilds) {
+  if (target.rebuilds && !args['cold-only']) {
     progress(`${label}: warm rebuild, no change`);
     result.warm = await build(target, root, join(logs, `${target.name}-${size}-${run}-warm.log`));
     const editedFile = join(root, 'content/articles', benchArticle(0, seed).path);

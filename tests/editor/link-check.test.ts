@@ -35,6 +35,19 @@ describe('brokenReferences', () => {
     ]);
   });
 
+  it('reports a fragment missing on the same page', () => {
+    expect(check({ 'a/index.html': '<a href="#nowhere">a</a><p id="here"></p>' })).toEqual([
+      { page: 'a/index.html', attribute: 'a[href]', target: '#nowhere', reason: 'a/index.html has no element with id="nowhere"' },
+    ]);
+  });
+
+  it('reads each page once, and again only when another page links to one of its fragments', () => {
+    const pages: Record<string, string> = { ...targets, 'a/index.html': '<a href="/articles/harbour/#top-story">a</a><a href="/">home</a>', 'b/index.html': '<a href="/a/">a</a>' };
+    const reads: string[] = [];
+    brokenReferences({ files: new Set(Object.keys(pages)), readHtml: (path) => (reads.push(path), pages[path]!), siteUrl: 'https://example.org', basePath: '/' });
+    expect(reads.sort()).toEqual(['a/index.html', 'articles/harbour/index.html', 'articles/harbour/index.html', 'b/index.html', 'index.html']);
+  });
+
   it('decodes percent-encoded fragments before looking for the id', () => {
     expect(check({ ...targets, 'x/index.html': '<a href="/articles/harbour/#what%2520next">a</a>' })).toEqual([]);
   });
