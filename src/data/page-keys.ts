@@ -7,6 +7,7 @@
  * rendered on every build.
  */
 import { createHash } from 'node:crypto';
+import type { Page } from 'astro';
 import { getEntries } from 'astro:content';
 import { mayShowImages } from '../markdown/render-article.ts';
 import { articleSource } from './article-body.ts';
@@ -34,4 +35,28 @@ export async function articlePageKey(article: Article): Promise<string | undefin
     site,
   };
   return createHash('sha256').update(JSON.stringify(inputs)).digest('base64url');
+}
+
+interface ListingPath {
+  params: Record<string, string | undefined>;
+  props: { page: Page<Article> } & Record<string, unknown>;
+}
+
+/**
+ * A listing page (home, section, tag, author) with its key: the articles it lists, by id and
+ * digest (a card shows only front matter, which the digest covers), where the page sits in its
+ * pagination, the rest of its props (a name, the author's entry) and the site settings. An edit
+ * renders again only the listing pages that show the edited article, or whose pagination moved.
+ */
+export function withListingKey<P extends ListingPath>(path: P): P & { cacheKey: string } {
+  const { page, ...rest } = path.props;
+  const inputs = {
+    params: path.params,
+    articles: page.data.map((article) => [article.id, article.digest]),
+    pagination: [page.currentPage, page.lastPage, page.total, page.url],
+    rest,
+    includeDrafts,
+    site,
+  };
+  return { ...path, cacheKey: createHash('sha256').update(JSON.stringify(inputs)).digest('base64url') };
 }

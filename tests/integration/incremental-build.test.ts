@@ -29,8 +29,11 @@ let contentDir: string;
 let build: BuildResult;
 let rebuildOutput: string;
 let kept: string;
+let keptListing: string;
 
 const page = (slug: string) => readFileSync(join(build.dist, 'articles', slug, 'index.html'), 'utf8');
+const listing = (path: string) => readFileSync(join(build.dist, path, 'index.html'), 'utf8');
+const listedTitles = (path: string) => [...parseHTML(listing(path)).document.querySelectorAll('main h2 a')].map((link) => link.textContent);
 const relatedTitles = (slug: string) => [...parseHTML(page(slug)).document.querySelectorAll('.related a')].map((link) => link.textContent);
 
 beforeAll(async () => {
@@ -44,6 +47,7 @@ beforeAll(async () => {
   build = await buildSite({ contentDir });
   expect(build.exitCode, build.output).toBe(0);
   kept = page('choir-concert');
+  keptListing = listing('tags/music');
   expect(relatedTitles('pier-lights')).toEqual(['Harbour wall repaired']);
 
   const edited = join(build.root, 'content/articles/harbour-wall.md');
@@ -72,5 +76,18 @@ describe('an incremental rebuild after one headline changes', () => {
     expect(rebuildOutput).toMatch(/\/articles\/choir-concert\/index\.html \(restored\)/);
     expect(rebuildOutput).not.toMatch(/\/articles\/harbour-wall\/index\.html \(restored\)/);
     expect(rebuildOutput).not.toMatch(/\/articles\/pier-lights\/index\.html \(restored\)/);
+  });
+
+  it('renders again every listing that shows it: home, its section, its tag, its author', () => {
+    for (const path of ['', 'sections/news', 'tags/coast', 'authors/amara-okafor']) {
+      expect(listedTitles(path), path || 'home').toContain('Harbour wall rebuilt in stone');
+      expect(rebuildOutput).not.toMatch(new RegExp(`─ /${path ? `${path}/` : ''}index\\.html \\((restored|cached)\\)`));
+    }
+  });
+
+  it('keeps the listings that do not show it', () => {
+    expect(listing('tags/music')).toBe(keptListing);
+    expect(rebuildOutput).toMatch(/\/tags\/music\/index\.html \((restored|cached)\)/);
+    expect(rebuildOutput).toMatch(/\/sections\/culture\/index\.html \((restored|cached)\)/);
   });
 });
