@@ -2,7 +2,7 @@
  * Memoises `create` per version of a collection entry: keyed by id and digest, so an edit in
  * `astro dev` is never answered from before it. `limit` bounds how many are kept (oldest out).
  */
-export function perEntryVersion<Entry extends { id: string; digest?: string | undefined }, Value>(
+export function perEntryVersion<Entry extends { id: string; digest?: string | number | undefined }, Value>(
   create: (entry: Entry) => Value,
   limit = Number.POSITIVE_INFINITY,
 ): (entry: Entry) => Value {
