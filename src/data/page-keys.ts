@@ -16,6 +16,9 @@ import { includeDrafts, stateOf } from './articles.ts';
 import { relatedTo } from './related-articles.ts';
 import { site } from '../site.config.ts';
 
+/** A page's cache key: a hash of everything it shows, given as JSON-serialisable inputs. */
+const keyOf = (inputs: unknown) => createHash('sha256').update(JSON.stringify(inputs)).digest('base64url');
+
 /**
  * The article page's key, or undefined when the body may have images of its own: their files can
  * change without the markdown changing, and nothing here can see that.
@@ -34,7 +37,7 @@ export async function articlePageKey(article: Article): Promise<string | undefin
     authors: authors.map((author) => [author.id, author.digest, author.data.avatar?.src]),
     site,
   };
-  return createHash('sha256').update(JSON.stringify(inputs)).digest('base64url');
+  return keyOf(inputs);
 }
 
 interface ListingPath {
@@ -58,5 +61,5 @@ export function withListingKey<P extends ListingPath>(path: P): P & { cacheKey: 
     includeDrafts,
     site,
   };
-  return { ...path, cacheKey: createHash('sha256').update(JSON.stringify(inputs)).digest('base64url') };
+  return { ...path, cacheKey: keyOf(inputs) };
 }
