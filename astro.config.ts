@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import linkCheck from './src/integrations/link-check.ts';
+import ogCardsAhead from './src/integrations/og-cards-ahead.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { unindexedPages } from './src/integrations/unindexed-pages.ts';
@@ -21,8 +22,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: {
     format: 'directory',
-    // Two pages at a time: while sharp encodes one page's Open Graph card off the main thread,
-    // satori lays out the next (N = 1,000: cold -13%, rebuilds -12%; docs/performance.md).
+    // Two pages at a time: while one waits for sharp or the disk, the next renders (measured when
+    // the cards were drawn here: N = 1,000, cold -13%, rebuilds -12%; docs/performance.md).
     concurrency: 2,
   },
   // Tests and benchmarks build into temp dirs; each gets its own cache.
@@ -58,5 +59,5 @@ export default defineConfig({
   },
   // Order matters: unindexed-pages reads the built pages before the sitemap is written.
   // link-check comes last: its astro:build:done hook checks what every other integration wrote.
-  integrations: [content, aliasRedirects(content), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind(), securityHeaders(), linkCheck(content)],
+  integrations: [content, ogCardsAhead(content), aliasRedirects(content), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind(), securityHeaders(), linkCheck(content)],
 });

@@ -8,8 +8,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { element, renderPng } from '../src/lib/og-image.ts';
+import { cardFaces } from '../src/lib/og-image.ts';
 import { PUBLISHER_LOGO } from '../src/lib/publisher-logo.ts';
+import { canvas, drawLine, encodePng, hexColour, setLine } from '../src/lib/raster-text.ts';
 import { readSiteConfig } from '../src/lib/site-config.ts';
 
 const LOGO_SIZE = PUBLISHER_LOGO.width;
@@ -22,23 +23,13 @@ function monogram(name: string): string {
 }
 
 const { name } = readSiteConfig(process.env);
-const size = { width: LOGO_SIZE, height: LOGO_SIZE };
-const logo = element(
-  'div',
-  {
-    width: '100%',
-    height: '100%',
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    backgroundColor: '#0b57a4',
-    color: '#ffffff',
-    fontFamily: 'Inter',
-    fontWeight: 700,
-    fontSize: 360,
-  },
-  monogram(name),
-);
+const letter = monogram(name);
+const size = 360;
+const logo = canvas(LOGO_SIZE, LOGO_SIZE, hexColour('#0b57a4'));
+const line = setLine(letter, { face: cardFaces().bold, size });
+// Centred on the letter's cap height, as the eye reads a capital's middle.
+const capHeight = (cardFaces().bold[0]!.capHeight * size) / cardFaces().bold[0]!.unitsPerEm;
+await drawLine(logo, line, size, (LOGO_SIZE - line.width) / 2, (LOGO_SIZE + capHeight) / 2, hexColour('#ffffff'));
 const file = join(import.meta.dirname, '../public', PUBLISHER_LOGO.path);
-writeFileSync(file, await renderPng(logo, size));
-console.log(`Wrote ${file} (${LOGO_SIZE}×${LOGO_SIZE}, "${monogram(name)}" for ${name}).`);
+writeFileSync(file, await encodePng(logo));
+console.log(`Wrote ${file} (${LOGO_SIZE}×${LOGO_SIZE}, "${letter}" for ${name}).`);

@@ -6,25 +6,17 @@
 import { appendFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { aliasRedirects, redirectsFile, type AliasRedirect } from '../lib/aliases.ts';
-import type { CheckedArticle } from '../lib/frontmatter-check.ts';
-import { buildNow, draftsIncluded, hasPage, publicationState } from '../lib/publication.ts';
 import { withBase } from '../lib/urls.ts';
+import type { CheckedContent } from './content-check.ts';
 
-const dateOf = (value: unknown) => (value === undefined ? undefined : new Date(String(value)));
-
-export default function aliasRedirectsIntegration(content: { articles(): CheckedArticle[] }): AstroIntegration {
+export default function aliasRedirectsIntegration(content: CheckedContent): AstroIntegration {
   let redirects: AliasRedirect[] = [];
   let basePath = '/';
   return {
     name: 'wirepress:alias-redirects',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
-        const now = buildNow(process.env);
-        const includeDrafts = draftsIncluded(process.env, command === 'dev');
-        const withPages = content.articles().filter(({ data }) => {
-          const state = publicationState({ pubDate: dateOf(data.pubDate)!, expires: dateOf(data.expires), draft: data.draft === true }, now);
-          return hasPage(state, includeDrafts);
-        });
+        const withPages = content.articlesWithPages(command);
         redirects = aliasRedirects(withPages.map(({ id, data }) => ({ id, aliases: Array.isArray(data.aliases) ? data.aliases.map(String) : [] })));
         basePath = config.base.endsWith('/') ? config.base : `${config.base}/`;
         // Astro serves a redirect's source under the base path but takes its destination verbatim.

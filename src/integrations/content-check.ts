@@ -13,6 +13,7 @@ import type { SchemaContext } from 'astro/content/config';
 import { articleSchema, authorSchema } from '../content.config.ts';
 import { checkContent, type CheckedArticle, type ContentCheckResult, type Problem, type ValidatingSchema } from '../lib/frontmatter-check.ts';
 import { formatProblem, summary } from '../lib/frontmatter-check-format.ts';
+import { buildNow, draftsIncluded, hasPage, publicationState } from '../lib/publication.ts';
 import { mayShowImages, renderArticle } from '../markdown/render-article.ts';
 
 /** image() as the checker sees it: the written path, which the checker resolves and looks for itself. */
@@ -63,12 +64,32 @@ function reportProblems(problems: Problem[], logger: AstroIntegrationLogger): nu
   return errors.length;
 }
 
-/** The integration, plus the articles it checked, for integrations that run after it (redirects, link check). */
-export default function contentCheck(): AstroIntegration & { articles(): CheckedArticle[] } {
+const dateOf = (value: unknown) => (value === undefined ? undefined : new Date(String(value)));
+
+/** The checked articles that get a page in a build run by `command`, by the rules src/data/articles.ts applies. */
+function withPages(articles: CheckedArticle[], command: string): CheckedArticle[] {
+  const now = buildNow(process.env);
+  const includeDrafts = draftsIncluded(process.env, command === 'dev');
+  return articles.filter(({ data }) => {
+    const state = publicationState({ pubDate: dateOf(data.pubDate)!, expires: dateOf(data.expires), draft: data.draft === true }, now);
+    return hasPage(state, includeDrafts);
+  });
+}
+
+export interface CheckedContent {
+  /** Every article the check read, valid or not. */
+  articles(): CheckedArticle[];
+  /** Those that get a page in a build run by `command` (build, dev). */
+  articlesWithPages(command: string): CheckedArticle[];
+}
+
+/** The integration, plus the articles it checked, for integrations that run after it (redirects, link check, cards). */
+export default function contentCheck(): AstroIntegration & CheckedContent {
   let checked: CheckedArticle[] = [];
   return {
     name: 'wirepress:content-check',
     articles: () => checked,
+    articlesWithPages: (command) => withPages(checked, command),
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
         // `astro preview` only serves dist/, which a checked build already made.

@@ -44,7 +44,10 @@ export interface ContentCheckOptions {
 export interface CheckedArticle {
   file: string;
   id: string;
+  /** The front matter as written (YAML to JS). */
   data: Record<string, unknown>;
+  /** The front matter as the schema outputs it (trimmed text, dates as Date), when it passed. */
+  parsed?: Record<string, unknown>;
 }
 
 export interface ContentCheckResult {
@@ -81,7 +84,11 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     problems.push({ severity, file: relativeFile(file), ...position, field, message, expected, hint });
 
   /** Parses and validates one file; undefined when it could not be read as data. */
-  function checkFile(file: string, schema: ValidatingSchema, dateFields: string[]): { frontMatter: FrontMatter; data: Record<string, unknown> } | undefined {
+  function checkFile(
+    file: string,
+    schema: ValidatingSchema,
+    dateFields: string[],
+  ): { frontMatter: FrontMatter; data: Record<string, unknown>; parsed?: Record<string, unknown> } | undefined {
     const problemsBefore = problems.length;
     const frontMatter = readFrontMatter(readFileSync(file, 'utf8'), /\.ya?ml$/.test(file));
     if (!frontMatter.document) {
@@ -140,7 +147,7 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
         }
       }
     }
-    return { frontMatter, data: data as Record<string, unknown> };
+    return { frontMatter, data: data as Record<string, unknown>, parsed: result.success ? (result.data as Record<string, unknown>) : undefined };
   }
 
   function checkImage(file: string, position: Position, field: string, url: string, folders: string[]) {
@@ -215,7 +222,7 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     if (typeof data.slug !== 'string' && !SLUG_PATTERN.test(id)) {
       report(file, { line: 1, column: 1 }, '(file name)', `the file name gives the URL slug "${id}", which is not a valid slug`, 'rename the file or folder to lowercase letters, digits and hyphens (e.g. my-article), or set `slug:`', 'lowercase letters, digits and single hyphens');
     }
-    const article = { file, id, data };
+    const article = { file, id, data, parsed: checked.parsed };
     articles.push(article);
     frontMatters.set(article, frontMatter);
   }

@@ -109,6 +109,14 @@ describe('Open Graph card cache', () => {
     expect(cacheAfterFirst.size).toBe(rendered.length);
   });
 
+  it('draws cards ahead of their pages on a second thread, with the keys the endpoint looks up', () => {
+    // Every card is drawn exactly once (above): had the thread's keys differed from the
+    // endpoint's, the endpoint would have drawn each card again.
+    const ahead = Number(/(\d+) Open Graph cards were ready ahead/.exec(first.output)?.[1]);
+    expect(ahead).toBeGreaterThan(0);
+    expect(ahead).toBeLessThanOrEqual(cacheAfterFirst.size);
+  });
+
   it('re-renders only the card whose title changed on the next build', () => {
     expect(second.output.match(/og-image: rendered \/og\/[a-z0-9-]+\.png/g)).toEqual(['og-image: rendered /og/long-read.png']);
   });

@@ -4,15 +4,15 @@
  * An endpoint rather than an integration: it gets its articles from the content collection with
  * the same publication rules as the article pages (no second reading of the markdown), Astro
  * writes it under the base path like any page, and `astro dev` serves it for previews. Rendering
- * costs ~15 ms of CPU per card, so cards are cached on disk by a hash of their inputs
+ * costs ~5 ms of CPU per card, so cards are cached on disk by a hash of their inputs
  * (src/lib/og-cache.ts): a build re-renders only cards whose title, section, date, site name or
  * layout changed.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { articlesWithPages, stateOf, type Article } from '../../data/articles';
-import { formatDate } from '../../lib/dates';
-import { cachedFile, cacheKey, ogCacheDir } from '../../lib/og-cache';
-import { hasGeneratedCard, OG_HEIGHT, OG_WIDTH, renderCard, rendererFingerprint } from '../../lib/og-image';
+import { sharedDrawAhead } from '../../lib/draw-ahead';
+import { cachedFile, ogCacheDir } from '../../lib/og-cache';
+import { cardInput, cardJob, hasGeneratedCard, ogCardRendered, renderCard } from '../../lib/og-image';
 import { site } from '../../site.config';
 
 export const getStaticPaths = (async () => {
@@ -23,19 +23,15 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 const cacheDir = ogCacheDir(process.env);
-const fingerprint = rendererFingerprint();
+// Defined by src/integrations/og-cards-ahead.ts, which draws cards with the same key.
+const fingerprint: string = import.meta.env.OG_RENDERER_FINGERPRINT;
 
 export const GET: APIRoute<{ article: Article }> = async ({ props: { article } }) => {
-  const card = {
-    title: article.data.title,
-    kicker: article.data.section.replace(/-/g, ' '),
-    siteName: site.name,
-    byline: formatDate(article.data.pubDate, site.lang, site.timezone),
-  };
-  const size = { width: OG_WIDTH, height: OG_HEIGHT };
-  const key = cacheKey({ card, size, fingerprint });
-  const { bytes, hit } = await cachedFile(cacheDir, key, 'png', () => renderCard(card, size));
+  const { key, card } = cardJob(article.id, cardInput(article.data, site), fingerprint);
+  // In `astro build`, most cards were drawn ahead on a second thread (src/integrations/og-cards-ahead.ts).
+  await sharedDrawAhead()?.claim(key);
+  const { bytes, hit } = await cachedFile(cacheDir, key, 'png', () => renderCard(card));
   // One line per render, none per cache hit: the build log shows what had to be drawn.
-  if (!hit) console.log(`og-image: rendered /og/${article.id}.png`);
+  if (!hit) console.log(ogCardRendered(article.id));
   return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': 'image/png' } });
 };

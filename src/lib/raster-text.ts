@@ -1,0 +1,236 @@
+/**
+ * Text set into raw RGB pixels, for the generated images (Open Graph cards, the publisher logo).
+ * fontkit shapes it (kerning from the font's GPOS tables); each glyph is rasterised once per size
+ * and quarter-pixel offset by sharp and cached, so an image costs a few thousand pixel blends
+ * instead of rasterising every outline of every headline again (docs/performance.md: a card went
+ * from ~16 ms of CPU with satori and librsvg to ~6 ms, most of it the PNG encoding).
+ */
+import { create, type Font } from 'fontkit';
+import sharp from 'sharp';
+
+/** One weight of a typeface: its font files in fallback order (e.g. Latin, then Latin Extended). */
+export type Face = readonly Font[];
+
+export const loadFace = (files: readonly Buffer[]): Face => files.map((file) => create(file) as Font);
+
+/** A glyph placed on a line: `x` in pixels from the line's start. */
+interface PlacedGlyph {
+  font: Font;
+  id: number;
+  x: number;
+}
+
+export interface Line {
+  glyphs: PlacedGlyph[];
+  width: number;
+}
+
+export interface TextStyle {
+  face: Face;
+  /** Font size in pixels. */
+  size: number;
+  /** Extra pixels after every glyph (CSS letter-spacing). */
+  letterSpacing?: number;
+}
+
+const fontFor = (face: Face, codePoint: number) => face.find((font) => font.hasGlyphForCodePoint(codePoint));
+
+/**
+ * Splits text into runs set in one font each: the first font of the face that has the
+ * character. Characters no font has are left out (as browsers without a fallback font would
+ * show a box, which helps nobody on a card).
+ */
+function runs(text: string, face: Face): { font: Font; text: string }[] {
+  const found: { font: Font; text: string }[] = [];
+  for (const character of text) {
+    const font = fontFor(face, character.codePointAt(0)!);
+    if (!font) continue;
+    const last = found.at(-1);
+    if (last?.font === font) last.text += character;
+    else found.push({ font, text: character });
+  }
+  return found;
+}
+
+/** Shapes a word: run by run, with the font's kerning. */
+function shapeWord(word: string, { face, size, letterSpacing = 0 }: TextStyle): Line {
+  const glyphs: PlacedGlyph[] = [];
+  let x = 0;
+  for (const run of runs(word, face)) {
+    const scale = size / run.font.unitsPerEm;
+    const { glyphs: shaped, positions } = run.font.layout(run.text);
+    shaped.forEach((glyph, index) => {
+      const position = positions[index]!;
+      glyphs.push({ font: run.font, id: glyph.id, x: x + position.xOffset * scale });
+      x += position.xAdvance * scale + letterSpacing;
+    });
+  }
+  return { glyphs, width: Math.max(0, x - letterSpacing) };
+}
+
+// Shaping is most of the cost of setting a headline, and headlines share most of their words.
+const shapedWords = new WeakMap<Face, Map<string, Line>>();
+const MAX_SHAPED_WORDS = 20_000;
+
+function cachedWord(word: string, style: TextStyle): Line {
+  let words = shapedWords.get(style.face);
+  if (!words) shapedWords.set(style.face, (words = new Map()));
+  const key = `${style.size}/${style.letterSpacing ?? 0}/${word}`;
+  let line = words.get(key);
+  if (!line) {
+    if (words.size >= MAX_SHAPED_WORDS) words.clear();
+    words.set(key, (line = shapeWord(word, style)));
+  }
+  return line;
+}
+
+/** The advance from one word's last glyph to the next word's first: a space and its letter spacing. */
+const wordGap = (style: TextStyle) => cachedWord(' ', style).width + 2 * (style.letterSpacing ?? 0);
+
+/** Sets one line of text, word by word (kerning across a space is nil in text faces). */
+export function setLine(text: string, style: TextStyle): Line {
+  const gap = wordGap(style);
+  const glyphs: PlacedGlyph[] = [];
+  let x = 0;
+  text.split(' ').forEach((word, index) => {
+    if (index > 0) x += gap;
+    const set = cachedWord(word, style);
+    for (const glyph of set.glyphs) glyphs.push({ ...glyph, x: glyph.x + x });
+    x += set.width;
+  });
+  return { glyphs, width: x };
+}
+
+/**
+ * Breaks text into lines no wider than `maxWidth`, word by word (a word wider than the line gets
+ * a line of its own). Past `maxLines`, the last line ends in an ellipsis: a card never overflows.
+ */
+export function wrapLines(text: string, style: TextStyle, maxWidth: number, maxLines: number): Line[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const gap = wordGap(style);
+  const lines: { text: string; width: number }[] = [];
+  for (const word of words) {
+    const { width } = cachedWord(word, style);
+    const current = lines.at(-1);
+    if (current && current.width + gap + width <= maxWidth) {
+      current.text += ` ${word}`;
+      current.width += gap + width;
+    } else {
+      lines.push({ text: word, width });
+    }
+  }
+  const set = lines.map((line) => line.text);
+  if (set.length > maxLines) {
+    let last = `${set[maxLines - 1]}…`;
+    while (last.includes(' ') && setLine(last, style).width > maxWidth) last = `${last.slice(0, last.lastIndexOf(' '))}…`;
+    set.splice(maxLines - 1, Infinity, last);
+  }
+  return set.map((line) => setLine(line, style));
+}
+
+/** A font's ascent and line height in pixels at `size`, as CSS `line-height: normal` gives them. */
+export function verticalMetrics(font: Font, size: number) {
+  const scale = size / font.unitsPerEm;
+  return { ascent: font.ascent * scale, normalLineHeight: (font.ascent - font.descent + font.lineGap) * scale };
+}
+
+interface GlyphMask {
+  /** Offset of the mask's top-left pixel from the pen position on the baseline. */
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  alpha: Buffer;
+}
+
+const SUBPIXEL_STEPS = 4;
+const masks = new Map<string, Promise<GlyphMask | undefined>>();
+const fontIds = new WeakMap<Font, number>();
+let fontCount = 0;
+
+async function rasterise(font: Font, id: number, size: number, phase: number): Promise<GlyphMask | undefined> {
+  const glyph = font.getGlyph(id);
+  const box = glyph.bbox;
+  if (!(box.maxX > box.minX && box.maxY > box.minY)) return undefined;
+  const scale = size / font.unitsPerEm;
+  const left = Math.floor(box.minX * scale + phase);
+  const top = Math.floor(-box.maxY * scale);
+  const width = Math.ceil(box.maxX * scale + phase) - left;
+  const height = Math.ceil(-box.minY * scale) - top;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<path transform="translate(${phase - left} ${-top}) scale(${scale} ${-scale})" d="${glyph.path.toSVG()}"/></svg>`;
+  const alpha = await sharp(Buffer.from(svg)).extractChannel(3).raw().toBuffer();
+  return { left, top, width, height, alpha };
+}
+
+function maskOf(font: Font, id: number, size: number, phase: number) {
+  if (!fontIds.has(font)) fontIds.set(font, ++fontCount);
+  const key = `${fontIds.get(font)}:${id}:${size}:${phase}`;
+  let mask = masks.get(key);
+  if (!mask) masks.set(key, (mask = rasterise(font, id, size, phase)));
+  return mask;
+}
+
+/** Raw RGB pixels, row by row. */
+export interface Canvas {
+  width: number;
+  height: number;
+  pixels: Buffer;
+}
+
+export type Rgb = readonly [number, number, number];
+
+export const hexColour = (hex: string): Rgb => [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)) as unknown as Rgb;
+
+/** A canvas filled with one colour. */
+export const canvas = (width: number, height: number, colour: Rgb): Canvas => ({ width, height, pixels: Buffer.alloc(width * height * 3, Buffer.from(colour)) });
+
+export function fillRect({ width, height, pixels }: Canvas, x: number, y: number, w: number, h: number, colour: Rgb) {
+  const from = Math.max(0, x);
+  const to = Math.min(width, x + w);
+  if (to <= from) return;
+  const fill = Buffer.from(colour);
+  for (let row = Math.max(0, y); row < Math.min(height, y + h); row++) pixels.fill(fill, (row * width + from) * 3, (row * width + to) * 3);
+}
+
+/** Draws a line with its start at `x` and its baseline at `baseline`. */
+export async function drawLine(target: Canvas, line: Line, size: number, x: number, baseline: number, colour: Rgb) {
+  const placed = await Promise.all(
+    line.glyphs.map(async (glyph) => {
+      const penX = x + glyph.x;
+      const whole = Math.floor(penX);
+      const phase = Math.round((penX - whole) * SUBPIXEL_STEPS) / SUBPIXEL_STEPS;
+      return { mask: await maskOf(glyph.font, glyph.id, size, phase), x: whole };
+    }),
+  );
+  const top = Math.round(baseline);
+  for (const { mask, x: penX } of placed) if (mask) blend(target, mask, penX + mask.left, top + mask.top, colour);
+}
+
+/** Source-over of `colour` through the mask's coverage. */
+function blend({ width, height, pixels }: Canvas, mask: GlyphMask, x: number, y: number, colour: Rgb) {
+  const [red, green, blue] = colour;
+  const firstRow = Math.max(0, -y);
+  const lastRow = Math.min(mask.height, height - y);
+  const firstColumn = Math.max(0, -x);
+  const lastColumn = Math.min(mask.width, width - x);
+  for (let row = firstRow; row < lastRow; row++) {
+    let from = row * mask.width + firstColumn;
+    let at = ((y + row) * width + x + firstColumn) * 3;
+    for (let column = firstColumn; column < lastColumn; column++, from++, at += 3) {
+      const coverage = mask.alpha[from]!;
+      if (coverage === 0) continue;
+      pixels[at] += ((red - pixels[at]!) * coverage) / 255;
+      pixels[at + 1] += ((green - pixels[at + 1]!) * coverage) / 255;
+      pixels[at + 2] += ((blue - pixels[at + 2]!) * coverage) / 255;
+    }
+  }
+}
+
+/**
+ * PNG bytes of a canvas. zlib level 6, not 9: a 1200×630 card encodes in ~5 ms instead of ~25 ms
+ * for a file ~30% larger (57 KB against 44 KB) (docs/performance.md).
+ */
+export const encodePng = ({ width, height, pixels }: Canvas): Promise<Buffer> =>
+  sharp(pixels, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 6 }).toBuffer();

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { cardJobs } from '../../src/integrations/og-cards-ahead.ts';
+import { cardInput, cardJob } from '../../src/lib/og-image.ts';
+import { site } from '../../src/site.config.ts';
+
+const now = new Date('2026-11-29T12:00:00Z');
+const article = (id: string, parsed: Record<string, unknown> | undefined) => ({ id, file: `/content/articles/${id}.md`, data: {}, parsed });
+const fields = (pubDate: string, extra: Record<string, unknown> = {}) => ({ title: `Title ${pubDate}`, section: 'local-news', pubDate: new Date(pubDate), draft: false, ...extra });
+
+describe('cardJobs', () => {
+  const articles = [
+    article('newest', fields('2026-11-28T09:00:00Z')),
+    article('oldest', fields('2026-01-01T09:00:00Z')),
+    article('same-time-a', fields('2026-06-01T09:00:00Z')),
+    article('same-time-b', fields('2026-06-01T09:00:00Z')),
+    article('with-hero', fields('2026-05-01T09:00:00Z', { heroImage: './hero.jpg' })),
+    article('expired', fields('2026-05-01T09:00:00Z', { expires: new Date('2026-11-01T00:00:00Z') })),
+    article('invalid', undefined),
+  ];
+
+  it("lists the cards the endpoint publishes, in the reverse of the endpoint's order (newest first, then by slug)", () => {
+    expect(cardJobs(articles, now, 'fp').map((job) => job.slug)).toEqual(['oldest', 'same-time-b', 'same-time-a', 'newest']);
+  });
+
+  it('keys each card as the endpoint does: by its input and the renderer fingerprint', () => {
+    const [oldest] = cardJobs(articles, now, 'fp');
+    expect(oldest).toEqual(cardJob('oldest', cardInput(fields('2026-01-01T09:00:00Z'), site), 'fp'));
+    expect(oldest!.card.kicker).toBe('local news');
+    expect(cardJobs(articles, now, 'other')[0]!.key).not.toBe(oldest!.key);
+  });
+});
