@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import linkCheck from './src/integrations/link-check.ts';
-import ogCardsAhead from './src/integrations/og-cards-ahead.ts';
+import ogCards from './src/integrations/og-cards.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { unindexedPages } from './src/integrations/unindexed-pages.ts';
@@ -59,5 +59,5 @@ export default defineConfig({
   },
   // Order matters: unindexed-pages reads the built pages before the sitemap is written.
   // link-check comes last: its astro:build:done hook checks what every other integration wrote.
-  integrations: [content, ogCardsAhead(content), aliasRedirects(content), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind(), securityHeaders(), linkCheck(content)],
+  integrations: [content, ogCards(content), aliasRedirects(content), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind(), securityHeaders(), linkCheck(content)],
 });

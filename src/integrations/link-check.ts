@@ -2,13 +2,18 @@
  * After the build, checks that every internal link, fragment and image reference in dist/
  * resolves (src/lib/link-check.ts), and fails the build naming the page, the article it was
  * built from and the target. Registered last, so it sees what other integrations wrote.
+ *
+ * The result is a pure function of the built pages, the other files' names and the checker, so a
+ * rebuild whose pages are byte for byte those of the last passing check skips it: a marker named
+ * by their digest is kept in Astro's cache dir.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { CheckedArticle } from '../lib/frontmatter-check.ts';
+import { fileDigest } from '../lib/file-digest.ts';
 import { brokenReferences } from '../lib/link-check.ts';
 import { articlePath } from '../lib/urls.ts';
 
@@ -16,6 +21,7 @@ export default function linkCheck(content: { articles(): CheckedArticle[] }): As
   let siteUrl = 'https://example.org';
   let basePath = '/';
   let root = '';
+  let passedDir = '';
   return {
     name: 'wirepress:link-check',
     hooks: {
@@ -23,6 +29,7 @@ export default function linkCheck(content: { articles(): CheckedArticle[] }): As
         siteUrl = config.site ?? siteUrl;
         basePath = config.base.endsWith('/') ? config.base : `${config.base}/`;
         root = fileURLToPath(config.root);
+        passedDir = fileURLToPath(new URL('link-check-passed/', config.cacheDir));
       },
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
@@ -31,8 +38,21 @@ export default function linkCheck(content: { articles(): CheckedArticle[] }): As
             .filter((entry) => entry.isFile())
             .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/')),
         );
+        const pages = [...files].filter((file) => file.endsWith('.html'));
+        const checker = readFileSync(new URL('../lib/link-check.ts', import.meta.url));
+        const digest = fileDigest(dist, pages, [siteUrl, basePath, [...files].sort().join('\n'), checker]);
+        const passed = join(passedDir, digest);
+        if (existsSync(passed)) {
+          logger.info(`Links unchanged since the last passing check (${pages.length} pages): not checked again`);
+          return;
+        }
         const broken = brokenReferences({ files, readHtml: (path) => readFileSync(join(dist, path), 'utf8'), siteUrl, basePath });
-        if (broken.length === 0) return;
+        if (broken.length === 0) {
+          rmSync(passedDir, { recursive: true, force: true });
+          mkdirSync(passedDir, { recursive: true });
+          writeFileSync(passed, '');
+          return;
+        }
         const sources = new Map(content.articles().map((article) => [`${articlePath(article.id)}index.html`, relative(root, article.file).split(sep).join('/')]));
         for (const { page, attribute, target, reason } of broken) {
           const source = sources.get(page);

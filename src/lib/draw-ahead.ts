@@ -1,8 +1,8 @@
 /**
- * A queue of images drawn ahead of the pages that publish them, on another thread, so that the
- * build's main thread (which renders pages one at a time) and the machine's other core both work.
- * A page that needs an image claims it: one drawn or being drawn is waited for, one still queued
- * is taken off the queue and drawn by the page itself, so no image is ever drawn twice.
+ * A queue of images drawn ahead of their use, on another thread, so that the build's main thread
+ * (which renders pages one at a time) and the machine's other core both work. Whoever needs an
+ * image claims it: one drawn or being drawn is waited for, one still queued is taken off the
+ * queue and drawn by the claimer itself, so no image is ever drawn twice.
  */
 export interface DrawAhead {
   /** A promise that settles once the image is drawn (or failed), or undefined: draw it yourself. */
@@ -52,15 +52,3 @@ export function drawAhead<Job extends { key: string }>(jobs: readonly Job[], dra
     },
   };
 }
-
-const SHARED = Symbol.for('wirepress.draw-ahead');
-
-/**
- * The build's queue, shared through globalThis: it is made by an integration, in the module graph
- * that loaded astro.config.ts, and claimed from by pages, in the graph of the built site.
- */
-export const shareDrawAhead = (ahead: DrawAhead | undefined) => {
-  (globalThis as { [SHARED]?: DrawAhead })[SHARED] = ahead;
-};
-
-export const sharedDrawAhead = (): DrawAhead | undefined => (globalThis as { [SHARED]?: DrawAhead })[SHARED];

@@ -1,5 +1,6 @@
 /**
- * Finds internal links, fragments and image references in built HTML that lead nowhere.
+ * Finds internal links, fragments, image references and link-preview URLs (og:image and the
+ * like) in built HTML that lead nowhere.
  *
  * Pure over a listing of the output: `files` (every path in dist/, relative, with `/`) and
  * `readHtml` for the pages. Pages are streamed through htmlparser2 (no DOM is kept) and checked
@@ -43,6 +44,9 @@ const URL_ATTRIBUTES: Record<string, readonly string[]> = {
   embed: ['src'],
 };
 
+/** Meta tags whose content is a URL on the site, by their property or name (link previews). */
+const URL_METAS = new Set(['og:url', 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image']);
+
 /** URL of the image candidates in a srcset: "a.webp 400w, b.webp 800w" -> [a.webp, b.webp]. */
 export const srcsetUrls = (srcset: string) =>
   srcset
@@ -70,6 +74,10 @@ function scanPage(html: string): PageScan {
           if (value === undefined) continue;
           const targets = attribute === 'srcset' ? srcsetUrls(value) : [value.trim()];
           for (const target of targets) scan.references.push({ attribute: `${name}[${attribute}]`, target });
+        }
+        const meta = name === 'meta' ? (attributes.property ?? attributes.name) : undefined;
+        if (meta && URL_METAS.has(meta) && attributes.content !== undefined) {
+          scan.references.push({ attribute: `meta[${meta}]`, target: attributes.content.trim() });
         }
       },
     },

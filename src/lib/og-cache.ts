@@ -4,8 +4,8 @@
  * and any change (title, date, layout, font) misses and renders a new one.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** The cache folder: OG_CACHE_DIR, else og-images/ inside Astro's cache dir (ASTRO_CACHE_DIR or node_modules/.astro). */
 export function ogCacheDir(env: Record<string, string | undefined>): string {
@@ -32,10 +32,22 @@ export async function cachedFile(dir: string, key: string, extension: string, re
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const bytes = await render();
-  mkdirSync(dir, { recursive: true });
+  store(file, bytes);
+  return { bytes, hit: false, file };
+}
+
+/** Like cachedFile, for callers that only need the file to exist: a hit is not read. */
+export async function ensureCached(dir: string, key: string, extension: string, render: () => Promise<Buffer>): Promise<Omit<Cached, 'bytes'>> {
+  const file = join(dir, `${key}.${extension}`);
+  if (statSync(file, { throwIfNoEntry: false })?.isFile()) return { hit: true, file };
+  store(file, await render());
+  return { hit: false, file };
+}
+
+function store(file: string, bytes: Buffer) {
+  mkdirSync(dirname(file), { recursive: true });
   // Write then rename, so a build running beside this one never reads half a file.
   const partial = `${file}.${process.pid}.partial`;
   writeFileSync(partial, bytes);
   renameSync(partial, file);
-  return { bytes, hit: false, file };
 }

@@ -35,6 +35,15 @@ describe('brokenReferences', () => {
     ]);
   });
 
+  it("checks the site's own link-preview URLs (og:image, og:url, twitter:image), not other meta tags", () => {
+    const head = `<meta property="og:url" content="https://example.org/articles/harbour/"><meta property="og:image" content="https://example.org/og/lamp.png">
+      <meta name="twitter:image" content="https://example.org/og/gone.png"><meta property="og:image" content="https://cdn.example.net/x.png">
+      <meta name="description" content="/not/a/link/">`;
+    expect(check({ ...targets, 'articles/lamp/index.html': head }, '/', ['og/lamp.png'])).toEqual([
+      { page: 'articles/lamp/index.html', attribute: 'meta[twitter:image]', target: 'https://example.org/og/gone.png', reason: 'no such page or file in the build' },
+    ]);
+  });
+
   it('reports a fragment missing on the same page', () => {
     expect(check({ 'a/index.html': '<a href="#nowhere">a</a><p id="here"></p>' })).toEqual([
       { page: 'a/index.html', attribute: 'a[href]', target: '#nowhere', reason: 'a/index.html has no element with id="nowhere"' },

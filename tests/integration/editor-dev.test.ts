@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, type BuildResult } from '../helpers/build-site.ts';
 import { AUTHOR, article, writeTree } from '../editor/fixtures.ts';
@@ -68,10 +69,20 @@ describe('npm run dev', () => {
     expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toContain('noindex');
   });
 
+  it("previews the draft's Open Graph card, drawn on request", async () => {
+    const response = await fetch(`${origin}/og/a-draft.png`);
+    expect(response.status, output).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', 1200, 630]);
+    expect((await fetch(`${origin}/og/no-such-article.png`)).status).toBe(404);
+  });
+
   it('while the build of the same content has no trace of the draft', () => {
     const pages = readdirSync(join(build.dist, 'articles'));
     expect(pages).toContain('published');
     expect(pages).not.toContain('a-draft');
+    expect(readdirSync(join(build.dist, 'og'))).toEqual(['published.png']);
     expect(readFileSync(join(build.dist, 'index.html'), 'utf8')).not.toContain('A draft in progress');
   });
 

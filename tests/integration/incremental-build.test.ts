@@ -4,12 +4,21 @@
  * builds a small site, changes one headline, rebuilds the same copy, and checks every page that
  * shows that headline was rendered again, and that untouched pages really were kept.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, type BuildResult } from '../helpers/build-site.ts';
+import { searchBuiltSite } from '../helpers/pagefind-search.ts';
+
+/** Every file under `dir`, by relative path, with its bytes as base64. */
+const filesUnder = (dir: string) =>
+  new Map(
+    readdirSync(dir, { recursive: true, encoding: 'utf8', withFileTypes: false })
+      .filter((path) => statSync(join(dir, path)).isFile())
+      .map((path) => [path, readFileSync(join(dir, path)).toString('base64')]),
+  );
 
 const article = (title: string, section: string, tag: string, day: number) => `---
 title: ${title}
@@ -30,6 +39,9 @@ let build: BuildResult;
 let rebuildOutput: string;
 let kept: string;
 let keptListing: string;
+let unchangedOutput: string;
+let searchAfterEdit: string[];
+let searchIndexAfterEdit: Map<string, string>;
 
 const page = (slug: string) => readFileSync(join(build.dist, 'articles', slug, 'index.html'), 'utf8');
 const listing = (path: string) => readFileSync(join(build.dist, path, 'index.html'), 'utf8');
@@ -55,6 +67,12 @@ beforeAll(async () => {
   const rebuilt = await build.rebuild();
   expect(rebuilt.exitCode, rebuilt.output).toBe(0);
   rebuildOutput = rebuilt.output;
+  searchAfterEdit = (await searchBuiltSite(build.dist, 'stone')).map((hit) => hit.url);
+  searchIndexAfterEdit = filesUnder(join(build.dist, 'pagefind'));
+
+  const unchanged = await build.rebuild();
+  expect(unchanged.exitCode, unchanged.output).toBe(0);
+  unchangedOutput = unchanged.output;
 });
 
 afterAll(() => {
@@ -89,5 +107,28 @@ describe('an incremental rebuild after one headline changes', () => {
     expect(listing('tags/music')).toBe(keptListing);
     expect(rebuildOutput).toMatch(/\/tags\/music\/index\.html \((restored|cached)\)/);
     expect(rebuildOutput).toMatch(/\/sections\/culture\/index\.html \((restored|cached)\)/);
+  });
+});
+
+describe('the search index across rebuilds', () => {
+  it('is built again when an article page changed, and finds the new headline', () => {
+    expect(rebuildOutput).toMatch(/Indexed 4 article page\(s\) for search/);
+    expect(searchAfterEdit).toEqual(['/articles/harbour-wall/']);
+  });
+
+  it('is reused, file for file, when no article page changed', () => {
+    expect(unchangedOutput).toMatch(/Search index reused: the 4 article page\(s\) are unchanged/);
+    expect(unchangedOutput).not.toMatch(/Indexed \d+ article page/);
+    expect(filesUnder(join(build.dist, 'pagefind'))).toEqual(searchIndexAfterEdit);
+  });
+});
+
+describe('the link check across rebuilds', () => {
+  it('checks again when a page changed', () => {
+    expect(rebuildOutput).not.toMatch(/Links unchanged since the last passing check/);
+  });
+
+  it('is skipped when every page is byte for byte what the last passing check saw', () => {
+    expect(unchangedOutput).toMatch(/Links unchanged since the last passing check \(\d+ pages\): not checked again/);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The built site's internal references, as the link gate checks them: everything the build's own
- * link check covers (src/lib/link-check.ts: href, src, srcset, fragments, base path), plus the
- * URLs it does not read because they sit in metadata: og:image, og:url, twitter:image and the
- * site's own URLs among JSON-LD values (image, logo, url). Search engines and social cards fetch
- * those, so a broken one is as broken as a dead link.
+ * link check covers (src/lib/link-check.ts: href, src, srcset, fragments, base path, and where the
+ * link-preview URLs og:image, og:url and twitter:image lead), plus what it does not read: that
+ * those preview URLs are absolute, as Open Graph requires, and the site's own URLs among JSON-LD
+ * values (image, logo, url). Search engines and social cards fetch those, so a broken one is as
+ * broken as a dead link.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -45,14 +46,15 @@ function brokenMetadataUrls(files: ReadonlySet<string>, readHtml: (page: string)
   const broken: BrokenReference[] = [];
   for (const page of [...files].filter((file) => file.endsWith('.html')).sort()) {
     const { document } = parseHTML(readHtml(page));
-    const found: { attribute: string; target: string }[] = [];
     for (const selector of METADATA_URLS) {
-      for (const meta of document.querySelectorAll(selector)) found.push({ attribute: selector, target: meta.getAttribute('content') ?? '' });
+      for (const meta of document.querySelectorAll(selector)) {
+        const target = meta.getAttribute('content') ?? '';
+        if (!/^https?:\/\//.test(target)) broken.push({ page, attribute: selector, target, reason: 'is not an absolute URL' });
+      }
     }
-    for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-      for (const target of jsonLdUrls(script.textContent ?? '', siteRoot)) found.push({ attribute: 'JSON-LD', target });
-    }
-    for (const { attribute, target } of found) {
+    const jsonLd = [...document.querySelectorAll('script[type="application/ld+json"]')].flatMap((script) => jsonLdUrls(script.textContent ?? '', siteRoot));
+    for (const target of jsonLd) {
+      const attribute = 'JSON-LD';
       if (!target.startsWith(siteRoot)) {
         broken.push({ page, attribute, target, reason: `is not an absolute URL under ${siteRoot}` });
         continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardJobs } from '../../src/integrations/og-cards-ahead.ts';
+import { cardJobs } from '../../src/integrations/og-cards.ts';
 import { cardInput, cardJob } from '../../src/lib/og-image.ts';
 import { site } from '../../src/site.config.ts';
 
@@ -18,11 +18,11 @@ describe('cardJobs', () => {
     article('invalid', undefined),
   ];
 
-  it("lists the cards the endpoint publishes, in the reverse of the endpoint's order (newest first, then by slug)", () => {
-    expect(cardJobs(articles, now, 'fp').map((job) => job.slug)).toEqual(['oldest', 'same-time-b', 'same-time-a', 'newest']);
+  it('lists a card for each article with a page and no hero image, oldest first, then by slug', () => {
+    expect(cardJobs(articles, now, 'fp').map((job) => job.slug)).toEqual(['oldest', 'same-time-a', 'same-time-b', 'newest']);
   });
 
-  it('keys each card as the endpoint does: by its input and the renderer fingerprint', () => {
+  it('keys each card by its input and the renderer fingerprint, as the dev preview route does', () => {
     const [oldest] = cardJobs(articles, now, 'fp');
     expect(oldest).toEqual(cardJob('oldest', cardInput(fields('2026-01-01T09:00:00Z'), site), 'fp'));
     expect(oldest!.card.kicker).toBe('local news');

@@ -1,0 +1,115 @@
+/**
+ * Publishes the Open Graph card (dist/og/<slug>.png) of every article that has a page and no
+ * hero image. Cards were half of a cold build's time at N = 10,000 when an endpoint drew them one
+ * after another at the end (docs/performance.md); here a second thread starts drawing them into
+ * the card cache (src/lib/og-cache.ts) right after the content check, while the main thread
+ * syncs content, bundles and renders pages. When the pages are done, the main thread draws what
+ * is still queued, then copies every card from the cache into dist/: a rebuild draws only cards
+ * whose input changed and never keeps a third copy of each card in Astro's page cache.
+ * `astro dev` serves the same cards on request from og-card-preview.ts.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration } from 'astro';
+import sharp from 'sharp';
+import { drawAhead } from '../lib/draw-ahead.ts';
+import type { CheckedArticle } from '../lib/frontmatter-check.ts';
+import { ensureCached, ogCacheDir } from '../lib/og-cache.ts';
+import { cardInput, cardJob, hasGeneratedCard, ogCardPath, ogCardRendered, renderCard, rendererFingerprint, type CardJob } from '../lib/og-image.ts';
+import { buildNow, publicationState, type PublicationFields } from '../lib/publication.ts';
+import { site } from '../site.config.ts';
+import type { CheckedContent } from './content-check.ts';
+
+type Parsed = PublicationFields & { title: string; section: string; heroImage?: unknown };
+
+/** The cards to publish, oldest article first (the newest are the likeliest to change next). */
+export function cardJobs(articles: readonly CheckedArticle[], now: Date, fingerprint: string): CardJob[] {
+  return articles
+    .flatMap(({ id, parsed }) => {
+      const article = parsed as Parsed | undefined;
+      if (!article || !hasGeneratedCard(article, publicationState(article, now))) return [];
+      return [{ article, job: cardJob(id, cardInput(article, site), fingerprint) }];
+    })
+    .sort((a, b) => a.article.pubDate.getTime() - b.article.pubDate.getTime() || a.job.slug.localeCompare(b.job.slug))
+    .map(({ job }) => job);
+}
+
+/** A worker thread that draws cards into the cache, one message per card; resolves to "was cached". */
+function cardThread(cacheDir: string) {
+  // sharp's native module is loaded on the main thread first, as sharp asks of worker users.
+  void sharp;
+  const worker = new Worker(new URL('./og-card-worker.ts', import.meta.url), { workerData: { cacheDir } });
+  // Never keeps a failed build's process alive.
+  worker.unref();
+  const waiting = new Map<string, { resolve(hit: boolean): void; reject(error: Error): void }>();
+  worker.on('message', ({ key, hit, error }: { key: string; hit?: boolean; error?: string }) => {
+    const settle = waiting.get(key);
+    waiting.delete(key);
+    if (error === undefined) settle?.resolve(hit === true);
+    else settle?.reject(new Error(error));
+  });
+  worker.on('error', (error) => {
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+  });
+  return {
+    draw: (job: CardJob) =>
+      new Promise<boolean>((resolve, reject) => {
+        waiting.set(job.key, { resolve, reject });
+        worker.postMessage(job);
+      }),
+    stop: () => worker.terminate(),
+  };
+}
+
+/** Draws a card on this thread, unless it is cached. */
+async function drawHere(cacheDir: string, { slug, key, card }: CardJob) {
+  const { hit } = await ensureCached(cacheDir, key, 'png', () => renderCard(card));
+  // One line per card drawn, none per cache hit: the build log (and the benchmark) count them.
+  if (!hit) console.log(ogCardRendered(slug));
+}
+
+export default function ogCards(content: CheckedContent): AstroIntegration {
+  const cacheDir = ogCacheDir(process.env);
+  let publish: ((dist: string) => Promise<{ cards: number; ahead: number }>) | undefined;
+  return {
+    name: 'wirepress:og-cards',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig, injectRoute }) => {
+        const fingerprint = rendererFingerprint();
+        if (command === 'dev') {
+          // The preview route keys cards with the fingerprint computed here, from the sources.
+          updateConfig({ vite: { define: { 'import.meta.env.OG_RENDERER_FINGERPRINT': JSON.stringify(fingerprint) } } });
+          injectRoute({ pattern: '/og/[slug].png', entrypoint: new URL('./og-card-preview.ts', import.meta.url), prerender: true });
+        }
+        if (command !== 'build') return;
+        const jobs = cardJobs(content.articlesWithPages(command), buildNow(process.env), fingerprint);
+        const thread = cardThread(cacheDir);
+        const ahead = drawAhead(jobs, async (job) => {
+          if (!(await thread.draw(job))) console.log(ogCardRendered(job.slug));
+        });
+        publish = async (dist) => {
+          for (const job of jobs) {
+            await ahead.claim(job.key);
+            // Cached by now, unless the thread had not started it (then it is drawn here, beside
+            // the thread) or failed on it (then it fails here again, with the error in this build).
+            await drawHere(cacheDir, job);
+          }
+          const drawnAhead = ahead.finished;
+          await thread.stop();
+          mkdirSync(join(dist, 'og'), { recursive: true });
+          // A copy, not a link: dist/ may be edited in place. (COPYFILE_FICLONE made it 3× slower on ext4.)
+          for (const job of jobs) copyFileSync(join(cacheDir, `${job.key}.png`), join(dist, ogCardPath(job.slug)));
+          return { cards: jobs.length, ahead: drawnAhead };
+        };
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!publish) return;
+        const { cards, ahead } = await publish(fileURLToPath(dir));
+        logger.info(`Published ${cards} Open Graph card${cards === 1 ? '' : 's'} (${ahead} drawn or found in the cache on a second thread while the pages rendered).`);
+      },
+    },
+  };
+}
