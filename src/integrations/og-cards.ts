@@ -4,11 +4,11 @@
  * after another at the end (docs/performance.md); here a second thread starts drawing them into
  * the card cache (src/lib/og-cache.ts) right after the content check, while the main thread
  * syncs content, bundles and renders pages. When the pages are done, the main thread draws what
- * is still queued, then copies every card from the cache into dist/: a rebuild draws only cards
+ * is still queued, then links every card from the cache into dist/: a rebuild draws only cards
  * whose input changed and never keeps a third copy of each card in Astro's page cache.
  * `astro dev` serves the same cards on request from og-card-preview.ts.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -19,6 +19,7 @@ import type { CheckedArticle } from '../lib/frontmatter-check.ts';
 import { ensureCached, ogCacheDir } from '../lib/og-cache.ts';
 import { cardInput, cardJob, hasGeneratedCard, ogCardPath, ogCardRendered, renderCard, rendererFingerprint, type CardJob } from '../lib/og-image.ts';
 import { buildNow, publicationState, type PublicationFields } from '../lib/publication.ts';
+import { publishFile } from '../lib/publish-file.ts';
 import { site } from '../site.config.ts';
 import type { CheckedContent } from './content-check.ts';
 
@@ -87,9 +88,14 @@ export default function ogCards(content: CheckedContent): AstroIntegration {
         if (command !== 'build') return;
         const jobs = cardJobs(content.articlesWithPages(command), buildNow(process.env), fingerprint);
         const thread = cardThread(cacheDir);
-        const ahead = drawAhead(jobs, async (job) => {
-          if (!(await thread.draw(job))) console.log(ogCardRendered(job.slug));
-        });
+        // Sixteen handed to the thread at a time: it draws two at once and keeps the rest queued.
+        const ahead = drawAhead(
+          jobs,
+          async (job) => {
+            if (!(await thread.draw(job))) console.log(ogCardRendered(job.slug));
+          },
+          16,
+        );
         publish = async (dist) => {
           for (const job of jobs) {
             await ahead.claim(job.key);
@@ -100,8 +106,7 @@ export default function ogCards(content: CheckedContent): AstroIntegration {
           const drawnAhead = ahead.finished;
           await thread.stop();
           mkdirSync(join(dist, 'og'), { recursive: true });
-          // A copy, not a link: dist/ may be edited in place. (COPYFILE_FICLONE made it 3× slower on ext4.)
-          for (const job of jobs) copyFileSync(join(cacheDir, `${job.key}.png`), join(dist, ogCardPath(job.slug)));
+          for (const job of jobs) publishFile(join(cacheDir, `${job.key}.png`), join(dist, ogCardPath(job.slug)));
           return { cards: jobs.length, ahead: drawnAhead };
         };
       },
