@@ -2,7 +2,9 @@
  * Runs a command and measures its wall time and the peak resident memory of its whole process
  * tree (the sum over the child and all its descendants, sampled from /proc), which is what a
  * 24 GiB machine actually has to hold. `/usr/bin/time -v` would report only the largest single
- * process.
+ * process. Resident memory counts file-backed pages too (shared libraries, mapped files); the
+ * anonymous part (heaps, buffers) is reported beside it, and so is each process's own peak, so a
+ * large figure can be traced to the process that holds it.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
@@ -11,9 +13,11 @@ export interface Measured {
   exitCode: number;
   wallMs: number;
   peakRssBytes: number;
+  /** Peak of the tree's anonymous resident memory (RssAnon summed). */
+  peakAnonBytes: number;
+  /** Each process's own peaks, by "name pid", largest resident first. */
+  peakByProcess: { process: string; rssBytes: number; anonBytes: number }[];
 }
-
-const PAGE_SIZE = 4096;
 
 /** pid -> parent pid for every process visible in /proc. */
 function parentsByPid(): Map<number, number> {
@@ -32,16 +36,26 @@ function parentsByPid(): Map<number, number> {
   return parents;
 }
 
-function residentBytes(pid: number): number {
+interface ProcessMemory {
+  process: string;
+  rssBytes: number;
+  anonBytes: number;
+}
+
+function memoryOf(pid: number): ProcessMemory | undefined {
   try {
-    return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_SIZE;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+    // The command, not Name: (Node names its main thread "MainThread").
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]!.split('/').at(-1) || '?';
+    return { process: `${command} ${pid}`, rssBytes: kib('VmRSS'), anonBytes: kib('RssAnon') };
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
-/** Resident bytes of `root` and all its descendants right now. */
-export function treeRssBytes(root: number): number {
+/** `root` and all its descendants right now. */
+function treePids(root: number): Set<number> {
   const parents = parentsByPid();
   const tree = new Set([root]);
   let grew = true;
@@ -54,10 +68,16 @@ export function treeRssBytes(root: number): number {
       }
     }
   }
-  let total = 0;
-  for (const pid of tree) total += residentBytes(pid);
-  return total;
+  return tree;
 }
+
+/** Memory of `root` and each of its descendants right now. */
+export function treeMemory(root: number): ProcessMemory[] {
+  return [...treePids(root)].map(memoryOf).filter((memory): memory is ProcessMemory => memory !== undefined);
+}
+
+/** Resident bytes of `root` and all its descendants right now. */
+export const treeRssBytes = (root: number) => treeMemory(root).reduce((sum, memory) => sum + memory.rssBytes, 0);
 
 export async function runMeasured(
   command: string,
@@ -70,8 +90,17 @@ export async function runMeasured(
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   let peakRssBytes = 0;
+  let peakAnonBytes = 0;
+  const peaks = new Map<string, ProcessMemory>();
   const sample = () => {
-    if (child.pid !== undefined) peakRssBytes = Math.max(peakRssBytes, treeRssBytes(child.pid));
+    if (child.pid === undefined) return;
+    const tree = treeMemory(child.pid);
+    peakRssBytes = Math.max(peakRssBytes, tree.reduce((sum, memory) => sum + memory.rssBytes, 0));
+    peakAnonBytes = Math.max(peakAnonBytes, tree.reduce((sum, memory) => sum + memory.anonBytes, 0));
+    for (const memory of tree) {
+      const peak = peaks.get(memory.process);
+      peaks.set(memory.process, { process: memory.process, rssBytes: Math.max(peak?.rssBytes ?? 0, memory.rssBytes), anonBytes: Math.max(peak?.anonBytes ?? 0, memory.anonBytes) });
+    }
   };
   const sampler = setInterval(sample, options.sampleMs ?? 200);
   const exitCode = await new Promise<number>((done) => {
@@ -84,5 +113,6 @@ export async function runMeasured(
   const wallMs = performance.now() - started;
   clearInterval(sampler);
   await new Promise((done) => log.end(done));
-  return { exitCode, wallMs, peakRssBytes };
+  const peakByProcess = [...peaks.values()].sort((a, b) => b.rssBytes - a.rssBytes);
+  return { exitCode, wallMs, peakRssBytes, peakAnonBytes, peakByProcess };
 }

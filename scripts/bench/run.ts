@@ -151,6 +151,7 @@ function medians(figures: RunFigures[], size: number): Record<string, number> {
     coldMs: of((r) => r.cold.wallMs),
     msPerArticle: of((r) => r.cold.wallMs / size),
     coldPeakRssBytes: of((r) => r.cold.peakRssBytes),
+    coldPeakAnonBytes: of((r) => r.cold.peakAnonBytes),
     outputBytes: of((r) => r.cold.outputBytes),
     avgArticleHtmlBytes: of((r) => r.cold.avgArticleHtmlBytes),
     coldImageEncodes: of((r) => r.cold.imageEncodes),

@@ -20,6 +20,11 @@ describe('runMeasured', () => {
       const result = await runMeasured('sh', ['-c', `"${process.execPath}" -e "${hold}"; exit $?`], { cwd: dir, env: process.env, logFile, sampleMs: 50 });
       expect(result.exitCode).toBe(3);
       expect(result.peakRssBytes).toBeGreaterThan(250 * 1024 ** 2);
+      // The buffer is anonymous memory, and it is the node process's, not the shell's.
+      expect(result.peakAnonBytes).toBeGreaterThan(250 * 1024 ** 2);
+      expect(result.peakByProcess[0]!.process).toMatch(/^node \d+$/);
+      expect(result.peakByProcess[0]!.anonBytes).toBeGreaterThan(250 * 1024 ** 2);
+      expect(result.peakByProcess.find((memory) => memory.process.startsWith('sh '))!.rssBytes).toBeLessThan(50 * 1024 ** 2);
       expect(readFileSync(logFile, 'utf8')).toContain('held 314572800');
     } finally {
       rmSync(dir, { recursive: true, force: true });
