@@ -87,6 +87,7 @@ export default function ogCards(content: CheckedContent): AstroIntegration {
         }
         if (command !== 'build') return;
         const jobs = cardJobs(content.articlesWithPages(command), buildNow(process.env), fingerprint);
+        if (jobs.length === 0) return;
         const thread = cardThread(cacheDir);
         // Sixteen handed to the thread at a time: it draws two at once and keeps the rest queued.
         const ahead = drawAhead(
