@@ -7,8 +7,6 @@
 export interface DrawAhead {
   /** A promise that settles once the image is drawn (or failed), or undefined: draw it yourself. */
   claim(key: string): Promise<void> | undefined;
-  /** Drops the queue; settles when the draws in flight have ended. */
-  stop(): Promise<void>;
   /** How many draws have finished so far. */
   readonly finished: number;
 }
@@ -24,8 +22,8 @@ export function drawAhead<Job extends { key: string }>(jobs: readonly Job[], dra
       if (running >= inFlight) return;
       queued.delete(key);
       running += 1;
-      // A failed draw is not this queue's to report: the page that claims it draws it again and
-      // fails with the real error in the page's context.
+      // A failed draw is not this queue's to report: whoever claims it draws it again and meets
+      // the error in their own context.
       const done = draw(job)
         .catch(() => {})
         .finally(() => {
@@ -42,10 +40,6 @@ export function drawAhead<Job extends { key: string }>(jobs: readonly Job[], dra
     claim(key) {
       if (queued.delete(key)) return undefined;
       return started.get(key);
-    },
-    async stop() {
-      queued.clear();
-      await Promise.all(started.values());
     },
     get finished() {
       return finished;

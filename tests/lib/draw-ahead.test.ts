@@ -61,19 +61,4 @@ describe('drawAhead', () => {
   it('says nothing about keys it never had', () => {
     expect(drawAhead([], async () => {}).claim('x')).toBeUndefined();
   });
-
-  it('stops: drops the queue and waits for the draws in flight', async () => {
-    const { started, finish, draw } = controlledDraws();
-    const ahead = drawAhead(jobs, draw, 2);
-    let stopped = false;
-    void ahead.stop().then(() => (stopped = true));
-    await tick();
-    expect(stopped).toBe(false);
-    finish.get('a')!.resolve();
-    finish.get('b')!.resolve();
-    await tick();
-    expect(stopped).toBe(true);
-    expect(started).toEqual(['a', 'b']);
-    expect(ahead.claim('c')).toBeUndefined();
-  });
 });
