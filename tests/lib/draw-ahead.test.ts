@@ -58,6 +58,16 @@ describe('drawAhead', () => {
     await expect(claim).resolves.toBeUndefined();
   });
 
+  it('draws jobs that share a key (two articles with the same card) once, and both claims wait for it', async () => {
+    const { started, finish, draw } = controlledDraws();
+    const ahead = drawAhead([{ key: 'same' }, { key: 'same' }, { key: 'other' }], draw, 4);
+    expect(started).toEqual(['same', 'other']);
+    const claims = [ahead.claim('same'), ahead.claim('same')];
+    expect(claims.every((claim) => claim instanceof Promise)).toBe(true);
+    finish.get('same')!.resolve();
+    await Promise.all(claims);
+  });
+
   it('says nothing about keys it never had', () => {
     expect(drawAhead([], async () => {}).claim('x')).toBeUndefined();
   });
