@@ -79,6 +79,8 @@ export default function ogCards(content: CheckedContent): AstroIntegration {
     name: 'wirepress:og-cards',
     hooks: {
       'astro:config:setup': ({ command, updateConfig, injectRoute }) => {
+        // Only dev and build draw cards (check, sync and preview need no fingerprint).
+        if (command !== 'dev' && command !== 'build') return;
         const fingerprint = rendererFingerprint();
         if (command === 'dev') {
           // The preview route keys cards with the fingerprint computed here, from the sources.
