@@ -1,6 +1,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
+import bodiesAhead from './src/integrations/bodies-ahead.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import linkCheck from './src/integrations/link-check.ts';
 import ogCards from './src/integrations/og-cards.ts';
@@ -59,5 +60,5 @@ export default defineConfig({
   },
   // Order matters: unindexed-pages reads the built pages before the sitemap is written.
   // link-check comes last: its astro:build:done hook checks what every other integration wrote.
-  integrations: [content, ogCards(content), aliasRedirects(content), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind(), securityHeaders(), linkCheck(content)],
+  integrations: [content, bodiesAhead(content), ogCards(content), aliasRedirects(content), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind(), securityHeaders(), linkCheck(content)],
 });

@@ -2,26 +2,30 @@
  * An article's body, rendered when a page asks for it: the content loader keeps front matter only
  * (src/loaders/front-matter-only.ts says why).
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderArticle, type RenderedArticle } from '../markdown/render-article.ts';
+import { renderArticleOrTake, type RenderedArticle } from '../markdown/render-article.ts';
 import type { Article } from './articles.ts';
 import { perEntryVersion } from './per-entry-version.ts';
 
 /** The project root (astro.config.ts defines it): entries' file paths are relative to it. */
 const siteRoot: string = import.meta.env.SITE_ROOT;
 
-/** The text of the article's file and its absolute path. */
-export async function articleSource(article: Article): Promise<{ source: string; path: string }> {
+/**
+ * The text of the article's file and its absolute path. Read synchronously: an article is a few
+ * kilobytes, and getStaticPaths reads every one of them in turn; awaiting 10,000 reads one at a
+ * time left the main thread idle for half of that phase (docs/performance.md).
+ */
+export function articleSource(article: Article): { source: string; path: string } {
   if (!article.filePath) throw new Error(`article "${article.id}" has no source file`);
   const path = join(siteRoot, article.filePath);
-  return { source: await readFile(path, 'utf8'), path };
+  return { source: readFileSync(path, 'utf8'), path };
 }
 
 async function render(article: Article): Promise<RenderedArticle> {
-  const { source, path } = await articleSource(article);
+  const { source, path } = articleSource(article);
   try {
-    return await renderArticle(path, source);
+    return await renderArticleOrTake(path, source);
   } catch (error) {
     // remark-limits and the image checks say what is wrong and where; say it is this article's.
     throw new Error(`${article.filePath}: the article body could not be rendered: ${(error as Error).message}`, { cause: error });

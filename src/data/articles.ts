@@ -3,7 +3,7 @@
  * expiry) against the build clock, and sorts newest first.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildNow, draftsIncluded, hasPage, publicationState, type PublicationState } from '../lib/publication.ts';
+import { buildNow, draftsIncluded, hasPage, newestFirst, publicationState, type PublicationState } from '../lib/publication.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -14,7 +14,7 @@ export const includeDrafts = draftsIncluded(process.env, import.meta.env.DEV);
 
 export const stateOf = (article: Article): PublicationState => publicationState(article.data, now);
 
-const newestFirst = (a: Article, b: Article) => b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.id.localeCompare(b.id);
+const newestFirstArticle = (a: Article, b: Article) => newestFirst({ id: a.id, pubDate: a.data.pubDate }, { id: b.id, pubDate: b.data.pubDate });
 
 /**
  * A build renders every page from one collection that does not change while it runs: filter and
@@ -35,7 +35,7 @@ export const listedArticles = oncePerBuild(async () => {
       const state = stateOf(article);
       return state === 'published' || (state === 'draft' && includeDrafts);
     })
-    .sort(newestFirst);
+    .sort(newestFirstArticle);
 });
 
 /** Articles that get a page: listed ones plus expired ones (which say they are no longer available). */
@@ -43,5 +43,5 @@ export const articlesWithPages = oncePerBuild(async () => {
   const all = await getCollection('articles');
   return all
     .filter((article) => hasPage(stateOf(article), includeDrafts))
-    .sort(newestFirst);
+    .sort(newestFirstArticle);
 });

@@ -24,7 +24,7 @@ const keyOf = (inputs: unknown) => createHash('sha256').update(JSON.stringify(in
  * change without the markdown changing, and nothing here can see that.
  */
 export async function articlePageKey(article: Article): Promise<string | undefined> {
-  if (article.digest === undefined || mayShowImages((await articleSource(article)).source)) return undefined;
+  if (article.digest === undefined || mayShowImages(articleSource(article).source)) return undefined;
   const related = await relatedTo(article);
   const authors = article.data.authors.length ? await getEntries(article.data.authors.map((id) => ({ collection: 'authors' as const, id }))) : [];
   const inputs = {

@@ -14,11 +14,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import sharp from 'sharp';
-import { drawAhead } from '../lib/draw-ahead.ts';
 import type { CheckedArticle } from '../lib/frontmatter-check.ts';
 import { ensureCached, ogCacheDir } from '../lib/og-cache.ts';
 import { cardInput, cardJob, hasGeneratedCard, ogCardPath, ogCardRendered, renderCard, rendererFingerprint, type CardJob } from '../lib/og-image.ts';
 import { buildNow, publicationState, type PublicationFields } from '../lib/publication.ts';
+import { workAhead, workBoard, type Outcome } from '../lib/work-ahead.ts';
 import { publishFile } from '../lib/publish-file.ts';
 import { site } from '../site.config.ts';
 import type { CheckedContent } from './content-check.ts';
@@ -37,32 +37,31 @@ export function cardJobs(articles: readonly CheckedArticle[], now: Date, fingerp
     .map(({ job }) => job);
 }
 
-/** A worker thread that draws cards into the cache, one message per card; resolves to "was cached". */
-function cardThread(cacheDir: string) {
+/** One job per distinct card: identical cards (same input) share a key, drawn once and published under each slug. */
+export function distinctCards(jobs: readonly CardJob[]): CardJob[] {
+  const seen = new Set<string>();
+  return jobs.filter(({ key }) => !seen.has(key) && seen.add(key));
+}
+
+/**
+ * A thread that draws `jobs` (one per distinct card) into the cache, in order, while this thread
+ * does other work; see src/lib/work-ahead.ts.
+ */
+function cardThread(cacheDir: string, jobs: CardJob[]) {
   // sharp's native module is loaded on the main thread first, as sharp asks of worker users.
   void sharp;
-  const worker = new Worker(new URL('./og-card-worker.ts', import.meta.url), { workerData: { cacheDir } });
+  const board = workBoard(jobs.length);
+  const ahead = workAhead<boolean>(board);
+  const worker = new Worker(new URL('./og-card-worker.ts', import.meta.url), { workerData: { cacheDir, board, jobs } });
   // Never keeps a failed build's process alive.
   worker.unref();
-  const waiting = new Map<string, { resolve(hit: boolean): void; reject(error: Error): void }>();
-  worker.on('message', ({ key, hit, error }: { key: string; hit?: boolean; error?: string }) => {
-    const settle = waiting.get(key);
-    waiting.delete(key);
-    if (error === undefined) settle?.resolve(hit === true);
-    else settle?.reject(new Error(error));
+  worker.on('message', (outcome: Outcome<boolean>) => {
+    ahead.receive(outcome);
+    if ('value' in outcome && !outcome.value) console.log(ogCardRendered(jobs[outcome.index]!.slug));
   });
-  worker.on('error', (error) => {
-    for (const { reject } of waiting.values()) reject(error);
-    waiting.clear();
-  });
-  return {
-    draw: (job: CardJob) =>
-      new Promise<boolean>((resolve, reject) => {
-        waiting.set(job.key, { resolve, reject });
-        worker.postMessage(job);
-      }),
-    stop: () => worker.terminate(),
-  };
+  worker.on('error', (error) => ahead.abandon(error));
+  worker.on('exit', (code) => code === 0 || ahead.abandon(new Error(`the card thread exited with code ${code}`)));
+  return { ahead, stop: () => worker.terminate() };
 }
 
 /** Draws a card on this thread, unless it is cached. */
@@ -90,23 +89,19 @@ export default function ogCards(content: CheckedContent): AstroIntegration {
         if (command !== 'build') return;
         const jobs = cardJobs(content.articlesWithPages(command), buildNow(process.env), fingerprint);
         if (jobs.length === 0) return;
-        const thread = cardThread(cacheDir);
-        // Sixteen handed to the thread at a time: it draws two at once and keeps the rest queued.
-        const ahead = drawAhead(
-          jobs,
-          async (job) => {
-            if (!(await thread.draw(job))) console.log(ogCardRendered(job.slug));
-          },
-          16,
-        );
+        const distinct = distinctCards(jobs);
+        const thread = cardThread(cacheDir, distinct);
         publish = async (dist) => {
-          for (const job of jobs) {
-            await ahead.claim(job.key);
-            // Cached by now, unless the thread had not started it (then it is drawn here, beside
-            // the thread) or failed on it (then it fails here again, with the error in this build).
-            await drawHere(cacheDir, job);
+          for (const [index, job] of distinct.entries()) {
+            // Cached by now, unless the thread had not started it (then it is drawn here) or
+            // failed on it (then it fails here again, with the error in this build).
+            const drawnThere = await thread.ahead.take(index)?.then(
+              () => true,
+              () => false,
+            );
+            if (!drawnThere) await drawHere(cacheDir, job);
           }
-          const drawnAhead = ahead.finished;
+          const drawnAhead = thread.ahead.done;
           await thread.stop();
           mkdirSync(join(dist, 'og'), { recursive: true });
           for (const job of jobs) publishFile(join(cacheDir, `${job.key}.png`), join(dist, ogCardPath(job.slug)));

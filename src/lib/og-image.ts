@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire, findPackageJSON } from 'node:module';
-import { canvas, drawLine, encodePng, fillRect, hexColour, loadFace, setLine, verticalMetrics, wrapLines, type Canvas, type Face } from './raster-text.ts';
+import { canvas, drawLine, encodePng, fillRect, hexColour, loadFace, releaseCanvas, setLine, verticalMetrics, wrapLines, type Canvas, type Face } from './raster-text.ts';
 import { formatDate } from './dates.ts';
 import { cacheKey } from './og-cache.ts';
 
@@ -145,7 +145,12 @@ export async function drawCard(input: CardInput, size: CardSize): Promise<Canvas
 
 /** Renders the card to PNG bytes. */
 export async function renderCard(input: CardInput, size: CardSize = { width: OG_WIDTH, height: OG_HEIGHT }): Promise<Buffer> {
-  return encodePng(await drawCard(input, size));
+  const card = await drawCard(input, size);
+  try {
+    return await encodePng(card);
+  } finally {
+    releaseCanvas(card);
+  }
 }
 
 /**

@@ -39,3 +39,7 @@ export function lastModified(article: { pubDate: Date; updatedDate?: Date | unde
     .filter((date): date is Date => date instanceof Date)
     .reduce((latest, date) => (date > latest ? date : latest), article.pubDate);
 }
+
+/** The order of article pages and listings: newest first, then by id. */
+export const newestFirst = (a: { id: string; pubDate: Date }, b: { id: string; pubDate: Date }) =>
+  b.pubDate.getTime() - a.pubDate.getTime() || a.id.localeCompare(b.id);

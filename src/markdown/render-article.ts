@@ -30,3 +30,35 @@ export async function renderArticle(path: string, source: string): Promise<Rende
 
 /** Whether the markdown may show an image: coarse on purpose, a false "yes" only costs a render. */
 export const mayShowImages = (markdown: string) => markdown.includes('![') || /<img\b/i.test(markdown);
+
+/** A body another thread rendered, with the exact source it rendered. */
+export interface RenderedSource {
+  source: string;
+  rendered: RenderedArticle;
+}
+
+/**
+ * Bodies rendered ahead on a second thread during `astro build` (src/integrations/bodies-ahead.ts).
+ * Offered through globalThis: the pages run in the integrations' process, but in modules Vite
+ * bundled apart from them.
+ */
+export interface RenderedAhead {
+  /** The other thread's render of the file at `path`, or undefined: render it yourself. */
+  take(path: string): Promise<RenderedSource> | undefined;
+}
+
+const RENDERED_AHEAD = Symbol.for('wirepress.rendered-ahead');
+
+export function offerRenderedAhead(ahead: RenderedAhead | undefined): void {
+  (globalThis as { [RENDERED_AHEAD]?: RenderedAhead })[RENDERED_AHEAD] = ahead;
+}
+
+/**
+ * `renderArticle`, unless the second thread already rendered this very text. A render that failed
+ * there is done again here, where the error names the article and stops the page.
+ */
+export async function renderArticleOrTake(path: string, source: string): Promise<RenderedArticle> {
+  const ahead = (globalThis as { [RENDERED_AHEAD]?: RenderedAhead })[RENDERED_AHEAD];
+  const early = await ahead?.take(path)?.catch(() => undefined);
+  return early?.source === source ? early.rendered : renderArticle(path, source);
+}

@@ -133,6 +133,15 @@ describe('Open Graph card cache', () => {
   });
 });
 
+describe('article bodies', () => {
+  it('are rendered on a second thread and taken from there by the pages', () => {
+    const line = /Rendered (\d+) of (\d+) article bodies on a second thread; the pages took (\d+) of them/.exec(first.output);
+    expect(Number(line?.[2])).toBe(readdirSync(join(first.dist, 'articles')).length);
+    expect(Number(line?.[1])).toBeGreaterThan(0);
+    expect(Number(line?.[3])).toBeGreaterThan(0);
+  });
+});
+
 describe('table of contents', () => {
   it('lists the h2 sections and their h3 subsections, linked to the heading ids, from three h2 headings on', () => {
     const document = documentOf(first, 'long-read');

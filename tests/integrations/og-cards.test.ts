@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardJobs } from '../../src/integrations/og-cards.ts';
+import { cardJobs, distinctCards } from '../../src/integrations/og-cards.ts';
 import { cardInput, cardJob } from '../../src/lib/og-image.ts';
 import { site } from '../../src/site.config.ts';
 
@@ -27,5 +27,13 @@ describe('cardJobs', () => {
     expect(oldest).toEqual(cardJob('oldest', cardInput(fields('2026-01-01T09:00:00Z'), site), 'fp'));
     expect(oldest!.card.kicker).toBe('local news');
     expect(cardJobs(articles, now, 'other')[0]!.key).not.toBe(oldest!.key);
+  });
+});
+
+describe('distinctCards', () => {
+  it('keeps one job per card key, so identical cards are drawn once', () => {
+    const card = cardInput(fields('2026-06-01T09:00:00Z'), site);
+    const jobs = [cardJob('a', card, 'fp'), cardJob('b', card, 'fp'), cardJob('c', { ...card, title: 'Other' }, 'fp')];
+    expect(distinctCards(jobs).map((job) => job.slug)).toEqual(['a', 'c']);
   });
 });

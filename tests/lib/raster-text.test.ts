@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardFaces } from '../../src/lib/og-image.ts';
-import { canvas, drawLine, hexColour, setLine, wrapLines } from '../../src/lib/raster-text.ts';
+import { canvas, drawLine, hexColour, releaseCanvas, setLine, wrapLines } from '../../src/lib/raster-text.ts';
 
 const bold = { face: cardFaces().bold, size: 72 };
 const paper = hexColour('#ffffff');
@@ -81,5 +81,18 @@ describe('drawLine', () => {
     const target = canvas(40, 40, paper);
     await drawLine(target, setLine('WWWW', bold), bold.size, -30, 50, ink);
     expect(inked(target)).toBeDefined();
+  });
+});
+
+describe('canvas', () => {
+  it('reuses a released canvas of the same size, filled afresh, and allocates for other sizes', async () => {
+    const first = canvas(30, 20, paper);
+    await drawLine(first, setLine('H', bold), bold.size, 0, 18, ink);
+    releaseCanvas(first);
+    const second = canvas(30, 20, ink);
+    expect(second.pixels).toBe(first.pixels);
+    expect(second.pixels.equals(Buffer.alloc(30 * 20 * 3, Buffer.from(ink)))).toBe(true);
+    expect(canvas(30, 20, paper).pixels).not.toBe(first.pixels);
+    expect(canvas(31, 20, paper).pixels).not.toBe(first.pixels);
   });
 });
