@@ -4,11 +4,11 @@
  * hero) makes `astro build` exit non-zero with a message naming the file, never a hang, a bare
  * stack-overflow trace or a page published without its body.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
 import { scanDist } from '../security/scan-dist.ts';
 
@@ -20,9 +20,15 @@ function articles(files: Record<string, string | Buffer>): Record<string, string
   return Object.fromEntries(Object.entries(files).map(([path, contents]) => [`content/articles/${path}`, contents]));
 }
 
+const contentDirs: string[] = [];
+afterAll(() => {
+  for (const dir of contentDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A content folder with no articles or authors, so each test's `files` are all there is. */
 const emptyContent = () => {
   const dir = mkdtempSync(join(tmpdir(), 'wirepress-empty-content-'));
+  contentDirs.push(dir);
   mkdirSync(join(dir, 'articles'));
   mkdirSync(join(dir, 'authors'));
   return dir;
