@@ -5,6 +5,7 @@
  * The schema is passed in (src/integrations/content-check.ts gives it the real one from
  * src/content.config.ts) so this module stays free of Astro imports.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { instantProblem } from './frontmatter-check-dates.ts';
@@ -48,6 +49,8 @@ export interface CheckedArticle {
   data: Record<string, unknown>;
   /** The front matter as the schema outputs it (trimmed text, dates as Date), when it passed. */
   parsed?: Record<string, unknown>;
+  /** A digest of the whole file as read, to tell an edited article from an unchanged one across builds. */
+  sourceDigest: string;
 }
 
 export interface ContentCheckResult {
@@ -88,9 +91,10 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     file: string,
     schema: ValidatingSchema,
     dateFields: string[],
-  ): { frontMatter: FrontMatter; data: Record<string, unknown>; parsed?: Record<string, unknown> } | undefined {
+  ): { frontMatter: FrontMatter; data: Record<string, unknown>; parsed?: Record<string, unknown>; source: string } | undefined {
     const problemsBefore = problems.length;
-    const frontMatter = readFrontMatter(readFileSync(file, 'utf8'), /\.ya?ml$/.test(file));
+    const source = readFileSync(file, 'utf8');
+    const frontMatter = readFrontMatter(source, /\.ya?ml$/.test(file));
     if (!frontMatter.document) {
       report(file, { line: 1, column: 1 }, '(front matter)', 'the file has no front matter', 'start the file with a line `---`, the fields, and another line `---`', 'front matter between --- lines');
       return undefined;
@@ -147,7 +151,7 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
         }
       }
     }
-    return { frontMatter, data: data as Record<string, unknown>, parsed: result.success ? (result.data as Record<string, unknown>) : undefined };
+    return { frontMatter, data: data as Record<string, unknown>, parsed: result.success ? (result.data as Record<string, unknown>) : undefined, source };
   }
 
   function checkImage(file: string, position: Position, field: string, url: string, folders: string[]) {
@@ -222,7 +226,7 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     if (typeof data.slug !== 'string' && !SLUG_PATTERN.test(id)) {
       report(file, { line: 1, column: 1 }, '(file name)', `the file name gives the URL slug "${id}", which is not a valid slug`, 'rename the file or folder to lowercase letters, digits and hyphens (e.g. my-article), or set `slug:`', 'lowercase letters, digits and single hyphens');
     }
-    const article = { file, id, data, parsed: checked.parsed };
+    const article = { file, id, data, parsed: checked.parsed, sourceDigest: createHash('sha256').update(checked.source).digest('base64url') };
     articles.push(article);
     frontMatters.set(article, frontMatter);
   }

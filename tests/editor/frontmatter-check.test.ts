@@ -64,6 +64,13 @@ describe('front-matter checker', () => {
     expect(result.problems.filter((problem) => problem.file.includes('.hidden'))).toEqual([]);
   });
 
+  it('digests each article file as read: the same text, the same digest', () => {
+    const digestOf = (file: string) => result.articles.find((checked) => checked.file.endsWith(`${A}/${file}`))?.sourceDigest;
+    expect(digestOf('same-url.md')).toMatch(/^[\w-]{43}$/);
+    expect(digestOf('same-url/index.md')).toBe(digestOf('same-url.md'));
+    expect(digestOf('typo.md')).not.toBe(digestOf('same-url.md'));
+  });
+
   it('reports a YAML syntax error at its line', () => {
     const problem = only('yaml-syntax.md');
     expect(problem).toMatchObject({ line: 3, column: 14, field: '(YAML syntax)' });

@@ -4,7 +4,7 @@
  * builds a small site, changes one headline, rebuilds the same copy, and checks every page that
  * shows that headline was rendered again, and that untouched pages really were kept.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -70,6 +70,7 @@ beforeAll(async () => {
   searchAfterEdit = (await searchBuiltSite(build.dist, 'stone')).map((hit) => hit.url);
   searchIndexAfterEdit = filesUnder(join(build.dist, 'pagefind'));
 
+  writeFileSync(join(build.dist, 'left-by-an-older-build.html'), '<p>stale</p>');
   const unchanged = await build.rebuild();
   expect(unchanged.exitCode, unchanged.output).toBe(0);
   unchangedOutput = unchanged.output;
@@ -96,6 +97,11 @@ describe('an incremental rebuild after one headline changes', () => {
     expect(rebuildOutput).not.toMatch(/\/articles\/pier-lights\/index\.html \(restored\)/);
   });
 
+  it('renders ahead, on the second thread, only the body of the edited article', () => {
+    expect(rebuildOutput).toContain('Rendered 1 of 1 article bodies on a second thread; the pages took 1 of them.');
+    expect(unchangedOutput).toContain('No article changed since the last build: no body rendered ahead.');
+  });
+
   it('renders again every listing that shows it: home, its section, its tag, its author', () => {
     for (const path of ['', 'sections/news', 'tags/coast', 'authors/amara-okafor']) {
       expect(listedTitles(path), path || 'home').toContain('Harbour wall rebuilt in stone');
@@ -107,6 +113,14 @@ describe('an incremental rebuild after one headline changes', () => {
     expect(listing('tags/music')).toBe(keptListing);
     expect(rebuildOutput).toMatch(/\/tags\/music\/index\.html \((restored|cached)\)/);
     expect(rebuildOutput).toMatch(/\/sections\/culture\/index\.html \((restored|cached)\)/);
+  });
+});
+
+describe('the previous dist/', () => {
+  it('is gone after a rebuild, with whatever an older build left in it, and nothing is left aside', () => {
+    expect(existsSync(join(build.dist, 'left-by-an-older-build.html'))).toBe(false);
+    expect(existsSync(join(build.dist, 'articles/harbour-wall/index.html'))).toBe(true);
+    expect(existsSync(join(build.root, '.cache/dist-being-removed'))).toBe(false);
   });
 });
 
