@@ -44,9 +44,19 @@ export function bodyPaths(articles: readonly CheckedArticle[], root: string, las
     .map(({ file }) => file);
 }
 
-/** The versions the last successful build rendered, or undefined before the first (a cold build). */
-function readRecord(file: string): Set<string> | undefined {
-  return existsSync(file) ? new Set(JSON.parse(readFileSync(file, 'utf8')) as string[]) : undefined;
+/**
+ * The versions the last successful build rendered, or undefined before the first (a cold build)
+ * or when the record is unreadable: it only decides what is rendered early, so a damaged one
+ * must not fail the build.
+ */
+export function readRecord(file: string): Set<string> | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const versions: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return Array.isArray(versions) ? new Set(versions.filter((version) => typeof version === 'string')) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function writeRecord(file: string, root: string, articles: readonly CheckedArticle[]) {
@@ -95,9 +105,11 @@ export default function bodiesAhead(content: CheckedContent): AstroIntegration {
         const root = fileURLToPath(config.root);
         const record = join(fileURLToPath(config.cacheDir), 'bodies-rendered.json');
         const articles = content.articlesWithPages(command);
-        const paths = bodyPaths(articles, root, readRecord(record));
+        const lastBuilt = readRecord(record);
+        const paths = bodyPaths(articles, root, lastBuilt);
         recordBuild = () => writeRecord(record, root, articles);
-        finish = paths.length ? renderAhead(paths) : async () => 'No article changed since the last build: no body rendered ahead.';
+        if (paths.length) finish = renderAhead(paths);
+        else if (lastBuilt && articles.length) finish = async () => 'No article changed since the last build: no body rendered ahead.';
       },
       'astro:build:done': async ({ logger }) => {
         if (finish) logger.info(await finish());
