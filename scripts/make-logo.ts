@@ -31,5 +31,5 @@ const line = setLine(letter, { face: cardFaces().bold, size });
 const capHeight = (cardFaces().bold[0]!.capHeight * size) / cardFaces().bold[0]!.unitsPerEm;
 await drawLine(logo, line, size, (LOGO_SIZE - line.width) / 2, (LOGO_SIZE + capHeight) / 2, hexColour('#ffffff'));
 const file = join(import.meta.dirname, '../public', PUBLISHER_LOGO.path);
-writeFileSync(file, await encodePng(logo));
+writeFileSync(file, encodePng(logo));
 console.log(`Wrote ${file} (${LOGO_SIZE}×${LOGO_SIZE}, "${letter}" for ${name}).`);

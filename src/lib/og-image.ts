@@ -146,11 +146,9 @@ export async function drawCard(input: CardInput, size: CardSize): Promise<Canvas
 /** Renders the card to PNG bytes. */
 export async function renderCard(input: CardInput, size: CardSize = { width: OG_WIDTH, height: OG_HEIGHT }): Promise<Buffer> {
   const card = await drawCard(input, size);
-  try {
-    return await encodePng(card);
-  } finally {
-    releaseCanvas(card);
-  }
+  const png = encodePng(card);
+  releaseCanvas(card);
+  return png;
 }
 
 /**
@@ -161,7 +159,7 @@ export async function renderCard(input: CardInput, size: CardSize = { width: OG_
 export function rendererFingerprint(): string {
   const hash = createHash('sha256');
   for (const name of ['fontkit', 'sharp']) hash.update(readFileSync(findPackageJSON(name, import.meta.url)!));
-  for (const module of ['./og-image.ts', './raster-text.ts']) hash.update(readFileSync(new URL(module, import.meta.url)));
+  for (const module of ['./og-image.ts', './raster-text.ts', './png.ts']) hash.update(readFileSync(new URL(module, import.meta.url)));
   for (const file of [...cardFonts().regular, ...cardFonts().bold]) hash.update(file);
   return hash.digest('hex');
 }

@@ -1,5 +1,5 @@
 /**
- * Text set into raw RGB pixels, for the generated images (Open Graph cards, the publisher logo).
+ * Text set into palette pixels, for the generated images (Open Graph cards, the publisher logo).
  * fontkit shapes it (kerning from the font's GPOS tables); each glyph is rasterised once per size
  * and quarter-pixel offset by sharp and cached, so an image costs a few thousand pixel blends
  * instead of rasterising every outline of every headline again (docs/performance.md: a card went
@@ -7,6 +7,7 @@
  */
 import { create, type Font } from 'fontkit';
 import sharp from 'sharp';
+import { encodePalettePng } from './png.ts';
 
 /** One weight of a typeface: its font files in fallback order (e.g. Latin, then Latin Extended). */
 export type Face = readonly Font[];
@@ -172,29 +173,59 @@ function maskOf(font: Font, id: number, size: number, phase: number) {
   return mask;
 }
 
-/** Raw RGB pixels, row by row. */
+export type Rgb = readonly [number, number, number];
+
+export const hexColour = (hex: string): Rgb => [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)) as unknown as Rgb;
+
+/**
+ * Pixels as indices into a palette, row by row, one byte each (a palette PNG: src/lib/png.ts).
+ * Text is anti-aliased in COVERAGE_LEVELS steps, so a card's flat colours and their blends stay
+ * well under the 256 colours a palette holds.
+ */
 export interface Canvas {
   width: number;
   height: number;
   pixels: Buffer;
+  palette: Rgb[];
 }
 
-export type Rgb = readonly [number, number, number];
+const COVERAGE_LEVELS = 32;
 
-export const hexColour = (hex: string): Rgb => [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)) as unknown as Rgb;
+/** Per canvas: where each colour sits in its palette, and the blends worked out so far. */
+const paletteIndexes = new WeakMap<Canvas, Map<string, number>>();
+const blendTables = new WeakMap<Canvas, Map<number, Int16Array[]>>();
+
+/** The palette index of `colour`, added if new; the closest colour there once the palette is full. */
+function indexOf(target: Canvas, colour: Rgb): number {
+  const indexes = paletteIndexes.get(target)!;
+  const key = colour.join(',');
+  let index = indexes.get(key);
+  if (index !== undefined) return index;
+  if (target.palette.length < 256) {
+    index = target.palette.push(colour) - 1;
+  } else {
+    const distance = (other: Rgb) => (other[0] - colour[0]) ** 2 + (other[1] - colour[1]) ** 2 + (other[2] - colour[2]) ** 2;
+    index = target.palette.reduce((best, other, at) => (distance(other) < distance(target.palette[best]!) ? at : best), 0);
+  }
+  indexes.set(key, index);
+  return index;
+}
 
 /** Canvases given back with releaseCanvas, kept for the next ones of their size. */
 const spareCanvases: Canvas[] = [];
 const MAX_SPARE_CANVASES = 4;
 
 /**
- * A canvas filled with one colour; a released one of the same size when there is one. A card's
- * 2.3 MB of pixels allocated afresh each time cost more than drawing it (GC, zero-filling).
+ * A canvas filled with one colour; a released one's pixels when one of the same size is free
+ * (allocating a card's pixels afresh each time cost more than drawing it: GC, zero-filling).
  */
 export function canvas(width: number, height: number, colour: Rgb): Canvas {
   const spare = spareCanvases.findIndex((candidate) => candidate.width === width && candidate.height === height);
-  const pixels = spare >= 0 ? spareCanvases.splice(spare, 1)[0]!.pixels : Buffer.allocUnsafe(width * height * 3);
-  return { width, height, pixels: pixels.fill(Buffer.from(colour)) };
+  const pixels = spare >= 0 ? spareCanvases.splice(spare, 1)[0]!.pixels : Buffer.allocUnsafe(width * height);
+  const made: Canvas = { width, height, pixels: pixels.fill(0), palette: [colour] };
+  paletteIndexes.set(made, new Map([[colour.join(','), 0]]));
+  blendTables.set(made, new Map());
+  return made;
 }
 
 /** Gives a canvas back for reuse: call it only once nothing reads its pixels any more. */
@@ -202,12 +233,13 @@ export function releaseCanvas(done: Canvas): void {
   if (spareCanvases.length < MAX_SPARE_CANVASES) spareCanvases.push(done);
 }
 
-export function fillRect({ width, height, pixels }: Canvas, x: number, y: number, w: number, h: number, colour: Rgb) {
+export function fillRect(target: Canvas, x: number, y: number, w: number, h: number, colour: Rgb) {
+  const { width, height, pixels } = target;
   const from = Math.max(0, x);
   const to = Math.min(width, x + w);
   if (to <= from) return;
-  const fill = Buffer.from(colour);
-  for (let row = Math.max(0, y); row < Math.min(height, y + h); row++) pixels.fill(fill, (row * width + from) * 3, (row * width + to) * 3);
+  const index = indexOf(target, colour);
+  for (let row = Math.max(0, y); row < Math.min(height, y + h); row++) pixels.fill(index, row * width + from, row * width + to);
 }
 
 /** Draws a line with its start at `x` and its baseline at `baseline`. */
@@ -224,30 +256,35 @@ export async function drawLine(target: Canvas, line: Line, size: number, x: numb
   for (const { mask, x: penX } of placed) if (mask) blend(target, mask, penX + mask.left, top + mask.top, colour);
 }
 
-/** Source-over of `colour` through the mask's coverage. */
-function blend({ width, height, pixels }: Canvas, mask: GlyphMask, x: number, y: number, colour: Rgb) {
-  const [red, green, blue] = colour;
+/** `colour` over `under` at `coverage` (0–255): source-over, as an RGB canvas would blend it. */
+const over = (under: Rgb, colour: Rgb, coverage: number): Rgb =>
+  under.map((channel, at) => Math.trunc(channel + ((colour[at]! - channel) * coverage) / 255)) as unknown as Rgb;
+
+/** Source-over of `colour` through the mask's coverage, in COVERAGE_LEVELS steps. */
+function blend(target: Canvas, mask: GlyphMask, x: number, y: number, colour: Rgb) {
+  const { width, height, pixels, palette } = target;
+  // For this colour: the blended palette index by the index underneath, then by coverage step.
+  const tables = blendTables.get(target)!;
+  const colourIndex = indexOf(target, colour);
+  let byUnder = tables.get(colourIndex);
+  if (!byUnder) tables.set(colourIndex, (byUnder = []));
   const firstRow = Math.max(0, -y);
   const lastRow = Math.min(mask.height, height - y);
   const firstColumn = Math.max(0, -x);
   const lastColumn = Math.min(mask.width, width - x);
   for (let row = firstRow; row < lastRow; row++) {
     let from = row * mask.width + firstColumn;
-    let at = ((y + row) * width + x + firstColumn) * 3;
-    for (let column = firstColumn; column < lastColumn; column++, from++, at += 3) {
-      const coverage = mask.alpha[from]!;
-      if (coverage === 0) continue;
-      pixels[at] += ((red - pixels[at]!) * coverage) / 255;
-      pixels[at + 1] += ((green - pixels[at + 1]!) * coverage) / 255;
-      pixels[at + 2] += ((blue - pixels[at + 2]!) * coverage) / 255;
+    let at = (y + row) * width + x + firstColumn;
+    for (let column = firstColumn; column < lastColumn; column++, from++, at++) {
+      const step = Math.round((mask.alpha[from]! * (COVERAGE_LEVELS - 1)) / 255);
+      if (step === 0) continue;
+      const under = pixels[at]!;
+      const table = (byUnder[under] ??= new Int16Array(COVERAGE_LEVELS).fill(-1));
+      if (table[step]! < 0) table[step] = indexOf(target, over(palette[under]!, colour, (step * 255) / (COVERAGE_LEVELS - 1)));
+      pixels[at] = table[step]!;
     }
   }
 }
 
-/**
- * PNG bytes of a canvas. zlib level 4: a 1200×630 card encodes in ~2 ms, against ~3.5 ms at
- * level 6 and ~20 ms at 9, for a file 5% larger than level 6's (52 KB against 49.5 KB)
- * (docs/performance.md).
- */
-export const encodePng = ({ width, height, pixels }: Canvas): Promise<Buffer> =>
-  sharp(pixels, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 4 }).toBuffer();
+/** PNG bytes of a canvas (src/lib/png.ts). */
+export const encodePng = ({ width, height, pixels, palette }: Canvas): Buffer => encodePalettePng(width, height, pixels, palette);

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { cardFaces } from '../../src/lib/og-image.ts';
-import { canvas, drawLine, hexColour, releaseCanvas, setLine, wrapLines } from '../../src/lib/raster-text.ts';
+import sharp from 'sharp';
+import { canvas, drawLine, encodePng, fillRect, hexColour, releaseCanvas, setLine, wrapLines, type Canvas } from '../../src/lib/raster-text.ts';
 
 const bold = { face: cardFaces().bold, size: 72 };
 const paper = hexColour('#ffffff');
 const ink = hexColour('#102030');
 
+/** The colour of the pixel at x, y. */
+const colourAt = ({ width, pixels, palette }: Canvas, x: number, y: number) => [...palette[pixels[y * width + x]!]!];
+
 /** The bounding box of the pixels that are not paper, or undefined. */
-function inked({ width, height, pixels }: ReturnType<typeof canvas>) {
+function inked(target: Canvas) {
   let box: { left: number; top: number; right: number; bottom: number } | undefined;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const at = (y * width + x) * 3;
-      if (pixels[at] === 255 && pixels[at + 1] === 255 && pixels[at + 2] === 255) continue;
+  for (let y = 0; y < target.height; y++) {
+    for (let x = 0; x < target.width; x++) {
+      if (colourAt(target, x, y).every((channel) => channel === 255)) continue;
       box = { left: Math.min(box?.left ?? x, x), top: Math.min(box?.top ?? y, y), right: Math.max(box?.right ?? x, x), bottom: Math.max(box?.bottom ?? y, y) };
     }
   }
@@ -73,8 +76,7 @@ describe('drawLine', () => {
     expect(box.top).toBeGreaterThan(90 - 0.8 * 72);
     expect(box.top).toBeLessThan(90 - 0.65 * 72);
     // The middle of the H's stem is fully covered: exactly the ink colour.
-    const at = ((box.top + 20) * 400 + box.left + 4) * 3;
-    expect([...target.pixels.subarray(at, at + 3)]).toEqual([...ink]);
+    expect(colourAt(target, box.left + 4, box.top + 20)).toEqual([...ink]);
   });
 
   it('leaves the canvas alone outside it and clips at its edges', async () => {
@@ -85,13 +87,46 @@ describe('drawLine', () => {
 });
 
 describe('canvas', () => {
+  it('anti-aliases in a few steps between paper and ink, so a card stays within a palette', async () => {
+    const target = canvas(400, 120, paper);
+    await drawLine(target, setLine('Harbour wall', bold), bold.size, 10, 90, ink);
+    expect(target.palette.length).toBeGreaterThan(8);
+    expect(target.palette.length).toBeLessThanOrEqual(33);
+    for (const colour of target.palette) {
+      // Every blend lies between paper and ink, channel by channel.
+      colour.forEach((channel, at) => expect(channel).toBeGreaterThanOrEqual(Math.min(paper[at]!, ink[at]!)));
+      colour.forEach((channel, at) => expect(channel).toBeLessThanOrEqual(Math.max(paper[at]!, ink[at]!)));
+    }
+  });
+
+  it('keeps at most 256 colours, using the closest one it has once the palette is full', async () => {
+    const target = canvas(600, 400, paper);
+    const colours = ['#ff0000', '#00ff00', '#0000ff', '#ffff00', '#ff00ff', '#00ffff', '#800000', '#008000', '#000080', '#808000', '#102030'];
+    for (const [row, colour] of colours.entries()) await drawLine(target, setLine('WAVE', bold), 36, 5, 30 + row * 34, hexColour(colour));
+    expect(target.palette).toHaveLength(256);
+    expect(target.pixels.every((index) => index < 256)).toBe(true);
+    expect(() => encodePng(target)).not.toThrow();
+  });
+
+  it('encodes to a PNG that decodes to the same colours', async () => {
+    const target = canvas(60, 40, paper);
+    fillRect(target, 0, 0, 60, 4, hexColour('#0b57a4'));
+    await drawLine(target, setLine('Hi', bold), 36, 5, 36, ink);
+    const { data, info } = await sharp(encodePng(target)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height, info.channels]).toEqual([60, 40, 3]);
+    for (const [x, y] of [[0, 0], [30, 2], [30, 30], [12, 20], [59, 39]] as const) {
+      expect([...data.subarray((y * 60 + x) * 3, (y * 60 + x) * 3 + 3)], `${x},${y}`).toEqual(colourAt(target, x, y));
+    }
+  });
+
   it('reuses a released canvas of the same size, filled afresh, and allocates for other sizes', async () => {
     const first = canvas(30, 20, paper);
     await drawLine(first, setLine('H', bold), bold.size, 0, 18, ink);
     releaseCanvas(first);
     const second = canvas(30, 20, ink);
     expect(second.pixels).toBe(first.pixels);
-    expect(second.pixels.equals(Buffer.alloc(30 * 20 * 3, Buffer.from(ink)))).toBe(true);
+    expect(second.palette).toEqual([ink]);
+    expect(second.pixels.every((index) => index === 0)).toBe(true);
     expect(canvas(30, 20, paper).pixels).not.toBe(first.pixels);
     expect(canvas(31, 20, paper).pixels).not.toBe(first.pixels);
   });
