@@ -3,7 +3,7 @@
  * fontkit shapes it (kerning from the font's GPOS tables); each glyph is rasterised once per size
  * and quarter-pixel offset by sharp and cached, so an image costs a few thousand pixel blends
  * instead of rasterising every outline of every headline again (docs/performance.md: a card went
- * from ~16 ms of CPU with satori and librsvg to ~6 ms, most of it the PNG encoding).
+ * from ~16 ms of CPU with satori and librsvg to ~1.75 ms, PNG encoding included).
  */
 import { create, type Font } from 'fontkit';
 import sharp from 'sharp';
