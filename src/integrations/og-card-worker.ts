@@ -1,8 +1,8 @@
 /**
  * The thread that draws Open Graph cards into the card cache while the build renders pages
  * (og-cards.ts). Node runs this file itself (type stripping), so its imports name their .ts files.
- * Two cards at a time: one is drawn while the other waits for its file to be written (or for sharp
- * to rasterise a glyph not seen before).
+ * Two cards at a time: while sharp rasterises a glyph not seen before for one, the other is drawn
+ * (encoding and writing a card are synchronous).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ensureCached } from '../lib/og-cache.ts';

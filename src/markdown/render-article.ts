@@ -48,9 +48,10 @@ export interface RenderedAhead {
 }
 
 const RENDERED_AHEAD = Symbol.for('wirepress.rendered-ahead');
+const shared = globalThis as { [RENDERED_AHEAD]?: RenderedAhead };
 
 export function offerRenderedAhead(ahead: RenderedAhead | undefined): void {
-  (globalThis as { [RENDERED_AHEAD]?: RenderedAhead })[RENDERED_AHEAD] = ahead;
+  shared[RENDERED_AHEAD] = ahead;
 }
 
 /**
@@ -58,7 +59,6 @@ export function offerRenderedAhead(ahead: RenderedAhead | undefined): void {
  * there is done again here, where the error names the article and stops the page.
  */
 export async function renderArticleOrTake(path: string, source: string): Promise<RenderedArticle> {
-  const ahead = (globalThis as { [RENDERED_AHEAD]?: RenderedAhead })[RENDERED_AHEAD];
-  const early = await ahead?.take(path)?.catch(() => undefined);
+  const early = await shared[RENDERED_AHEAD]?.take(path)?.catch(() => undefined);
   return early?.source === source ? early.rendered : renderArticle(path, source);
 }
