@@ -5,6 +5,11 @@
  * process. Resident memory counts file-backed pages too (shared libraries, mapped files); the
  * anonymous part (heaps, buffers) is reported beside it, and so is each process's own peak, so a
  * large figure can be traced to the process that holds it.
+ *
+ * CPU time (user and system, every process of the tree once it has been waited for) is reported
+ * beside the wall time: on a shared virtual machine the wall time of one build can swing by a
+ * fifth with the host's load, while the CPU a build needs moves far less, and on 2 cores it is
+ * what bounds the wall time from below.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
@@ -17,7 +22,25 @@ export interface Measured {
   peakAnonBytes: number;
   /** Each process's own peaks, by "name pid", largest resident first. */
   peakByProcess: { process: string; rssBytes: number; anonBytes: number }[];
+  /** CPU seconds of the whole tree; undefined when another measured command ran at the same time. */
+  cpuSeconds?: { user: number; system: number };
 }
+
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+
+/**
+ * CPU seconds of this process's children that have ended and been waited for, with theirs in turn
+ * (/proc/self/stat cutime and cstime): a build's figure is the difference across it.
+ */
+function endedChildrenCpu(): { user: number; system: number } {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  // Fields after the command name, which may contain spaces: state is field 3, cutime 16, cstime 17.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { user: Number(fields[13]) / CLOCK_TICKS_PER_SECOND, system: Number(fields[14]) / CLOCK_TICKS_PER_SECOND };
+}
+
+/** The measured commands running now, each marked once another one has run beside it. */
+const inFlight = new Set<{ overlapped: boolean }>();
 
 /** pid -> parent pid for every process visible in /proc. */
 function parentsByPid(): Map<number, number> {
@@ -89,6 +112,10 @@ export async function runMeasured(
   // rebuild at N = 10,000 measured 25.6 s instead of 22).
   execFileSync('sync');
   const log = createWriteStream(options.logFile);
+  const overlap = { overlapped: inFlight.size > 0 };
+  for (const other of inFlight) other.overlapped = true;
+  inFlight.add(overlap);
+  const cpuBefore = endedChildrenCpu();
   const started = performance.now();
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log, { end: false });
@@ -115,8 +142,11 @@ export async function runMeasured(
     child.on('close', (code, signal) => done(code ?? (signal ? 128 : 1)));
   });
   const wallMs = performance.now() - started;
+  const cpuAfter = endedChildrenCpu();
+  inFlight.delete(overlap);
+  const cpuSeconds = overlap.overlapped ? undefined : { user: cpuAfter.user - cpuBefore.user, system: cpuAfter.system - cpuBefore.system };
   clearInterval(sampler);
   await new Promise((done) => log.end(done));
   const peakByProcess = [...peaks.values()].sort((a, b) => b.rssBytes - a.rssBytes);
-  return { exitCode, wallMs, peakRssBytes, peakAnonBytes, peakByProcess };
+  return { exitCode, wallMs, peakRssBytes, peakAnonBytes, peakByProcess, cpuSeconds };
 }

@@ -11,7 +11,8 @@
  *   npm run bench -- --concurrent          builds a run's targets side by side (when time is short)
  *   npm run bench -- --cold-only           skips the two rebuilds (N = 100,000 when time is short)
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -141,8 +142,22 @@ async function runOnce(target: BenchTarget, size: number, contentDir: string, wo
       throw new Error(`the edited article's page does not show the edit; see ${result.edit.log}`);
     }
   }
-  if (!args.keep) rmSync(root, { recursive: true, force: true });
   return result;
+}
+
+/**
+ * ext4 passes over the inodes of files deleted in the last minute when it allocates new ones
+ * (recently_deleted(), checked for each file created), so a build started right after another
+ * build's 150,000 files were deleted spent several CPU-seconds more in the kernel than the same
+ * build on a fresh checkout (docs/performance.md, fifth round). Builds' folders are therefore
+ * deleted only after a size's series, and the next size waits a minute after that.
+ */
+async function deleteBuilds(workDir: string, settle: boolean): Promise<void> {
+  for (const entry of readdirSync(workDir)) if (entry !== 'logs') rmSync(join(workDir, entry), { recursive: true, force: true });
+  if (!settle) return;
+  execFileSync('sync');
+  progress('waiting a minute after deleting the builds, so the next ones do not pay for it');
+  await new Promise((done) => setTimeout(done, 65_000));
 }
 
 function medians(figures: RunFigures[], size: number): Record<string, number> {
@@ -150,6 +165,7 @@ function medians(figures: RunFigures[], size: number): Record<string, number> {
   return {
     coldMs: of((r) => r.cold.wallMs),
     msPerArticle: of((r) => r.cold.wallMs / size),
+    coldCpuSeconds: of((r) => r.cold.cpuSeconds && r.cold.cpuSeconds.user + r.cold.cpuSeconds.system),
     coldPeakRssBytes: of((r) => r.cold.peakRssBytes),
     coldPeakAnonBytes: of((r) => r.cold.peakAnonBytes),
     outputBytes: of((r) => r.cold.outputBytes),
@@ -177,6 +193,7 @@ function progress(message: string): void {
 
 const seconds = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : (ms / 1000).toFixed(1));
 const ratio = (a: number | undefined, b: number | undefined) => (a && b && !Number.isNaN(a) && !Number.isNaN(b) ? `${(a / b).toFixed(2)}×` : '—');
+const cpu = (seconds: number | undefined) => (seconds === undefined || Number.isNaN(seconds) ? '—' : seconds.toFixed(1));
 const gb = (bytes: number | undefined) => (bytes && !Number.isNaN(bytes) ? (bytes / 1024 ** 3).toFixed(2) : '—');
 const results: TargetResult[] = [];
 const heroes = await heroJpegs(join(cacheRoot, 'heroes-v1'));
@@ -206,8 +223,8 @@ for (const size of sizes) {
     if (args.concurrent) await Promise.all(forSize.map(([target, result]) => series(target, result, run)));
     else for (const [target, result] of forSize) await series(target, result, run);
   }
-  if (!args.keep) rmSync(contentDir, { recursive: true, force: true });
   progress(`N=${size}: done; logs in ${join(workDir, 'logs')}`);
+  if (!args.keep) await deleteBuilds(workDir, size !== sizes.at(-1));
 }
 const table = writeReport();
 console.log(`\n${table}\n\nmedian of ${runs} run(s); machine: ${JSON.stringify(machine())}\nJSON: ${out}`);
@@ -218,7 +235,7 @@ function writeReport(): string {
   const rows = results.map((result) => {
     const m = result.median;
     const same = (name: string) => results.find((other) => other.size === result.size && other.target === name)?.median;
-    if (!m) return [result.size.toLocaleString('en'), result.target, '0', result.unavailable ?? (result.failed ? `failed: ${result.failed}` : 'not run yet'), ...Array(11).fill('')];
+    if (!m) return [result.size.toLocaleString('en'), result.target, '0', result.unavailable ?? (result.failed ? `failed: ${result.failed}` : 'not run yet'), ...Array(13).fill('')];
     return [
       result.size.toLocaleString('en'),
       result.target,
@@ -227,6 +244,8 @@ function writeReport(): string {
       m.msPerArticle!.toFixed(2),
       ratio(m.msPerArticle, same('floor-unified')?.msPerArticle),
       ratio(m.msPerArticle, same('minimal-astro')?.msPerArticle),
+      cpu(m.coldCpuSeconds),
+      ratio(m.coldCpuSeconds, same('minimal-astro')?.coldCpuSeconds),
       gb(m.coldPeakRssBytes),
       seconds(m.warmMs),
       ratio(m.warmMs, m.coldMs),
@@ -237,7 +256,7 @@ function writeReport(): string {
     ];
   });
   const table = markdownTable(
-    ['N', 'target', 'runs', 'cold s', 'ms/article', '× floor', '× minimal Astro', 'peak RSS GB', 'warm s', 'warm/cold', 'one-edit s', 'image encodes cold / warm / edit', 'output MB', 'article HTML KB'],
+    ['N', 'target', 'runs', 'cold s', 'ms/article', '× floor', '× minimal Astro', 'cold CPU s', 'CPU × minimal Astro', 'peak RSS GB', 'warm s', 'warm/cold', 'one-edit s', 'image encodes cold / warm / edit', 'output MB', 'article HTML KB'],
     rows,
   );
   const finished = new Date().toISOString();

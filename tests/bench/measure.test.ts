@@ -30,4 +30,22 @@ describe('runMeasured', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("counts the CPU time of the grandchild, and none of another command's running beside it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-measure-'));
+    try {
+      // About a second of CPU in a grandchild: a busy loop that stops after 1,000 ms of its own CPU.
+      const spin = `const t = process.cpuUsage(); while (process.cpuUsage(t).user < 1e6);`;
+      const run = () => runMeasured('sh', ['-c', `"${process.execPath}" -e "${spin}"`], { cwd: dir, env: process.env, logFile: join(dir, 'log') });
+      const alone = await run();
+      expect(alone.cpuSeconds!.user).toBeGreaterThanOrEqual(1);
+      expect(alone.cpuSeconds!.user).toBeLessThan(3);
+      expect(alone.cpuSeconds!.system).toBeGreaterThanOrEqual(0);
+      const [first, second] = await Promise.all([run(), run()]);
+      expect(first.cpuSeconds).toBeUndefined();
+      expect(second.cpuSeconds).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
