@@ -3,7 +3,7 @@
  * fontkit shapes it (kerning from the font's GPOS tables); each glyph is rasterised once per size
  * and quarter-pixel offset by sharp and cached, so an image costs a few thousand pixel blends
  * instead of rasterising every outline of every headline again (docs/performance.md: a card went
- * from ~16 ms of CPU with satori and librsvg to ~1.75 ms, PNG encoding included).
+ * from ~16 ms of CPU with satori and librsvg to ~1.5 ms, PNG encoding included).
  */
 import { create, type Font } from 'fontkit';
 import sharp from 'sharp';
@@ -135,17 +135,23 @@ export function verticalMetrics(font: Font, size: number) {
   return { ascent: font.ascent * scale, normalLineHeight: (font.ascent - font.descent + font.lineGap) * scale };
 }
 
+/** Text is anti-aliased in this many steps of coverage, 0 (none) to COVERAGE_LEVELS - 1 (full). */
+const COVERAGE_LEVELS = 32;
+
 interface GlyphMask {
   /** Offset of the mask's top-left pixel from the pen position on the baseline. */
   left: number;
   top: number;
   width: number;
   height: number;
-  alpha: Buffer;
+  /** Each pixel's coverage step, worked out once per glyph rather than once per pixel drawn. */
+  coverage: Uint8Array;
 }
 
 const SUBPIXEL_STEPS = 4;
 const masks = new Map<string, Promise<GlyphMask | undefined>>();
+/** The masks rasterised so far, by the same key: a line of glyphs all seen before is drawn without waiting. */
+const readyMasks = new Map<string, GlyphMask | undefined>();
 const fontIds = new WeakMap<Font, number>();
 let fontCount = 0;
 
@@ -162,14 +168,21 @@ async function rasterise(font: Font, id: number, size: number, phase: number): P
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
     `<path transform="translate(${phase - left} ${-top}) scale(${scale} ${-scale})" d="${glyph.path.toSVG()}"/></svg>`;
   const alpha = await sharp(Buffer.from(svg)).extractChannel(3).raw().toBuffer();
-  return { left, top, width, height, alpha };
+  const coverage = Uint8Array.from(alpha, (value) => Math.round((value * (COVERAGE_LEVELS - 1)) / 255));
+  return { left, top, width, height, coverage };
 }
 
-function maskOf(font: Font, id: number, size: number, phase: number) {
+function maskKey(font: Font, id: number, size: number, phase: number) {
   if (!fontIds.has(font)) fontIds.set(font, ++fontCount);
-  const key = `${fontIds.get(font)}:${id}:${size}:${phase}`;
+  return `${fontIds.get(font)}:${id}:${size}:${phase}`;
+}
+
+function maskOf(key: string, font: Font, id: number, size: number, phase: number) {
   let mask = masks.get(key);
-  if (!mask) masks.set(key, (mask = rasterise(font, id, size, phase)));
+  if (!mask) {
+    masks.set(key, (mask = rasterise(font, id, size, phase)));
+    mask.then((ready) => readyMasks.set(key, ready), () => {});
+  }
   return mask;
 }
 
@@ -188,8 +201,6 @@ export interface Canvas {
   pixels: Buffer;
   palette: Rgb[];
 }
-
-const COVERAGE_LEVELS = 32;
 
 /** Per canvas: where each colour sits in its palette, and the blends worked out so far. */
 const paletteIndexes = new WeakMap<Canvas, Map<string, number>>();
@@ -244,16 +255,18 @@ export function fillRect(target: Canvas, x: number, y: number, w: number, h: num
 
 /** Draws a line with its start at `x` and its baseline at `baseline`. */
 export async function drawLine(target: Canvas, line: Line, size: number, x: number, baseline: number, colour: Rgb) {
-  const placed = await Promise.all(
-    line.glyphs.map(async (glyph) => {
-      const penX = x + glyph.x;
-      const whole = Math.floor(penX);
-      const phase = Math.round((penX - whole) * SUBPIXEL_STEPS) / SUBPIXEL_STEPS;
-      return { mask: await maskOf(glyph.font, glyph.id, size, phase), x: whole };
-    }),
-  );
+  const placed = line.glyphs.map((glyph) => {
+    const penX = x + glyph.x;
+    const whole = Math.floor(penX);
+    const phase = Math.round((penX - whole) * SUBPIXEL_STEPS) / SUBPIXEL_STEPS;
+    const key = maskKey(glyph.font, glyph.id, size, phase);
+    return { mask: readyMasks.has(key) ? readyMasks.get(key) : maskOf(key, glyph.font, glyph.id, size, phase), x: whole };
+  });
   const top = Math.round(baseline);
-  for (const { mask, x: penX } of placed) if (mask) blend(target, mask, penX + mask.left, top + mask.top, colour);
+  for (const { mask, x: penX } of placed) {
+    const ready = mask instanceof Promise ? await mask : mask;
+    if (ready) blend(target, ready, penX + ready.left, top + ready.top, colour);
+  }
 }
 
 /** `colour` over `under` at `coverage` (0–255): source-over, as an RGB canvas would blend it. */
@@ -276,7 +289,7 @@ function blend(target: Canvas, mask: GlyphMask, x: number, y: number, colour: Rg
     let from = row * mask.width + firstColumn;
     let at = (y + row) * width + x + firstColumn;
     for (let column = firstColumn; column < lastColumn; column++, from++, at++) {
-      const step = Math.round((mask.alpha[from]! * (COVERAGE_LEVELS - 1)) / 255);
+      const step = mask.coverage[from]!;
       if (step === 0) continue;
       const under = pixels[at]!;
       const table = (byUnder[under] ??= new Int16Array(COVERAGE_LEVELS).fill(-1));
