@@ -144,7 +144,9 @@ export async function runMeasured(
   const wallMs = performance.now() - started;
   const cpuAfter = endedChildrenCpu();
   inFlight.delete(overlap);
-  const cpuSeconds = overlap.overlapped ? undefined : { user: cpuAfter.user - cpuBefore.user, system: cpuAfter.system - cpuBefore.system };
+  // Rounded to hundredths: tick counts divided by CLK_TCK leave binary fractions (3.780000000000001).
+  const seconds = (after: number, before: number) => Math.round((after - before) * 100) / 100;
+  const cpuSeconds = overlap.overlapped ? undefined : { user: seconds(cpuAfter.user, cpuBefore.user), system: seconds(cpuAfter.system, cpuBefore.system) };
   clearInterval(sampler);
   await new Promise((done) => log.end(done));
   const peakByProcess = [...peaks.values()].sort((a, b) => b.rssBytes - a.rssBytes);
