@@ -13,14 +13,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import sharp from 'sharp';
 import type { CheckedArticle } from '../lib/frontmatter-check.ts';
 import { newestFirst } from '../lib/publication.ts';
-import { workAhead, workBoard } from '../lib/work-ahead.ts';
 import { offerRenderedAhead, type RenderedSource } from '../markdown/render-article.ts';
 import type { CheckedContent } from './content-check.ts';
+import { startHelperThread } from './helper-thread.ts';
 
 /**
  * How far the thread may run ahead of the pages: far enough to use the seconds of content sync
@@ -66,17 +64,7 @@ function writeRecord(file: string, root: string, articles: readonly CheckedArtic
 
 /** A thread rendering the bodies of `paths`, offered to the pages; resolves to a line for the build log. */
 function renderAhead(paths: string[]): () => Promise<string> {
-  // rehype-article-images uses sharp: its native module is loaded here first, as sharp asks of worker users.
-  void sharp;
-  const board = workBoard(paths.length);
-  const ahead = workAhead<RenderedSource>(board);
-  const worker = new Worker(new URL('./body-worker.ts', import.meta.url), { workerData: { board, paths, lead: LEAD } });
-  // Never keeps a failed build's process alive.
-  worker.unref();
-  worker.on('message', ahead.receive);
-  // Pages waiting on a dead thread render their bodies themselves.
-  worker.on('error', (error) => ahead.abandon(error));
-  worker.on('exit', (code) => code === 0 || ahead.abandon(new Error(`the body thread exited with code ${code}`)));
+  const { ahead, stop } = startHelperThread<RenderedSource>(new URL('./body-worker.ts', import.meta.url), paths.length, { paths, lead: LEAD }, 'body');
   const indexOf = new Map(paths.map((path, index) => [path, index]));
   let handedOver = 0;
   offerRenderedAhead({
@@ -89,7 +77,7 @@ function renderAhead(paths: string[]): () => Promise<string> {
   });
   return async () => {
     offerRenderedAhead(undefined);
-    await worker.terminate();
+    await stop();
     return `Rendered ${ahead.done} of ${paths.length} article bodies on a second thread; the pages took ${handedOver} of them.`;
   };
 }

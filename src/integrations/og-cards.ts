@@ -11,17 +11,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import sharp from 'sharp';
 import type { CheckedArticle } from '../lib/frontmatter-check.ts';
 import { ensureCached, ogCacheDir } from '../lib/og-cache.ts';
 import { cardInput, cardJob, hasGeneratedCard, ogCardPath, ogCardRendered, renderCard, rendererFingerprint, type CardJob } from '../lib/og-image.ts';
 import { buildNow, publicationState, type PublicationFields } from '../lib/publication.ts';
-import { workAhead, workBoard, type Outcome } from '../lib/work-ahead.ts';
 import { publishFile } from '../lib/publish-file.ts';
 import { site } from '../site.config.ts';
 import type { CheckedContent } from './content-check.ts';
+import { startHelperThread } from './helper-thread.ts';
 
 type Parsed = PublicationFields & { title: string; section: string; heroImage?: unknown };
 
@@ -47,22 +45,10 @@ export function distinctCards(jobs: readonly CardJob[]): CardJob[] {
  * A thread that draws `jobs` (one per distinct card) into the cache, in order, while this thread
  * does other work; see src/lib/work-ahead.ts.
  */
-function cardThread(cacheDir: string, jobs: CardJob[]) {
-  // sharp's native module is loaded on the main thread first, as sharp asks of worker users.
-  void sharp;
-  const board = workBoard(jobs.length);
-  const ahead = workAhead<boolean>(board);
-  const worker = new Worker(new URL('./og-card-worker.ts', import.meta.url), { workerData: { cacheDir, board, jobs } });
-  // Never keeps a failed build's process alive.
-  worker.unref();
-  worker.on('message', (outcome: Outcome<boolean>) => {
-    ahead.receive(outcome);
+const cardThread = (cacheDir: string, jobs: CardJob[]) =>
+  startHelperThread<boolean>(new URL('./og-card-worker.ts', import.meta.url), jobs.length, { cacheDir, jobs }, 'card', (outcome) => {
     if ('value' in outcome && !outcome.value) console.log(ogCardRendered(jobs[outcome.index]!.slug));
   });
-  worker.on('error', (error) => ahead.abandon(error));
-  worker.on('exit', (code) => code === 0 || ahead.abandon(new Error(`the card thread exited with code ${code}`)));
-  return { ahead, stop: () => worker.terminate() };
-}
 
 /** Draws a card on this thread, unless it is cached. */
 async function drawHere(cacheDir: string, { slug, key, card }: CardJob) {

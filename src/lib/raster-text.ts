@@ -149,9 +149,12 @@ interface GlyphMask {
 }
 
 const SUBPIXEL_STEPS = 4;
-const masks = new Map<string, Promise<GlyphMask | undefined>>();
-/** The masks rasterised so far, by the same key: a line of glyphs all seen before is drawn without waiting. */
-const readyMasks = new Map<string, GlyphMask | undefined>();
+/**
+ * Glyph masks by font, glyph, size and phase: the mask once rasterised (undefined for a glyph
+ * with no outline, such as a space), a promise of it until then. A line of glyphs all seen
+ * before is drawn without waiting.
+ */
+const masks = new Map<string, GlyphMask | undefined | Promise<GlyphMask | undefined>>();
 const fontIds = new WeakMap<Font, number>();
 let fontCount = 0;
 
@@ -172,18 +175,15 @@ async function rasterise(font: Font, id: number, size: number, phase: number): P
   return { left, top, width, height, coverage };
 }
 
-function maskKey(font: Font, id: number, size: number, phase: number) {
+function maskOf(font: Font, id: number, size: number, phase: number) {
   if (!fontIds.has(font)) fontIds.set(font, ++fontCount);
-  return `${fontIds.get(font)}:${id}:${size}:${phase}`;
-}
-
-function maskOf(key: string, font: Font, id: number, size: number, phase: number) {
-  let mask = masks.get(key);
-  if (!mask) {
-    masks.set(key, (mask = rasterise(font, id, size, phase)));
-    mask.then((ready) => readyMasks.set(key, ready), () => {});
-  }
-  return mask;
+  const key = `${fontIds.get(font)}:${id}:${size}:${phase}`;
+  if (masks.has(key)) return masks.get(key);
+  const rasterised = rasterise(font, id, size, phase);
+  masks.set(key, rasterised);
+  // A failed rasterisation stays a rejected promise: every line that needs the glyph fails alike.
+  rasterised.then((mask) => masks.set(key, mask), () => {});
+  return rasterised;
 }
 
 export type Rgb = readonly [number, number, number];
@@ -259,8 +259,7 @@ export async function drawLine(target: Canvas, line: Line, size: number, x: numb
     const penX = x + glyph.x;
     const whole = Math.floor(penX);
     const phase = Math.round((penX - whole) * SUBPIXEL_STEPS) / SUBPIXEL_STEPS;
-    const key = maskKey(glyph.font, glyph.id, size, phase);
-    return { mask: readyMasks.has(key) ? readyMasks.get(key) : maskOf(key, glyph.font, glyph.id, size, phase), x: whole };
+    return { mask: maskOf(glyph.font, glyph.id, size, phase), x: whole };
   });
   const top = Math.round(baseline);
   for (const { mask, x: penX } of placed) {
