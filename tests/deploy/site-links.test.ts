@@ -1,5 +1,5 @@
 /**
- * The base-path checker for URLs outside HTML link attributes (tests/helpers/site-links.ts), on a
+ * The base-path checker for URLs outside HTML link attributes (scripts/verify/site-links.ts), on a
  * hand-made dist/, so that a clean result over a real build means the URLs are right, not that
  * the checker looked at nothing.
  */
@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSiteLinks, type CheckedUrl } from '../helpers/site-links.ts';
+import { checkSiteLinks, type CheckedUrl } from '../../scripts/verify/site-links.ts';
 
 const mount = { siteUrl: 'https://octo.github.io', basePath: '/news/' };
 

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
-import { checkSiteLinks, type CheckedUrl } from '../helpers/site-links.ts';
-import { checkInternalLinks, describeBrokenLinks } from '../validators/internal-links.ts';
+import { checkSiteLinks, type CheckedUrl } from '../../scripts/verify/site-links.ts';
+import { checkInternalLinks, describeBrokenLinks } from '../../scripts/verify/internal-links.ts';
 
 const mount = { siteUrl: 'https://example.github.io', basePath: '/news/' };
 

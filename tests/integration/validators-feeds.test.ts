@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { describe, expect, inject, it } from 'vitest';
 import { readSiteConfig } from '../../src/lib/site-config.ts';
-import { jsonFeedProblems, rssProblems } from '../validators/feed-spec.ts';
+import { jsonFeedProblems, rssProblems } from '../../scripts/verify/feed-spec.ts';
 
 const dist = inject('siteDist');
 const site = readSiteConfig(process.env);

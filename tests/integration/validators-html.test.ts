@@ -6,7 +6,7 @@ import { globSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { checkHtml, describeMessages } from '../validators/nu-html-checker.ts';
+import { checkHtml, describeMessages } from '../../scripts/verify/nu-html-checker.ts';
 
 describe('the Nu HTML Checker', () => {
   it('finds no error in any HTML file in dist/', () => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { readSiteConfig } from '../../src/lib/site-config.ts';
-import { checkInternalLinks, describeBrokenLinks } from '../validators/internal-links.ts';
+import { checkInternalLinks, describeBrokenLinks } from '../../scripts/verify/internal-links.ts';
 
 describe('internal links of the built site', () => {
   it('all resolve to a file (and fragment) in dist/', () => {

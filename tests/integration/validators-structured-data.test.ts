@@ -1,12 +1,12 @@
 /**
  * Every JSON-LD block in the built site parses and fits schema.org (see
- * tests/validators/structured-data.ts), and articles carry what Google recommends for NewsArticle.
+ * scripts/verify/structured-data.ts), and articles carry what Google recommends for NewsArticle.
  */
 import { globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ARTICLE_WITH_IMAGES, SEED_ARTICLE } from '../helpers/page-templates.ts';
-import { jsonLdBlocksOf, validateJsonLd } from '../validators/structured-data.ts';
+import { jsonLdBlocksOf, validateJsonLd } from '../../scripts/verify/structured-data.ts';
 
 const dist = inject('siteDist');
 const pages = globSync('**/*.html', { cwd: dist }).sort();

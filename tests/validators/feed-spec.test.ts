@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRfc3339, isRfc822, jsonFeedProblems, rssProblems } from './feed-spec.ts';
+import { isRfc3339, isRfc822, jsonFeedProblems, rssProblems } from '../../scripts/verify/feed-spec.ts';
 
 const rss = (channel: string, item: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom"><channel>${channel}<item>${item}</item></channel></rss>`;

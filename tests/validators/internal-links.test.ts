@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkInternalLinks } from './internal-links.ts';
+import { checkInternalLinks } from '../../scripts/verify/internal-links.ts';
 
 const SITE = { origin: 'https://news.example.org', basePath: '/' };
 const dists: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requireJava } from './nu-html-checker.ts';
+import { requireJava } from '../../scripts/verify/nu-html-checker.ts';
 
 describe('requireJava', () => {
   it('fails loudly with the install command when Java is missing, instead of skipping', () => {

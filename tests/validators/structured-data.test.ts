@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonLdBlocksOf, validateJsonLd } from './structured-data.ts';
+import { jsonLdBlocksOf, validateJsonLd } from '../../scripts/verify/structured-data.ts';
 
 const article = (overrides: Record<string, unknown> = {}) => ({
   '@context': 'https://schema.org',

@@ -12,7 +12,7 @@
  * …/breadcrumb) are reported separately, because an honest page may lack one (a wire story
  * whose author was never credited must not get an invented one).
  */
-import { parseHTML } from 'linkedom';
+import { Parser } from 'htmlparser2';
 import { isAbsoluteHttpUrl, isRealDate } from './formats.ts';
 
 type Kind = 'Text' | 'URL' | 'DateTime' | 'Date' | 'Number' | 'Integer' | 'Boolean' | { types: string[] };
@@ -280,14 +280,31 @@ export function validateJsonLd(document: unknown): StructuredDataReport {
   return report;
 }
 
-/** Every JSON-LD block of a page, parsed; a block that is not JSON is an error naming its number. */
+/**
+ * Every JSON-LD block of a page, parsed; a block that is not JSON is an error naming its number.
+ * Streamed through htmlparser2 rather than a DOM, so `npm run verify` reads 10,000 pages in seconds.
+ */
 export function jsonLdBlocksOf(html: string): { blocks: unknown[]; errors: string[] } {
-  const { document } = parseHTML(html);
+  const texts: string[] = [];
+  let current: string | undefined;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (name === 'script' && attributes.type?.trim().toLowerCase() === 'application/ld+json') current = '';
+    },
+    ontext(text) {
+      if (current !== undefined) current += text;
+    },
+    onclosetag(name) {
+      if (name === 'script' && current !== undefined) texts.push(current);
+      if (name === 'script') current = undefined;
+    },
+  });
+  parser.end(html);
   const blocks: unknown[] = [];
   const errors: string[] = [];
-  document.querySelectorAll('script[type="application/ld+json"]').forEach((script, index) => {
+  texts.forEach((text, index) => {
     try {
-      blocks.push(JSON.parse(script.textContent ?? ''));
+      blocks.push(JSON.parse(text));
     } catch (error) {
       errors.push(`JSON-LD block ${index + 1} does not parse: ${(error as Error).message}`);
     }

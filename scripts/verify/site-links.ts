@@ -4,7 +4,7 @@
  * absolute URLs on the site's origin anywhere in any text file (JSON-LD, feeds, sitemaps,
  * robots.txt, web manifests), CSS url()s, meta refreshes and `_redirects` targets. Each must sit
  * under the base path and name a file in dist/. HTML href/src/srcset are checked, with their
- * fragments, by tests/validators/internal-links.ts.
+ * fragments, by scripts/verify/internal-links.ts.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
