@@ -5,8 +5,9 @@
  */
 import { Readable } from 'node:stream';
 import { SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
+import { NEWS_WINDOW_MS } from './news-window.ts';
 
-export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+export { NEWS_WINDOW_MS } from './news-window.ts';
 export const NEWS_LIMIT = 1000;
 
 export interface NewsCandidate {
