@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheState } from '../../scripts/publish/cache-state.ts';
 import { codeAmong } from '../../scripts/publish/code-paths.ts';
 import { dueBetween, eventsOf, frontMatterOf, instantsIn } from '../../scripts/publish/due.ts';
 import type { PublishRecord } from '../../scripts/publish/record.ts';
@@ -172,5 +173,24 @@ describe('node scripts/publish/plan.ts, in a git repository', { timeout: 60_000 
 
   it('a pull request compares with its base (--since)', () => {
     expect(run(['--event', 'pull_request', '--since', commits.first, '--head', commits.contentOnly]).outputs).toMatchObject({ build: 'true', test: 'false' });
+  });
+});
+
+describe('cacheState', () => {
+  it('reports size and a digest that changes when a file does, and not otherwise', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'wirepress-cache-'));
+    try {
+      expect(cacheState(join(folder, 'missing'))).toEqual({ digest: 'empty', bytes: 0, files: 0 });
+      writeFileSync(join(folder, 'a.json'), '{}');
+      mkdirSync(join(folder, 'assets'));
+      writeFileSync(join(folder, 'assets/b.webp'), Buffer.alloc(1000));
+      const before = cacheState(folder);
+      expect(before).toMatchObject({ bytes: 1002, files: 2 });
+      expect(cacheState(folder).digest).toBe(before.digest);
+      writeFileSync(join(folder, 'assets/c.webp'), Buffer.alloc(10));
+      expect(cacheState(folder).digest).not.toBe(before.digest);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

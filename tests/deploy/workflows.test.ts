@@ -25,6 +25,9 @@ interface Step {
 interface Job {
   'runs-on': string;
   needs?: string | string[];
+  if?: string;
+  outputs?: Record<string, string>;
+  env?: Record<string, string>;
   permissions?: Record<string, string>;
   environment?: { name: string; url?: string };
   steps: Step[];
@@ -147,7 +150,7 @@ describe('the deploy workflow', () => {
     expect(workflow.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
   });
 
-  it('tests, then builds, then uploads dist/ as the Pages artifact', () => {
+  it('tests (when code changed), then builds, then uploads dist/ as the Pages artifact', () => {
     const test = indexOf((step) => step.run === 'npm test');
     const buildStep = indexOf((step) => step.run === 'npm run build');
     const upload = indexOf((step) => usesAction(step, 'actions/upload-pages-artifact'));
@@ -157,14 +160,77 @@ describe('the deploy workflow', () => {
     expect(build.steps[upload]!.with?.path).toBe('dist/');
   });
 
-  it("restores Astro's caches (content store, optimised and OG images) after npm ci, which would empty them", () => {
+  it("restores Astro's cache from the newest entry after npm ci, which would empty it, and saves it only when the build changed it", () => {
     const install = indexOf((step) => step.run?.startsWith('npm ci') ?? false);
-    const cache = indexOf((step) => usesAction(step, 'actions/cache'));
-    expect(cache).toBeGreaterThan(install);
-    expect(cache).toBeLessThan(indexOf((step) => step.run === 'npm run build'));
-    const paths = String(build.steps[cache]!.with?.path).trim().split('\n');
-    expect(paths).toContain('node_modules/.astro');
-    expect(String(build.steps[cache]!.with?.key)).toContain("hashFiles('package-lock.json')");
+    const restore = indexOf((step) => usesAction(step, 'actions/cache/restore'));
+    const buildStep = indexOf((step) => step.run === 'npm run build');
+    expect(restore).toBeGreaterThan(install);
+    expect(restore).toBeLessThan(buildStep);
+    const restoreStep = build.steps[restore]!;
+    expect(restoreStep.with?.path).toBe('node_modules/.astro');
+    // The key never matches (a new run id), so the newest entry under the prefixes is restored.
+    expect(String(restoreStep.with?.key)).toBe("astro-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-${{ github.run_id }}");
+    expect(String(restoreStep.with?.['restore-keys']).trim().split('\n')).toEqual(["astro-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-", 'astro-${{ runner.os }}-']);
+    // Its size goes to the log before and after the build; a save happens only on a new digest.
+    const before = build.steps[restore + 1]!;
+    const after = build.steps.find((step) => step.id === 'cache-built')!;
+    expect(before.run).toBe('node scripts/publish/cache-state.ts node_modules/.astro >> "$GITHUB_OUTPUT"');
+    expect(after.run).toBe(before.run);
+    expect(build.steps.indexOf(after)).toBeGreaterThan(buildStep);
+    const save = build.steps.find((step) => usesAction(step, 'actions/cache/save'))!;
+    expect(build.steps.indexOf(save)).toBeGreaterThan(build.steps.indexOf(after));
+    expect(save.if).toBe(`steps.cache-built.outputs.digest != steps.${before.id}.outputs.digest`);
+    expect(save.with).toEqual({ path: 'node_modules/.astro', key: "astro-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-${{ steps.cache-built.outputs.digest }}" });
+    expect(steps(workflow).filter((step) => usesAction(step, 'actions/cache'))).toEqual([]);
+  });
+
+  describe('the plan: build only when something is due, test only when code changed', () => {
+    const plan = workflow.jobs.plan!;
+
+    it('plans first, in seconds: no npm ci, the plan script on the deployed publish record', () => {
+      expect(plan.steps.some((step) => step.run?.includes('npm '))).toBe(false);
+      expect(plan.steps.some((step) => step.with?.cache)).toBe(false);
+      const planStep = plan.steps.find((step) => step.id === 'plan')!;
+      expect(planStep.run).toBe('node scripts/publish/plan.ts --event "$EVENT" --head "$(git rev-parse HEAD)" --record "$RUNNER_TEMP/deployed-record.json" >> "$GITHUB_OUTPUT"');
+      expect(planStep.env).toEqual({ EVENT: '${{ github.event_name }}' });
+      const fetchRecord = plan.steps[plan.steps.indexOf(planStep) - 1]!;
+      expect(fetchRecord.run).toContain('"$SITE_ADDRESS/_publish/record.json"');
+      // A missing record (first deploy) must not fail the run: the plan then builds and tests.
+      expect(fetchRecord.run).toMatch(/\|\| echo /);
+      expect(plan.outputs).toEqual({ build: '${{ steps.plan.outputs.build }}', test: '${{ steps.plan.outputs.test }}', clock: '${{ steps.plan.outputs.clock }}' });
+    });
+
+    it('a scheduled run with nothing due ends after the plan: build and deploy are skipped', () => {
+      expect(build.needs).toBe('plan');
+      expect(build.if).toBe("needs.plan.outputs.build == 'true'");
+      expect(deploy.needs).toBe('build');
+    });
+
+    it('runs npm test (and installs Chromium for it) only when the plan found code changed', () => {
+      for (const step of build.steps.filter((step) => step.run === 'npm test' || step.name?.startsWith('Chromium'))) {
+        expect(step.if).toBe("needs.plan.outputs.test == 'true'");
+      }
+      for (const step of build.steps.filter((step) => ['npm run build', 'npm ci --no-audit --no-fund'].includes(step.run ?? ''))) expect(step.if).toBeUndefined();
+    });
+
+    it("builds on the plan's clock, verifies, then records commit, clock and pages in dist/ before the upload", () => {
+      expect(build.env).toEqual({ PUBLISH_NOW: '${{ needs.plan.outputs.clock }}' });
+      const verify = indexOf((step) => step.run?.includes('npm run verify -- --previous "$RUNNER_TEMP/deployed-record.json"') ?? false);
+      const record = indexOf((step) => step.run === 'node scripts/publish/record.ts --dist dist --commit "$(git rev-parse HEAD)" --clock "$PUBLISH_NOW"');
+      const upload = indexOf((step) => usesAction(step, 'actions/upload-pages-artifact'));
+      expect(verify).toBeGreaterThan(indexOf((step) => step.run === 'npm run build'));
+      expect(record).toBeGreaterThan(verify);
+      expect(upload).toBeGreaterThan(record);
+      // verify checks absolute URLs against the origin and base path the build used.
+      const buildEnv = build.steps.find((step) => step.run === 'npm run build')!.env!;
+      expect(build.steps[verify]!.env).toMatchObject({ SITE_URL: buildEnv.SITE_URL, BASE_PATH: buildEnv.BASE_PATH });
+    });
+
+    it('the record path the plan reads is the one the build writes', async () => {
+      const { RECORD_PATH } = await import('../../scripts/publish/record.ts');
+      expect(source('deploy.yml').match(/"\$SITE_ADDRESS\/_publish\/record\.json"/g)?.length).toBe(2);
+      expect(RECORD_PATH).toBe('_publish/record.json');
+    });
   });
 
   describe('the build environment, as GitHub evaluates it', () => {
@@ -221,9 +287,25 @@ describe('the pull request workflow', () => {
     }
   });
 
-  it('runs the type check, the tests, the build and Lighthouse on the build', () => {
+  it('runs the type check, the tests and Lighthouse only when code changed; always the build and verify', () => {
+    const gates = workflow.jobs.gates!;
     const commands = steps(workflow).flatMap((step) => (step.run ? npmScriptsRun(step.run) : []));
-    expect(commands).toEqual(['check', 'test', 'build', 'audit']);
+    expect(commands).toEqual(['check', 'test', 'build', 'verify', 'audit']);
+    const conditionOf = (script: string) => gates.steps.find((step) => step.run && npmScriptsRun(step.run).includes(script))!.if;
+    for (const script of ['check', 'test', 'audit']) expect(conditionOf(script), script).toBe("needs.plan.outputs.test == 'true'");
+    for (const script of ['build', 'verify']) expect(conditionOf(script), script).toBeUndefined();
+  });
+
+  it('plans from the pull request\'s own changes (the merge commit against its first parent), before npm ci', () => {
+    const plan = workflow.jobs.plan!;
+    expect(workflow.jobs.gates!.needs).toBe('plan');
+    expect(plan.steps[0]!.with).toMatchObject({ 'fetch-depth': 2 });
+    expect(plan.steps.some((step) => step.run?.includes('npm '))).toBe(false);
+    expect(plan.steps.find((step) => step.id === 'plan')!.run).toBe('node scripts/publish/plan.ts --event pull_request --since HEAD^1 --head HEAD >> "$GITHUB_OUTPUT"');
+  });
+
+  it('reads the build cache main saved, and never saves one', () => {
+    expect(steps(workflow).filter((step) => step.uses?.startsWith('actions/cache')).map((step) => step.uses!.split('@')[0])).toEqual(['actions/cache/restore']);
   });
 
   it('uploads the built site, and the screenshots and Lighthouse reports even when a gate failed', () => {
