@@ -10,8 +10,10 @@
  *   npm run bench -- --install-peers       installs Eleventy 3 into a cache outside the project
  *   npm run bench -- --concurrent          builds a run's targets side by side (when time is short)
  *   npm run bench -- --cold-only           skips the two rebuilds (N = 100,000 when time is short)
+ *   npm run bench -- --self-test           tests the harness itself (needs an idle machine)
+ *   npm run bench -- --publish-path        times the publish path: correction, new article, hourly
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -47,8 +49,20 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     concurrent: { type: 'boolean', default: false },
     'cold-only': { type: 'boolean', default: false },
+    'self-test': { type: 'boolean', default: false },
+    'publish-path': { type: 'boolean', default: false },
   },
 });
+
+if (args['self-test']) {
+  const vitest = join(projectRoot, 'node_modules/vitest/vitest.mjs');
+  const run = spawnSync(process.execPath, [vitest, 'run', '--config', join(projectRoot, 'scripts/bench/self-test.config.ts')], { cwd: projectRoot, stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
+if (args['publish-path']) {
+  await import('./publish-path.ts').then(({ publishPath }) => publishPath({ sizes: args.sizes.split(',').map(Number), seed: Number(args.seed), out: args.out }));
+  process.exit(0);
+}
 
 const sizes = [...args.sizes.split(',').map(Number), ...(args['with-100k'] ? [100_000] : [])];
 const runs = Number(args.runs);
