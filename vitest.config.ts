@@ -9,6 +9,10 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           // tests/bench-self-test/ needs an idle machine: `npm run bench -- --self-test` runs it.
           exclude: ['tests/integration/**', 'tests/browser/**', 'tests/bench-self-test/**'],
+          // Some unit tests start Node, git or a config loader: 5 s (the default) timed them out
+          // while builds ran beside them. A limit is a backstop for a hang, not a speed check.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
