@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parseHTML } from 'linkedom';
+import { Parser } from 'htmlparser2';
 import { brokenReferences, type BrokenReference } from '../../src/lib/link-check.ts';
 
 export type { BrokenReference };
@@ -20,7 +20,34 @@ export interface LinkCheckOptions {
   basePath: string;
 }
 
-const METADATA_URLS = ['meta[property="og:image"]', 'meta[property="og:url"]', 'meta[name="twitter:image"]'];
+/** Link-preview metas whose content must be an absolute URL, by their property or name. */
+const METADATA_URLS: Record<string, string> = {
+  'og:image': 'meta[property="og:image"]',
+  'og:url': 'meta[property="og:url"]',
+  'twitter:image': 'meta[name="twitter:image"]',
+};
+
+/** A page's link-preview meta URLs and JSON-LD texts, streamed (no DOM: 10,000 pages in seconds). */
+function metadataOf(html: string): { metas: { attribute: string; target: string }[]; jsonLd: string[] } {
+  const found = { metas: [] as { attribute: string; target: string }[], jsonLd: [] as string[] };
+  let script: string | undefined;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      const key = name === 'meta' ? (attributes.property === 'og:image' || attributes.property === 'og:url' ? attributes.property : attributes.name === 'twitter:image' ? attributes.name : undefined) : undefined;
+      if (key) found.metas.push({ attribute: METADATA_URLS[key]!, target: attributes.content ?? '' });
+      if (name === 'script' && attributes.type?.trim().toLowerCase() === 'application/ld+json') script = '';
+    },
+    ontext(text) {
+      if (script !== undefined) script += text;
+    },
+    onclosetag(name) {
+      if (name === 'script' && script !== undefined) found.jsonLd.push(script);
+      if (name === 'script') script = undefined;
+    },
+  });
+  parser.end(html);
+  return found;
+}
 
 /** The site's own URLs among a JSON-LD block's values; `@id` values name nodes, they are not links. */
 function jsonLdUrls(json: string, siteRoot: string): string[] {
@@ -45,14 +72,11 @@ function brokenMetadataUrls(files: ReadonlySet<string>, readHtml: (page: string)
   const siteRoot = `${options.origin}${options.basePath}`;
   const broken: BrokenReference[] = [];
   for (const page of [...files].filter((file) => file.endsWith('.html')).sort()) {
-    const { document } = parseHTML(readHtml(page));
-    for (const selector of METADATA_URLS) {
-      for (const meta of document.querySelectorAll(selector)) {
-        const target = meta.getAttribute('content') ?? '';
-        if (!/^https?:\/\//.test(target)) broken.push({ page, attribute: selector, target, reason: 'is not an absolute URL' });
-      }
+    const { metas, jsonLd: blocks } = metadataOf(readHtml(page));
+    for (const { attribute, target } of metas) {
+      if (!/^https?:\/\//.test(target)) broken.push({ page, attribute, target, reason: 'is not an absolute URL' });
     }
-    const jsonLd = [...document.querySelectorAll('script[type="application/ld+json"]')].flatMap((script) => jsonLdUrls(script.textContent ?? '', siteRoot));
+    const jsonLd = blocks.flatMap((json) => jsonLdUrls(json, siteRoot));
     for (const target of jsonLd) {
       const attribute = 'JSON-LD';
       if (!target.startsWith(siteRoot)) {

@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { parseHTML } from 'linkedom';
+import { Parser } from 'htmlparser2';
 
 export interface SiteMount {
   /** The site's origin, e.g. https://owner.github.io */
@@ -75,16 +75,29 @@ function problemWith(raw: string, pageUrl: URL, dist: string, mount: SiteMount):
   return undefined;
 }
 
-function* refreshAndStyleUrls(html: string): Generator<[string, string]> {
-  const { document } = parseHTML(html);
-  for (const element of document.querySelectorAll('meta[http-equiv="refresh" i]')) {
-    const target = /url\s*=\s*['"]?([^'"]+)/i.exec(element.getAttribute('content') ?? '')?.[1];
-    if (target) yield [target, 'meta refresh'];
-  }
-  for (const element of document.querySelectorAll('style, [style]')) {
-    const css = element.localName === 'style' ? element.textContent ?? '' : element.getAttribute('style')!;
-    for (const url of cssUrls(css)) yield [url, `${element.localName} url()`];
-  }
+/** Meta refresh targets and CSS url()s in <style> and style="", streamed (no DOM per page). */
+function refreshAndStyleUrls(html: string): [string, string][] {
+  const found: [string, string][] = [];
+  let style: string | undefined;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'refresh') {
+        const target = /url\s*=\s*['"]?([^'"]+)/i.exec(attributes.content ?? '')?.[1];
+        if (target) found.push([target, 'meta refresh']);
+      }
+      if (attributes.style !== undefined) for (const url of cssUrls(attributes.style)) found.push([url, `${name} url()`]);
+      if (name === 'style') style = '';
+    },
+    ontext(text) {
+      if (style !== undefined) style += text;
+    },
+    onclosetag(name) {
+      if (name === 'style' && style !== undefined) for (const url of cssUrls(style)) found.push([url, 'style url()']);
+      if (name === 'style') style = undefined;
+    },
+  });
+  parser.end(html);
+  return found;
 }
 
 function cssUrls(css: string): string[] {
