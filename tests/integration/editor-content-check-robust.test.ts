@@ -56,7 +56,7 @@ describe('input that used to fail late is listed by the content check, all in on
   });
 
   it.each([
-    [`${A}/svg-hero/index.md:8:3  heroImage.src: the image "./cover.svg" is an SVG, which is not published: an SVG can carry script`],
+    [`${A}/svg-hero/index.md:9:3  heroImage.src: the image "./cover.svg" is an SVG, which is not published: an SVG can carry script`],
     ['content/authors/svg-avatar.yaml:3:1  avatar: the image "./photo.svg" is an SVG'],
     [`${A}/bomb-hero/index.md:8:3  heroImage.src: the image "./bomb.png" is 8000×6000 pixels, more than the 40-megapixel limit`],
     [`${A}/bad-tags.md:7:8  tags[0]: the tag ".." has no URL slug`],
@@ -64,7 +64,7 @@ describe('input that used to fail late is listed by the content check, all in on
     [`${A}/js-function.md:2:8  title: YAML tags are not allowed`],
     [`${A}/many-images/index.md:4:1  section:`],
     [`${A}/many-images/index.md:11:1  (body image): the image "./one.svg" is an SVG`],
-    [`${A}/many-images/index.md:13:1  (body image): the image "./two.png" does not exist`],
+    [`${A}/many-images/index.md:13:6  (body image): the image "./two.png" does not exist`],
     [`${A}/many-images/index.md:15:1  (body): the image "./photo.png" has no alt text`],
   ])('%s', (line) => {
     expect(broken.output).toContain(line);
