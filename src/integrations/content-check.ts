@@ -125,7 +125,10 @@ export default function contentCheck(): AstroIntegration & CheckedContent {
         if (command === 'preview') return;
         const result = checkProjectContent(config.root);
         checked = result.articles;
-        const problems = [...result.problems, ...(await pixelProblems(result.imagesToMeasure)), ...(await bodyImageProblems(result, fileURLToPath(config.root)))];
+        const measured = { ...result, problems: [...result.problems, ...(await pixelProblems(result.imagesToMeasure))] };
+        const problems = [...measured.problems, ...(await bodyImageProblems(measured, fileURLToPath(config.root)))].sort(
+          (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+        );
         if (reportProblems(problems, logger) === 0) return;
         const error = new AstroError(summary(problems), 'Fix the problems listed above (file:line:column, field, expected, fix), then run the command again.');
         // The list above is the useful part; a stack trace into this file would only bury it.

@@ -10,14 +10,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { instantProblem } from './frontmatter-check-dates.ts';
 import { checkLimits } from './body-limits.ts';
-import { bodyImageReferences, imageFileProblem } from './frontmatter-check-images.ts';
+import { bodyImageReferences, imageFileProblem, isLocalReference } from './frontmatter-check-images.ts';
 import { closest, describeIssue, fieldName, type SchemaIssue } from './frontmatter-check-issues.ts';
 import type { SchemaLike } from './frontmatter-check-schema.ts';
 import { readFrontMatter, type FieldPath, type FrontMatter, type Position } from './frontmatter-check-yaml.ts';
 import type { ImageToMeasure } from './frontmatter-check-pixels.ts';
 import { tagSlugProblems, unsafeTextProblems } from './frontmatter-check-values.ts';
 import { articleIdFromPath, slugify, SLUG_PATTERN } from './slugs.ts';
-import { RASTER_EXTENSIONS } from '../markdown/rehype-article-images.ts';
+import { RASTER_EXTENSIONS, suggestedFileName } from '../markdown/rehype-article-images.ts';
 
 export interface Problem extends Position {
   severity: 'error' | 'warning';
@@ -181,7 +181,8 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     } else if (!problem) {
       imagesToMeasure.push({ file: relativeFile(file), path: resolve(dirname(file), decodedPath(url)), position, field, url });
     } else if (problem?.kind === 'outside') {
-      report(file, position, field, `the image "${url}" is outside the article's folder`, `move the image next to the article (or into content/assets/) and write "./${url.split('/').at(-1)}"`, "a file in the article's folder or content/assets/");
+      const where = isLocalReference(url) ? "is outside the article's folder" : "is not a file in the article's folder (a remote or site-absolute address)";
+      report(file, position, field, `the image "${url}" ${where}`, `download or move the image next to the article (or into content/assets/) and write "${suggestedFileName(url)}"`, "a file in the article's folder or content/assets/");
     } else if (problem?.kind === 'missing') {
       report(file, position, field, `the image "${url}" does not exist (looked for ${relativeFile(problem.resolved)})`, 'check the file name and its case, or add the image file next to the article');
     }

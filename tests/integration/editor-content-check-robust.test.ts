@@ -36,9 +36,15 @@ beforeAll(async () => {
     [`${A}/many-images/index.md`]: article({ section: 'Not A Slug' }, 'Text.\n\n![One](./one.svg)\n\n<img src="./two.png" alt="Two">\n\n<img src="./photo.png">\n'),
     [`${A}/many-images/photo.png`]: PIXEL_PNG,
   });
+  const frames = Buffer.concat([Buffer.alloc(40 * 30 * 3, 200), Buffer.alloc(40 * 30 * 3, 40)]);
+  const animated = await sharp(frames, { raw: { width: 40, height: 60, channels: 3, pageHeight: 30 } }).gif({ loop: 0, delay: [200, 200] }).toBuffer();
   validTree = writeTree({
     'content/authors/amara-okafor.yaml': AUTHOR,
-    [`${A}/wrapped-headline.md`]: article({ title: '"Coder 👩\u200D💻 of the year, a headline an old CMS\nwrapped onto a second line"', description: 'می\u200Cخواهم' }),
+    [`${A}/wrapped-headline/index.md`]: article(
+      { title: '"Coder 👩\u200D💻 of the year, a headline an old CMS\nwrapped onto a second line"', description: 'می\u200Cخواهم' },
+      'The lamp blinks.\n\n![A blinking lamp](./blink.gif)\n',
+    ),
+    [`${A}/wrapped-headline/blink.gif`]: animated,
   });
   [broken, valid] = await Promise.all([buildSite({ contentDir: join(brokenTree.root, 'content') }), buildSite({ contentDir: join(validTree.root, 'content') })]);
 }, 600_000);
@@ -81,5 +87,15 @@ describe('text and YAML the build reads are accepted', () => {
     const page = readFileSync(join(valid.dist, 'articles/wrapped-headline/index.html'), 'utf8');
     expect(page).toContain('Coder 👩\u200D💻 of the year, a headline an old CMS wrapped onto a second line');
     expect(page).toContain('می\u200Cخواهم');
+  });
+
+  it('keeps an animated GIF animated: WebP sources only (no AVIF, which would stack the frames), a GIF fallback', async () => {
+    const page = readFileSync(join(valid.dist, 'articles/wrapped-headline/index.html'), 'utf8');
+    const picture = /<picture>.*?<\/picture>/s.exec(page)![0];
+    expect(picture).not.toContain('image/avif');
+    const webp = /srcset="([^" ]+\.webp)/.exec(picture)![1]!;
+    expect(await sharp(join(valid.dist, webp)).metadata()).toMatchObject({ format: 'webp', pages: 2 });
+    const fallback = /<img[^>]* src="([^"]+)"/.exec(picture)![1]!;
+    expect(await sharp(join(valid.dist, fallback)).metadata()).toMatchObject({ format: 'gif', pages: 2 });
   });
 });
