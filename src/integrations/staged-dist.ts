@@ -10,7 +10,7 @@
  * `astro dev` and `astro preview` are untouched: preview serves dist/, which only a complete
  * build replaced.
  */
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -33,18 +33,22 @@ export default function stagedDist(): AstroIntegration {
       },
       'astro:build:done': async ({ logger }) => {
         if (!stagingDir) return;
-        // The previous dist/ goes aside with one rename and is deleted beside the next step.
+        // The previous dist/ goes aside with one rename and is deleted on another thread.
         let removed: Promise<void> | undefined;
         if (existsSync(finalDir)) {
           mkdirSync(aside, { recursive: true });
-          const old = join(aside, `${Date.now()}-${process.pid}-previous`);
-          renameSync(finalDir, old);
-          removed = removeOnAThread(old);
+          try {
+            renameSync(finalDir, join(aside, `${Date.now()}-${process.pid}-previous`));
+            removed = removeOnAThread(aside);
+          } catch {
+            // dist/ cannot be renamed (a mount point): empty it instead.
+            for (const entry of readdirSync(finalDir)) rmSync(join(finalDir, entry), { recursive: true, force: true });
+          }
         }
         try {
           renameSync(stagingDir, finalDir);
         } catch {
-          // Another file system (dist/ on a mount): copy, then drop the staging copy.
+          // dist/ on another file system, or kept as an emptied mount point: copy, then drop the staging copy.
           cpSync(stagingDir, finalDir, { recursive: true });
           rmSync(stagingDir, { recursive: true, force: true });
         }

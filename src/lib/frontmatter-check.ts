@@ -111,7 +111,9 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
       } else if (error.code === 'TAG_RESOLVE_FAILED') {
         report(file, error.position, error.field ? fieldName(error.field) : '(YAML tag)', `YAML tags are not allowed: ${error.message}`, 'remove the tag (the word starting with ! before the value) and write the value as plain text');
       } else {
-        report(file, error.position, error.field ? fieldName(error.field) : '(YAML syntax)', `YAML syntax error: ${error.message}`, 'check quotes, colons and indentation on this line; text containing ": " or starting with a quote needs to be wrapped in quotes');
+        // The key the broken text belongs to (`title`, not `title[0]` for an unclosed `[`).
+        const key = error.field?.slice(0, error.field.findLastIndex((step) => typeof step === 'string') + 1);
+        report(file, error.position, key?.length ? fieldName(key) : '(YAML syntax)', `YAML syntax error: ${error.message}`, 'check quotes, colons and indentation on this line; text containing ": " or starting with a quote needs to be wrapped in quotes');
       }
     }
     for (const position of frontMatter.keysNamed('__proto__')) {
@@ -190,6 +192,23 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
 
   const imagesToMeasure: ImageToMeasure[] = [];
 
+  /** The body's size and nesting limits, then every local image it shows (markdown, `<img>`, `<source srcset>`). */
+  function checkBody(file: string, frontMatter: FrontMatter, imageFolders: string[]) {
+    // Parsing a hostile body can hang or overflow the stack: measure it before parsing it.
+    const tooCostly = checkLimits(frontMatter.body);
+    if (tooCostly) {
+      report(file, { line: frontMatter.bodyLine + (tooCostly.line ?? 1) - 1, column: 1 }, '(body)', tooCostly.message, tooCostly.hint);
+    } else {
+      for (const image of bodyImageReferences(frontMatter.body)) {
+        const position = { line: frontMatter.bodyLine + image.line - 1, column: image.column };
+        checkImage(file, position, '(body image)', image.url, imageFolders);
+        if (image.inSourceSrcset) {
+          report(file, position, '(body image)', `the <source srcset> image "${image.url}" is not published: <picture> and <source> are removed, only the <img> inside is kept`, 'delete the <source> element (the site makes its own sizes and formats of the <img>)', undefined, 'warning');
+        }
+      }
+    }
+  }
+
   // Authors first: articles refer to them.
   const authorFiles = listFiles(options.authorsDir, (name) => !name.startsWith('.') && /\.(md|ya?ml)$/.test(name));
   const authorIds = authorFiles.map((name) => name.replace(/\.(md|ya?ml)$/, ''));
@@ -210,9 +229,13 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
   for (const entry of articleEntries(options.articlesDir)) {
     const file = join(options.articlesDir, entry);
     const checked = checkFile(file, options.articleSchema, ARTICLE_DATE_FIELDS);
-    if (!checked) continue;
-    const { frontMatter, data } = checked;
     const imageFolders = [entry.includes('/') ? dirname(file) : options.articlesDir, options.assetsDir];
+    if (!checked) {
+      // Front matter that cannot be read as data: its body's problems are listed all the same, in this round.
+      checkBody(file, readFrontMatter(readFileSync(file, 'utf8')), imageFolders);
+      continue;
+    }
+    const { frontMatter, data } = checked;
 
     const authors = Array.isArray(data.authors) ? data.authors : [];
     authors.forEach((author, index) => {
@@ -230,19 +253,7 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
 
     const hero = data.heroImage as { src?: unknown } | undefined;
     if (typeof hero?.src === 'string') checkImage(file, frontMatter.positionOf(['heroImage', 'src']), 'heroImage.src', hero.src, imageFolders);
-    // Parsing a hostile body can hang or overflow the stack: measure it before parsing it.
-    const tooCostly = checkLimits(frontMatter.body);
-    if (tooCostly) {
-      report(file, { line: frontMatter.bodyLine + (tooCostly.line ?? 1) - 1, column: 1 }, '(body)', tooCostly.message, tooCostly.hint);
-    } else {
-      for (const image of bodyImageReferences(frontMatter.body)) {
-        const position = { line: frontMatter.bodyLine + image.line - 1, column: image.column };
-        checkImage(file, position, '(body image)', image.url, imageFolders);
-        if (image.inSourceSrcset) {
-          report(file, position, '(body image)', `the <source srcset> image "${image.url}" is not published: <picture> and <source> are removed, only the <img> inside is kept`, 'delete the <source> element (the site makes its own sizes and formats of the <img>)', undefined, 'warning');
-        }
-      }
-    }
+    checkBody(file, frontMatter, imageFolders);
 
     const source = data.source as { relationship?: unknown; url?: unknown } | undefined;
     if (source?.relationship === 'syndicated' && source.url === undefined) {

@@ -58,6 +58,7 @@ beforeAll(async () => {
         '',
       ].join('\n\n'),
     ),
+    [`${A}/broken-yaml/index.md`]: `---\ntitle: [unclosed\n---\n\n![A chart](./chart.svg)\n`,
     [`${A}/many-images/photo.png`]: PIXEL_PNG,
     [`${A}/many-images/five.png`]: PIXEL_PNG,
   });
@@ -139,6 +140,10 @@ describe('every image problem of a body, even when the front matter has problems
       '19 (body) error', // remote
       '21 (body) error', // no alt
     ]);
+  });
+
+  it('lists the body images of a file whose front matter cannot be read at all', () => {
+    expect(about(`${A}/broken-yaml/index.md`).map((problem) => `${problem.line} ${problem.field}`)).toEqual(['2 title', '5 (body image)']);
   });
 
   it('suggests a sensible file name for a remote image', () => {
