@@ -8,6 +8,7 @@ import linkCheck from './src/integrations/link-check.ts';
 import ogCards from './src/integrations/og-cards.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import stagedDist from './src/integrations/staged-dist.ts';
 import { unindexedPages } from './src/integrations/unindexed-pages.ts';
 import { fileURLToPath } from 'node:url';
 import { markdownProcessor } from './src/markdown/pipeline.ts';
@@ -64,6 +65,7 @@ export default defineConfig({
     incrementalBuild: true,
   },
   // Order matters: unindexed-pages reads the built pages before the sitemap is written.
-  // link-check comes last: its astro:build:done hook checks what every other integration wrote.
-  integrations: [content, distAside(), bodiesAhead(content), ogCards(content), aliasRedirects(content), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind(), securityHeaders(), linkCheck(content)],
+  // link-check comes after the others: its astro:build:done hook checks what every other integration wrote.
+  // staged-dist comes last: it moves the finished build into dist/ only once every hook before it passed.
+  integrations: [content, distAside(), bodiesAhead(content), ogCards(content), aliasRedirects(content), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind(), securityHeaders(), linkCheck(content), stagedDist()],
 });

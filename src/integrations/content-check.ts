@@ -15,6 +15,8 @@ import { checkContent, type CheckedArticle, type ContentCheckResult, type Proble
 import { formatProblem, summary } from '../lib/frontmatter-check-format.ts';
 import { buildNow, draftsIncluded, hasPage, publicationState } from '../lib/publication.ts';
 import { mayShowImages, renderArticle } from '../markdown/render-article.ts';
+import type { ImageProblemsError } from '../markdown/rehype-article-images.ts';
+import { pixelProblems } from '../lib/frontmatter-check-pixels.ts';
 
 /** image() as the checker sees it: the written path, which the checker resolves and looks for itself. */
 const schemaContext = { image: () => z.string() } as unknown as SchemaContext;
@@ -32,28 +34,55 @@ export function checkProjectContent(root: URL): ContentCheckResult {
 }
 
 /**
- * Renders the bodies that may show images, so that a missing, unreadable or oversized image (or
- * one without alt text) is listed with the other problems before Astro bundles the images: its
- * own error for a broken image names the image but not the article. Files that already failed
- * the check are skipped; bodies without images cost nothing here.
+ * Renders the bodies that may show images, so that every missing, unreadable or oversized image
+ * (or one without alt text) is listed with the other problems before Astro bundles the images: its
+ * own error for a broken image names the image but not the article. Bodies are rendered even when
+ * the front matter has problems, so one round lists everything; an image the front-matter check
+ * already reported (same file, line and path) is not listed twice. Bodies without images cost
+ * nothing here.
  */
 export async function bodyImageProblems({ articles, problems }: ContentCheckResult, root: string): Promise<Problem[]> {
+  // A body over the size or nesting limits was reported and must not be parsed.
+  const tooCostly = new Set(problems.filter((problem) => problem.field === '(body)').map((problem) => problem.file));
   const failing = new Set(problems.filter((problem) => problem.severity === 'error').map((problem) => problem.file));
+  const reported = new Set(problems.map((problem) => `${problem.file}|${problem.line}|${/"([^"]*)"/.exec(problem.message)?.[1]}`));
   const found: Problem[] = [];
   for (const { file } of articles) {
     const relativeFile = relative(root, file).split(sep).join('/');
-    const source = failing.has(relativeFile) ? '' : readFileSync(file, 'utf8');
+    const source = tooCostly.has(relativeFile) ? '' : readFileSync(file, 'utf8');
     if (!mayShowImages(source)) continue;
-    try {
-      await renderArticle(file, source);
-    } catch (error) {
-      // rehype-article-images fails with "file:line:col: what is wrong. How to fix it."
-      const { line, column, reason, message } = error as { line?: number; column?: number; reason?: string; message: string };
-      const said = (reason ?? message).replace(/^\S+:\d+:\d+: /, '');
-      found.push({ severity: 'error', file: relativeFile, line: line ?? 1, column: column ?? 1, field: '(body)', message: said, hint: '' });
+    const error = await renderQuietly(file, source);
+    if (!error) continue;
+    // rehype-article-images fails with every problem of the file, each "file:line:col: what is wrong. How to fix it."
+    const { line, column, reason, message, imageProblems } = error as Partial<ImageProblemsError> & { line?: number; column?: number; reason?: string; message: string };
+    // Front matter the build's parser cannot read fails the render too: it is already listed.
+    if (!imageProblems && failing.has(relativeFile)) continue;
+    for (const problem of imageProblems ?? [{ line, column, text: reason ?? message.replace(/^Failed to parse Markdown file[^\n]*\n/, '') }]) {
+      const said = problem.text.replace(/^\S+:\d+:\d+: /, '');
+      const at = problem.line ?? 1;
+      if (reported.has(`${relativeFile}|${at}|${/"([^"]*)"/.exec(said)?.[1]}`)) continue;
+      found.push({ severity: 'error', file: relativeFile, line: at, column: problem.column ?? 1, field: '(body)', message: said, hint: '' });
     }
   }
   return found;
+}
+
+/**
+ * Renders one body for its errors. Astro's renderer prints every failure as a raw error object
+ * ("Failed to parse Markdown file …", with its fields) before rethrowing it; here the failure is
+ * listed cleanly with the others, so that dump is kept off the terminal.
+ */
+async function renderQuietly(file: string, source: string): Promise<Error | undefined> {
+  const log = console.error;
+  console.error = () => {};
+  try {
+    await renderArticle(file, source);
+    return undefined;
+  } catch (error) {
+    return error as Error;
+  } finally {
+    console.error = log;
+  }
 }
 
 /** Logs warnings, then errors; returns how many errors there were. */
@@ -96,7 +125,10 @@ export default function contentCheck(): AstroIntegration & CheckedContent {
         if (command === 'preview') return;
         const result = checkProjectContent(config.root);
         checked = result.articles;
-        const problems = [...result.problems, ...(await bodyImageProblems(result, fileURLToPath(config.root)))];
+        const measured = { ...result, problems: [...result.problems, ...(await pixelProblems(result.imagesToMeasure))] };
+        const problems = [...measured.problems, ...(await bodyImageProblems(measured, fileURLToPath(config.root)))].sort(
+          (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+        );
         if (reportProblems(problems, logger) === 0) return;
         const error = new AstroError(summary(problems), 'Fix the problems listed above (file:line:column, field, expected, fix), then run the command again.');
         // The list above is the useful part; a stack trace into this file would only bury it.

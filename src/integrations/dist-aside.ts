@@ -5,6 +5,10 @@
  * index's 10,000 fragments). A rename is instant, and the deletion runs beside the build, on the
  * core a rebuild leaves idle then. Where dist/ cannot be renamed (another file system, a mount
  * point), Astro empties it as before.
+ *
+ * The build writes into a staging folder (src/integrations/staged-dist.ts), so what is moved
+ * aside here is what a failed or killed build left half-written; staged-dist moves the previous
+ * good dist/ aside itself once the new build is complete.
  */
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 
 /** Deletes `dir` on a worker thread; resolves when it is gone (or could not be deleted). */
-function removeOnAThread(dir: string): Promise<void> {
+export function removeOnAThread(dir: string): Promise<void> {
   const worker = new Worker(
     `require('node:fs').rmSync(require('node:worker_threads').workerData, { recursive: true, force: true, maxRetries: 3 });`,
     { eval: true, workerData: dir },

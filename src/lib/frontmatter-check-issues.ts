@@ -128,7 +128,8 @@ export function describeIssue(issue: SchemaIssue, schema: SchemaLike, written: W
       },
     ];
   }
-  if (name === 'heroImage.alt') {
+  // The refine that asks for alt text, or alt left out; a too-long or empty alt gets the schema's own message below.
+  if (name === 'heroImage.alt' && (issue.code === 'custom' || !written.has(path))) {
     return [
       {
         path,

@@ -7,14 +7,17 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { instantProblem } from './frontmatter-check-dates.ts';
 import { checkLimits } from './body-limits.ts';
-import { bodyImageReferences, imageFileProblem } from './frontmatter-check-images.ts';
+import { bodyImageReferences, imageFileProblem, isLocalReference } from './frontmatter-check-images.ts';
 import { closest, describeIssue, fieldName, type SchemaIssue } from './frontmatter-check-issues.ts';
 import type { SchemaLike } from './frontmatter-check-schema.ts';
 import { readFrontMatter, type FieldPath, type FrontMatter, type Position } from './frontmatter-check-yaml.ts';
-import { articleIdFromPath, SLUG_PATTERN } from './slugs.ts';
+import type { ImageToMeasure } from './frontmatter-check-pixels.ts';
+import { tagSlugProblems, unsafeTextProblems } from './frontmatter-check-values.ts';
+import { articleIdFromPath, slugify, SLUG_PATTERN } from './slugs.ts';
+import { RASTER_EXTENSIONS, suggestedFileName } from '../markdown/rehype-article-images.ts';
 
 export interface Problem extends Position {
   severity: 'error' | 'warning';
@@ -56,6 +59,8 @@ export interface CheckedArticle {
 export interface ContentCheckResult {
   problems: Problem[];
   articles: CheckedArticle[];
+  /** Images that exist where they may be, in a format we publish: their pixels are measured next (frontmatter-check-pixels.ts). */
+  imagesToMeasure: ImageToMeasure[];
 }
 
 const ARTICLE_DATE_FIELDS = ['pubDate', 'updatedDate', 'expires', 'source.originalPubDate'];
@@ -104,9 +109,11 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
         const key = error.lineText.replace(/:.*$/, '').trim();
         report(file, error.position, key, `"${key}" is written twice`, 'keep one of them and delete the other');
       } else if (error.code === 'TAG_RESOLVE_FAILED') {
-        report(file, error.position, '(YAML tag)', `YAML tags are not allowed: ${error.message}`, 'remove the tag (the word starting with ! before the value) and write the value as plain text');
+        report(file, error.position, error.field ? fieldName(error.field) : '(YAML tag)', `YAML tags are not allowed: ${error.message}`, 'remove the tag (the word starting with ! before the value) and write the value as plain text');
       } else {
-        report(file, error.position, '(YAML syntax)', `YAML syntax error: ${error.message}`, 'check quotes, colons and indentation on this line; text containing ": " or starting with a quote needs to be wrapped in quotes');
+        // The key the broken text belongs to (`title`, not `title[0]` for an unclosed `[`).
+        const key = error.field?.slice(0, error.field.findLastIndex((step) => typeof step === 'string') + 1);
+        report(file, error.position, key?.length ? fieldName(key) : '(YAML syntax)', `YAML syntax error: ${error.message}`, 'check quotes, colons and indentation on this line; text containing ": " or starting with a quote needs to be wrapped in quotes');
       }
     }
     for (const position of frontMatter.keysNamed('__proto__')) {
@@ -141,12 +148,19 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
       }
     }
 
+    // Refused characters are reported at the character, with its code point, instead of the schema's general message.
+    const badText = new Set<string>();
+    for (const problem of [...unsafeTextProblems(frontMatter), ...tagSlugProblems(data as Record<string, unknown>, frontMatter)]) {
+      badText.add(fieldName(problem.path));
+      report(file, problem.position, fieldName(problem.path), problem.message, problem.hint, problem.expected);
+    }
+
     const result = schema.safeParse(data);
     if (!result.success) {
       for (const issue of result.error.issues) {
         for (const problem of describeIssue(issue, schema, frontMatter)) {
           const name = fieldName(problem.path);
-          if (badDates.has(name)) continue;
+          if (badDates.has(name) || badText.has(name)) continue;
           report(file, frontMatter.positionOf(problem.path), name, problem.message, problem.hint, problem.expected);
         }
       }
@@ -156,10 +170,42 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
 
   function checkImage(file: string, position: Position, field: string, url: string, folders: string[]) {
     const problem = imageFileProblem(file, url, folders);
-    if (problem?.kind === 'outside') {
-      report(file, position, field, `the image "${url}" is outside the article's folder`, `move the image next to the article (or into content/assets/) and write "./${url.split('/').at(-1)}"`, "a file in the article's folder or content/assets/");
+    if (problem?.kind === 'format') {
+      const svg = problem.extension === '.svg';
+      report(
+        file,
+        position,
+        field,
+        `the image "${url}" is ${svg ? 'an SVG, which is not published: an SVG can carry script that would run on this site' : `not in a format we publish (${problem.extension || 'no extension'})`}`,
+        svg ? 'export it as PNG (drawings, charts) or JPEG (photos) and write the new file name' : 'export it as JPEG, PNG, WebP or AVIF and write the new file name',
+        RASTER_EXTENSIONS.join(', '),
+      );
+    } else if (!problem) {
+      imagesToMeasure.push({ file: relativeFile(file), path: resolve(dirname(file), decodedPath(url)), position, field, url });
+    } else if (problem?.kind === 'outside') {
+      const where = isLocalReference(url) ? "is outside the article's folder" : "is not a file in the article's folder (a remote or site-absolute address)";
+      report(file, position, field, `the image "${url}" ${where}`, `download or move the image next to the article (or into content/assets/) and write "${suggestedFileName(url)}"`, "a file in the article's folder or content/assets/");
     } else if (problem?.kind === 'missing') {
       report(file, position, field, `the image "${url}" does not exist (looked for ${relativeFile(problem.resolved)})`, 'check the file name and its case, or add the image file next to the article');
+    }
+  }
+
+  const imagesToMeasure: ImageToMeasure[] = [];
+
+  /** The body's size and nesting limits, then every local image it shows (markdown, `<img>`, `<source srcset>`). */
+  function checkBody(file: string, frontMatter: FrontMatter, imageFolders: string[]) {
+    // Parsing a hostile body can hang or overflow the stack: measure it before parsing it.
+    const tooCostly = checkLimits(frontMatter.body);
+    if (tooCostly) {
+      report(file, { line: frontMatter.bodyLine + (tooCostly.line ?? 1) - 1, column: 1 }, '(body)', tooCostly.message, tooCostly.hint);
+    } else {
+      for (const image of bodyImageReferences(frontMatter.body)) {
+        const position = { line: frontMatter.bodyLine + image.line - 1, column: image.column };
+        checkImage(file, position, '(body image)', image.url, imageFolders);
+        if (image.inSourceSrcset) {
+          report(file, position, '(body image)', `the <source srcset> image "${image.url}" is not published: <picture> and <source> are removed, only the <img> inside is kept`, 'delete the <source> element (the site makes its own sizes and formats of the <img>)', undefined, 'warning');
+        }
+      }
     }
   }
 
@@ -168,6 +214,10 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
   const authorIds = authorFiles.map((name) => name.replace(/\.(md|ya?ml)$/, ''));
   for (const name of authorFiles) {
     const file = join(options.authorsDir, name);
+    const id = name.replace(/\.(md|ya?ml)$/, '');
+    if (!SLUG_PATTERN.test(id)) {
+      report(file, { line: 1, column: 1 }, '(file name)', `the file name gives the author id "${id}", which is not a valid id for the author's page URL`, `rename the file to lowercase letters, digits and hyphens, e.g. ${slugify(id) || 'amara-okafor'}${name.slice(id.length)}, and use that id in articles' authors:`, 'lowercase letters, digits and single hyphens');
+    }
     const checked = checkFile(file, options.authorSchema, []);
     if (checked && typeof checked.data.avatar === 'string') {
       checkImage(file, checked.frontMatter.positionOf(['avatar']), 'avatar', checked.data.avatar, [options.authorsDir, options.assetsDir]);
@@ -179,9 +229,13 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
   for (const entry of articleEntries(options.articlesDir)) {
     const file = join(options.articlesDir, entry);
     const checked = checkFile(file, options.articleSchema, ARTICLE_DATE_FIELDS);
-    if (!checked) continue;
-    const { frontMatter, data } = checked;
     const imageFolders = [entry.includes('/') ? dirname(file) : options.articlesDir, options.assetsDir];
+    if (!checked) {
+      // Front matter that cannot be read as data: its body's problems are listed all the same, in this round.
+      checkBody(file, readFrontMatter(readFileSync(file, 'utf8')), imageFolders);
+      continue;
+    }
+    const { frontMatter, data } = checked;
 
     const authors = Array.isArray(data.authors) ? data.authors : [];
     authors.forEach((author, index) => {
@@ -199,15 +253,7 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
 
     const hero = data.heroImage as { src?: unknown } | undefined;
     if (typeof hero?.src === 'string') checkImage(file, frontMatter.positionOf(['heroImage', 'src']), 'heroImage.src', hero.src, imageFolders);
-    // Parsing a hostile body can hang or overflow the stack: measure it before parsing it.
-    const tooCostly = checkLimits(frontMatter.body);
-    if (tooCostly) {
-      report(file, { line: frontMatter.bodyLine + (tooCostly.line ?? 1) - 1, column: 1 }, '(body)', tooCostly.message, tooCostly.hint);
-    } else {
-      for (const image of bodyImageReferences(frontMatter.body)) {
-        checkImage(file, { line: frontMatter.bodyLine + image.line - 1, column: image.column }, '(body image)', image.url, imageFolders);
-      }
-    }
+    checkBody(file, frontMatter, imageFolders);
 
     const source = data.source as { relationship?: unknown; url?: unknown } | undefined;
     if (source?.relationship === 'syndicated' && source.url === undefined) {
@@ -245,8 +291,17 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     }
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { problems, articles };
+  return { problems, articles, imagesToMeasure };
 }
+
+const decodedPath = (url: string) => {
+  const path = url.trim().replace(/[?#].*$/, '');
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+};
 
 interface UrlClaim {
   article: CheckedArticle;

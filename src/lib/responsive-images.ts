@@ -12,3 +12,13 @@ export function articleImageWidths(intrinsicWidth: number): number[] {
   const largest = Math.min(intrinsicWidth, ARTICLE_IMAGE_WIDTHS.at(-1)!);
   return [...ARTICLE_IMAGE_WIDTHS.filter((width) => width < largest), largest];
 }
+
+/**
+ * The formats a `<picture>` offers for a source image. A GIF is offered as WebP only: sharp encodes
+ * an animated GIF to an animated WebP, but to an AVIF that shows every frame stacked in one tall
+ * still, so AVIF would break the animation in the browsers that pick it. (The `<img>` fallback of
+ * a GIF stays a GIF, animated too.)
+ */
+export function pictureFormats(sourceFormat: string): ('avif' | 'webp')[] {
+  return sourceFormat === 'gif' ? ['webp'] : ['avif', 'webp'];
+}

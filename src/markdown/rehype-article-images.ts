@@ -24,6 +24,7 @@ import type { Element, Root } from 'hast';
 import sharp from 'sharp';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { slugify } from '../lib/slugs.ts';
 import { describeLocation, displayPath, pointInFile } from './article-location.ts';
 
 /** Bounds decompression bombs; larger than any camera original we publish. astro.config.ts gives sharp the same limit. */
@@ -58,7 +59,7 @@ function realPath(path: string): string {
 /** Why the image at `src`, written in the article `articleFile`, cannot be published; undefined if it can. */
 export async function imageProblem(src: string, articleFile: string | undefined, sharedFolders: string[]): Promise<string | undefined> {
   if (hasScheme(src) || src.startsWith('/')) {
-    return `the image "${src}" is not a file in the article's folder. Download it, put it next to the article and write "./${src.split(/[?#]/)[0]!.split('/').at(-1) || 'image.jpg'}".`;
+    return `the image "${src}" is not a file in the article's folder. Download it, put it next to the article and write "${suggestedFileName(src)}".`;
   }
   if (!articleFile) return `the image "${src}" is relative, but the markdown has no file to resolve it against.`;
   if (/[?#]/.test(src)) return `the image "${src}" has a query or fragment, which a file name cannot have. Write just "${src.split(/[?#]/)[0]}".`;
@@ -99,6 +100,7 @@ export default function rehypeArticleImages(options: ArticleImagesOptions = {}) 
       if (node.tagName === 'img' && typeof node.properties.src === 'string') images.push(node);
     });
     const data = file.data as AstroData;
+    const problems: ImageProblemInFile[] = [];
     for (const image of images) {
       const src = image.properties.src as string;
       const problem =
@@ -106,11 +108,51 @@ export default function rehypeArticleImages(options: ArticleImagesOptions = {}) 
         (image.properties.alt === undefined ? `the image "${src}" has no alt text. Describe what it shows (or write alt="" if it is only decoration).` : undefined);
       if (problem) {
         const place = pointInFile(file, image.position?.start);
-        file.fail(`${describeLocation(file, place)}: ${problem}`, { place, ruleId: 'article-image', source: 'rehype-article-images' });
+        problems.push({ line: place?.line, column: place?.column, text: `${describeLocation(file, place)}: ${problem}` });
+        continue;
       }
       const astro = (data.astro ??= {});
       const local = decodeURI(src);
       if (!astro.localImagePaths?.includes(local)) astro.localImagePaths = [...(astro.localImagePaths ?? []), local];
     }
+    // Every image problem of the file at once (one per line), so an article with 29 broken images
+    // takes one round of fixes, not 29; the content check lists them one by one.
+    if (problems.length > 0) {
+      const first = problems[0]!;
+      const place = first.line === undefined ? undefined : { line: first.line, column: first.column ?? 1 };
+      const message = file.message(problems.map((problem) => problem.text).join('\n'), { place, ruleId: 'article-image', source: 'rehype-article-images' });
+      message.fatal = true;
+      (message as unknown as ImageProblemsError).imageProblems = problems;
+      throw message;
+    }
   };
+}
+
+/** One image problem, positioned in the article file; `text` is `file:line:column: what is wrong. How to fix it.` */
+export interface ImageProblemInFile {
+  line: number | undefined;
+  column: number | undefined;
+  text: string;
+}
+
+/** The error this plugin fails a file with: every image problem of the file. */
+export interface ImageProblemsError extends Error {
+  imageProblems: ImageProblemInFile[];
+}
+
+/** A file name an editor can save a remote image as: `https://x.org/badge/Status-Completed%20%3D%29-green` gives `./status-completed-green.png`. */
+export function suggestedFileName(url: string): string {
+  const last = url.split(/[?#]/)[0]!.split('/').filter(Boolean).at(-1) ?? '';
+  let name = last;
+  try {
+    name = decodeURIComponent(last);
+  } catch {
+    // Keep the name as written.
+  }
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
+  const base = slugify(dot > 0 && RASTER_EXTENSIONS.includes(extension) ? name.slice(0, dot) : name)
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return `./${base || 'image'}${RASTER_EXTENSIONS.includes(extension) ? extension : '.jpg'}`;
 }

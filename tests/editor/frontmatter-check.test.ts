@@ -71,9 +71,9 @@ describe('front-matter checker', () => {
     expect(digestOf('typo.md')).not.toBe(digestOf('same-url.md'));
   });
 
-  it('reports a YAML syntax error at its line', () => {
+  it('reports a YAML syntax error at its line, naming the field it is in', () => {
     const problem = only('yaml-syntax.md');
-    expect(problem).toMatchObject({ line: 3, column: 14, field: '(YAML syntax)' });
+    expect(problem).toMatchObject({ line: 3, column: 14, field: 'title' });
     expect(problem.message).toMatch(/YAML syntax error: .*quote/i);
     expect(problem.hint).toMatch(/quotes/);
   });

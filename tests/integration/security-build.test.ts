@@ -71,7 +71,7 @@ describe('hostile input only a build can catch', () => {
     });
     try {
       expect(build.exitCode).not.toBe(0);
-      expect(build.output).toMatch(/content\/articles\/svg-chart\/index\.md:\d+:\d+: the image "\.\/chart\.svg" is not in a format we publish/);
+      expect(build.output).toContain('content/articles/svg-chart/index.md:9:1  (body image): the image "./chart.svg" is an SVG, which is not published');
       expect(existsSync(join(build.dist, 'articles/svg-chart/index.html'))).toBe(false);
     } finally {
       build.cleanup();
@@ -92,7 +92,9 @@ describe('hostile input only a build can catch', () => {
     });
     try {
       expect(build.exitCode, build.output).not.toBe(0);
-      expect(build.output).toContain('content/articles/bomb-hero/index.md: heroImage.src is 8000×6000 pixels, more than the 40-megapixel limit');
+      expect(build.output).toContain('content/articles/bomb-hero/index.md:8:3  heroImage.src: the image "./bomb.png" is 8000×6000 pixels, more than the 40-megapixel limit');
+      // Found by the content check: no stack trace after the message.
+      expect(build.output).not.toMatch(/\n\s+at .*:\d+:\d+/);
       expect(build.output).not.toMatch(/will be used unoptimized/);
     } finally {
       build.cleanup();
@@ -107,8 +109,10 @@ describe('hostile input only a build can catch', () => {
     try {
       expect(build.exitCode).not.toBe(0);
       expect(build.output).toMatch(/content\/articles\/relative-lookalikes\/index\.md \(page dist\/articles\/relative-lookalikes\/index\.html\): a\[href\] "javascript%3Aalert\(1\)" no such page/);
-      // The pages were written before the link check ran: nothing in them can run.
-      expect(scanDist(build.dist)).toEqual([]);
+      // The pages were written (into the staging folder) before the link check ran: nothing in them can run,
+      // and the failed build left no dist/ to deploy.
+      expect(scanDist(join(build.root, '.cache/dist-staging'))).toEqual([]);
+      expect(existsSync(build.dist)).toBe(false);
     } finally {
       build.cleanup();
     }

@@ -1,13 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { hasUnsafeCharacters, ledeFromMarkdown, stripXmlIllegal } from '../../src/lib/text.ts';
+import { firstUnsafeCharacter, hasUnsafeCharacters, ledeFromMarkdown, stripXmlIllegal } from '../../src/lib/text.ts';
 
 describe('hasUnsafeCharacters', () => {
-  it.each(['\u0000', '\u0007', '\u001B', '\u007F', '\u0085', '\u200B', '\u200E', '\u202E', '\u2066', '\uFEFF', '\uFFFE'])('finds U+%s', (character) => {
+  it.each(['\u0000', '\u0007', '\u001B', '\u007F', '\u0085', '\u200B', '\u202A', '\u202E', '\u2060', '\u2066', '\u2069', '\uFEFF', '\uFFFE'])('finds U+%s', (character) => {
     expect(hasUnsafeCharacters(`a${character}b`)).toBe(true);
   });
 
   it('accepts ordinary text, tabs, newlines, curly quotes and accents', () => {
     expect(hasUnsafeCharacters('“Quoted” — it’s\tfine\né ñ 東京 🙂')).toBe(false);
+  });
+
+  it.each([
+    ['an emoji joined with ZWJ', 'Coder 👩\u200D💻 of the year'],
+    ['a Persian word with ZWNJ', 'می\u200Cخواهم'],
+    ['an emoji with a variation selector', 'Love \u2764\uFE0F'],
+    ['LRM and RLM marks in mixed-direction text', 'Tel Aviv \u200Eתל אביב\u200F 2026'],
+    ['the Arabic letter mark', 'a\u061Cb'],
+  ])('accepts %s', (_, text) => {
+    expect(hasUnsafeCharacters(text)).toBe(false);
+  });
+});
+
+describe('firstUnsafeCharacter', () => {
+  it('names the character as U+XXXX with its Unicode name, and where it is', () => {
+    expect(firstUnsafeCharacter('abc\u202Edef')).toEqual({ index: 3, name: 'U+202E (RIGHT-TO-LEFT OVERRIDE)' });
+    expect(firstUnsafeCharacter('x\u001B[31m')).toEqual({ index: 1, name: 'U+001B (a control character)' });
+    expect(firstUnsafeCharacter('fine 👩\u200D💻')).toBeUndefined();
   });
 });
 
