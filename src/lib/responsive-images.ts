@@ -12,3 +12,22 @@ export function articleImageWidths(intrinsicWidth: number): number[] {
   const largest = Math.min(intrinsicWidth, ARTICLE_IMAGE_WIDTHS.at(-1)!);
   return [...ARTICLE_IMAGE_WIDTHS.filter((width) => width < largest), largest];
 }
+
+/**
+ * Story-card images by card size: the lead story's picture spans most of a wide screen; other
+ * cards show a thumbnail. Each size lists its widths and the `sizes` that match the CSS
+ * (src/styles/global.css, .card) so a browser picks the smallest file that stays sharp.
+ */
+export const CARD_IMAGES = {
+  lead: { widths: [480, 800, 1200], sizes: '(min-width: 64rem) 46rem, 100vw' },
+  secondary: { widths: [320, 480, 800], sizes: '(min-width: 48rem) 22rem, 100vw' },
+  river: { widths: [160, 320, 480], sizes: '(min-width: 48rem) 13rem, 7rem' },
+} as const;
+
+export type CardSize = keyof typeof CARD_IMAGES;
+
+/** The card widths no larger than the image itself (sharp does not upscale), plus its own width when smaller than all. */
+export function cardImageWidths(size: CardSize, intrinsicWidth: number): number[] {
+  const fitting = CARD_IMAGES[size].widths.filter((width) => width <= intrinsicWidth);
+  return fitting.length ? fitting : [intrinsicWidth];
+}

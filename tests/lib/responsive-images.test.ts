@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_IMAGE_WIDTHS, articleImageWidths } from '../../src/lib/responsive-images.ts';
+import { ARTICLE_IMAGE_WIDTHS, articleImageWidths, cardImageWidths } from '../../src/lib/responsive-images.ts';
 
 describe('articleImageWidths', () => {
   it('offers every standard width for a large image, capped at the largest', () => {
@@ -11,5 +11,16 @@ describe('articleImageWidths', () => {
     expect(articleImageWidths(1000)).toEqual([480, 800, 1000]);
     expect(articleImageWidths(800)).toEqual([480, 800]);
     expect(articleImageWidths(300)).toEqual([300]);
+  });
+});
+
+describe('cardImageWidths', () => {
+  it('offers each card size its widths up to the image’s own', () => {
+    expect(cardImageWidths('lead', 2400)).toEqual([480, 800, 1200]);
+    expect(cardImageWidths('lead', 960)).toEqual([480, 800]);
+    expect(cardImageWidths('river', 960)).toEqual([160, 320, 480]);
+  });
+  it('uses the image’s own width when it is smaller than every card width', () => {
+    expect(cardImageWidths('secondary', 200)).toEqual([200]);
   });
 });
