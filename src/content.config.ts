@@ -108,6 +108,12 @@ const fieldsAfterHero = {
   slug: slug.optional(),
   /** False keeps straight quotes and dashes exactly as written (set by the wire importer). */
   smartPunctuation: z.boolean().default(true),
+  /**
+   * Pins the article as the front page's lead story until `until` (at most MAX_PIN_DAYS after
+   * pubDate, so a pin cannot stay forever; the content check says so). Without a pin, the newest
+   * story leads. Of several pinned stories, the most recently published leads.
+   */
+  featured: z.strictObject({ /** When the pin ends, with timezone offset. */ until: instant }).optional(),
   /** Drafts appear in `npm run dev` only. */
   draft: z.boolean().default(false),
 };
