@@ -19,9 +19,9 @@ export function articleImageWidths(intrinsicWidth: number): number[] {
  * (src/styles/global.css, .card) so a browser picks the smallest file that stays sharp.
  */
 export const CARD_IMAGES = {
-  lead: { widths: [480, 800, 1200], sizes: '(min-width: 64rem) 46rem, 100vw' },
-  secondary: { widths: [320, 480, 800], sizes: '(min-width: 48rem) 22rem, 100vw' },
-  river: { widths: [160, 320, 480], sizes: '(min-width: 48rem) 13rem, 7rem' },
+  lead: { widths: [480, 800, 1200], sizes: '(min-width: 64rem) 45rem, 100vw' },
+  secondary: { widths: [320, 480, 800], sizes: '(min-width: 48rem) 24rem, 7rem' },
+  river: { widths: [160, 320, 480], sizes: '(min-width: 48rem) 12rem, 7rem' },
 } as const;
 
 export type CardSize = keyof typeof CARD_IMAGES;
