@@ -150,6 +150,19 @@ export const authorSchema = ({ image }: SchemaContext) =>
     sameAs: z.array(httpUrl).default([]),
   });
 
+/**
+ * A standing page (content/pages/<slug>.md, shown at /<slug>/): about, contact, corrections
+ * policy, editorial standards. Readers and Google News look for these to judge a publication.
+ */
+export const pageSchema = z.strictObject({
+  /** The page heading and <title>. */
+  title: displayText(120),
+  /** One sentence for search results and link previews. */
+  description: displayText(300),
+  /** When the page last changed meaningfully (shown under the heading). */
+  updatedDate: instant.optional(),
+});
+
 const articles = defineCollection({
   // Front matter only: pages render bodies on demand (src/data/article-body.ts), so the data store
   // stays small at archive scale (src/loaders/front-matter-only.ts says why).
@@ -169,4 +182,9 @@ const authors = defineCollection({
   schema: authorSchema,
 });
 
-export const collections = { articles, authors };
+const pages = defineCollection({
+  loader: glob({ base: './content/pages', pattern: ['*.md'] }),
+  schema: pageSchema,
+});
+
+export const collections = { articles, authors, pages };
