@@ -108,6 +108,12 @@ const fieldsAfterHero = {
   slug: slug.optional(),
   /** False keeps straight quotes and dashes exactly as written (set by the wire importer). */
   smartPunctuation: z.boolean().default(true),
+  /**
+   * Pins the article as the front page's lead story until `until` (at most MAX_PIN_DAYS after
+   * pubDate, so a pin cannot stay forever; the content check says so). Without a pin, the newest
+   * story leads. Of several pinned stories, the most recently published leads.
+   */
+  featured: z.strictObject({ /** When the pin ends, with timezone offset. */ until: instant }).optional(),
   /** Drafts appear in `npm run dev` only. */
   draft: z.boolean().default(false),
 };
@@ -144,6 +150,19 @@ export const authorSchema = ({ image }: SchemaContext) =>
     sameAs: z.array(httpUrl).default([]),
   });
 
+/**
+ * A standing page (content/pages/<slug>.md, shown at /<slug>/): about, contact, corrections
+ * policy, editorial standards. Readers and Google News look for these to judge a publication.
+ */
+export const pageSchema = z.strictObject({
+  /** The page heading and <title>. */
+  title: displayText(120),
+  /** One sentence for search results and link previews. */
+  description: displayText(300),
+  /** When the page last changed meaningfully (shown under the heading). */
+  updatedDate: instant.optional(),
+});
+
 const articles = defineCollection({
   // Front matter only: pages render bodies on demand (src/data/article-body.ts), so the data store
   // stays small at archive scale (src/loaders/front-matter-only.ts says why).
@@ -163,4 +182,9 @@ const authors = defineCollection({
   schema: authorSchema,
 });
 
-export const collections = { articles, authors };
+const pages = defineCollection({
+  loader: glob({ base: './content/pages', pattern: ['*.md'] }),
+  schema: pageSchema,
+});
+
+export const collections = { articles, authors, pages };

@@ -47,7 +47,7 @@ interface ListingPath {
 
 /**
  * A listing page (home, section, tag, author) with its key: the articles it lists, by id and
- * digest (a card shows only front matter, which the digest covers), where the page sits in its
+ * digest (a card shows front matter, which the digest covers, and the hero's thumbnail), where the page sits in its
  * pagination, the rest of its props (a name, the author's entry) and the site settings. An edit
  * renders again only the listing pages that show the edited article, or whose pagination moved.
  */
@@ -55,7 +55,8 @@ export function withListingKey<P extends ListingPath>(path: P): P & { cacheKey: 
   const { page, ...rest } = path.props;
   const inputs = {
     params: path.params,
-    articles: page.data.map((article) => [article.id, article.digest]),
+    // A card shows the hero as a thumbnail: its src carries a hash of the file's bytes in a build.
+    articles: page.data.map((article) => [article.id, article.digest, article.data.heroImage?.src.src]),
     pagination: [page.currentPage, page.lastPage, page.total, page.url],
     rest,
     includeDrafts,

@@ -1,5 +1,5 @@
 /** Sections and tags of the listed articles, for listing pages, section feeds and navigation. */
-import { groupBySlug, groupByTag, type Group } from '../lib/taxonomy';
+import { groupBySlug, groupByTag, nameFromSlug, type Group } from '../lib/taxonomy';
 import { listedArticles, type Article } from './articles';
 
 export type ArticleGroup = Group<Article>;
@@ -21,4 +21,9 @@ export function sections(): Promise<ArticleGroup[]> {
   if (import.meta.env.DEV) return listedArticles().then(groupBySection);
   builtSections ??= listedArticles().then(groupBySection);
   return builtSections;
+}
+
+/** The name readers see for a section slug (a story card's kicker, an article's section link). */
+export async function sectionName(slug: string): Promise<string> {
+  return (await sections()).find((section) => section.slug === slug)?.name ?? nameFromSlug(slug);
 }

@@ -1,7 +1,7 @@
 /**
- * What the reader is told about where an article comes from. Returns plain data for the
- * SourceAttribution component: it states only what the front matter records and says plainly
- * what is not recorded, never guessing.
+ * What the reader is told about where an article comes from, in plain sentences built only from
+ * what the front matter records. A fact that is missing is said to be missing, never guessed.
+ * Returns plain data for the SourceAttribution component.
  */
 export type Relationship = 'original' | 'syndicated' | 'adapted' | 'excerpt';
 
@@ -16,55 +16,60 @@ export interface Source {
 }
 
 export interface Attribution {
-  /** The sentence shown to readers, without the link. */
-  statement: string;
+  /** Sentences shown to readers, in order, without the link. */
+  sentences: string[];
   /** Link to the original, when its URL is known. */
   link?: { href: string; text: string };
-  /** Licence line, when recorded. */
-  licence?: string;
+  /** The attribution line exactly as the copy arrived with it (e.g. "Read Full Article"), shown as a quotation. */
+  copyLine?: string;
   /** True when the copy comes from elsewhere (everything but original work). */
   fromElsewhere: boolean;
-  /** Facts the source did not give us, named so readers know they are missing. */
-  unknown: string[];
 }
 
-const VERB: Record<Exclude<Relationship, 'original'>, string> = {
-  syndicated: 'Originally published',
-  adapted: 'Adapted from an article first published',
-  excerpt: 'Excerpted from an article first published',
+/** How the piece was first published, when the publisher is known: "{verb} by {publisher}". */
+const FIRST_PUBLISHED: Record<Exclude<Relationship, 'original'>, string> = {
+  syndicated: 'First published',
+  adapted: 'Adapted from a story first published',
+  excerpt: 'An excerpt from a story first published',
 };
 
-const NOUN: Record<Exclude<Relationship, 'original'>, string> = {
-  syndicated: 'Syndicated copy',
-  adapted: 'Adapted article',
-  excerpt: 'Excerpt',
+/** What this copy is, when the publisher is not known: "This is {noun} republished by {site}." */
+const UNNAMED: Record<Exclude<Relationship, 'original'>, string> = {
+  syndicated: 'wire copy',
+  adapted: 'a story adapted from wire copy',
+  excerpt: 'an excerpt of wire copy',
 };
 
-export function describeSource(source: Source, formatDate: (date: Date) => string): Attribution {
+/** What the copy left out, keyed by "publisher known/URL known". */
+const MISSING: Record<string, string | undefined> = {
+  'false/false': 'The copy did not name its original publisher or link to it.',
+  'false/true': 'The copy did not name its original publisher.',
+  'true/false': 'The copy did not link to the original.',
+  'true/true': undefined,
+};
+
+export function describeSource(source: Source, siteName: string, formatDate: (date: Date) => string): Attribution {
   if (source.relationship === 'original') {
-    return { statement: 'Original reporting for this publication.', fromElsewhere: false, unknown: [] };
+    return { sentences: [`Original reporting by ${siteName}.`], fromElsewhere: false };
   }
-  const unknown = [
-    source.publisher ? undefined : 'publisher',
-    source.url ? undefined : 'original URL',
-    source.originalPubDate ? undefined : 'original publication date',
-  ].filter((fact): fact is string => fact !== undefined);
-
-  let statement: string;
+  const sentences: string[] = [];
+  const on = source.originalPubDate ? ` on ${formatDate(source.originalPubDate)}` : '';
   if (source.publisher) {
-    const by = source.author ? ` by ${source.author} for ${source.publisher}` : ` by ${source.publisher}`;
-    const on = source.originalPubDate ? ` on ${formatDate(source.originalPubDate)}` : '';
-    statement = `${VERB[source.relationship]}${by}${on}.`;
+    const by = source.author ? `${source.author} for ${source.publisher}` : source.publisher;
+    sentences.push(`${FIRST_PUBLISHED[source.relationship]} by ${by}${on}.`);
   } else {
-    const by = source.author ? ` Written by ${source.author}.` : '';
-    statement = `${NOUN[source.relationship]}; the original publisher is not recorded.${by}`;
+    sentences.push(`This is ${UNNAMED[source.relationship]} republished by ${siteName}.`);
+    if (source.author) sentences.push(`It was written by ${source.author}${on}.`);
+    else if (on) sentences.push(`It was first published${on}.`);
   }
+  if (source.licence) sentences.push(`Republished under ${source.licence}.`);
+  const unstated = MISSING[`${Boolean(source.publisher)}/${Boolean(source.url)}`];
+  if (unstated) sentences.push(unstated);
 
   return {
-    statement,
-    link: source.url ? { href: source.url, text: 'Read the original' } : undefined,
-    licence: source.licence,
+    sentences,
+    ...(source.url && { link: { href: source.url, text: source.publisher ? `Read the original at ${source.publisher}` : 'Read the original' } }),
+    ...(source.attributionLine && { copyLine: source.attributionLine }),
     fromElsewhere: true,
-    unknown,
   };
 }

@@ -18,6 +18,14 @@ export function formatDate(date: Date, lang: string, timeZone: string): string {
   return formatter(lang, { dateStyle: 'long', timeZone }).format(date);
 }
 
+/**
+ * "3 Dec 2026, 14:05" in the site's language and timezone: the absolute time a story card and an
+ * article's meta line show ("2 hours ago" would go stale on a static page).
+ */
+export function formatDateTime(date: Date, lang: string, timeZone: string): string {
+  return formatter(lang, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date);
+}
+
 /** The UTC offset of `timeZone` at `date`, as "+01:00". */
 export function offsetAt(date: Date, timeZone: string): string {
   const name = formatter('en-US', { timeZone, timeZoneName: 'longOffset' })

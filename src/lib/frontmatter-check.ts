@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { instantProblem } from './frontmatter-check-dates.ts';
+import { featuredPinProblem } from './frontmatter-check-featured.ts';
+import { MAX_PIN_DAYS } from './front-page.ts';
 import { checkLimits } from './body-limits.ts';
 import { bodyImageReferences, imageFileProblem, isLocalReference } from './frontmatter-check-images.ts';
 import { closest, describeIssue, fieldName, type SchemaIssue } from './frontmatter-check-issues.ts';
@@ -63,7 +65,7 @@ export interface ContentCheckResult {
   imagesToMeasure: ImageToMeasure[];
 }
 
-const ARTICLE_DATE_FIELDS = ['pubDate', 'updatedDate', 'expires', 'source.originalPubDate'];
+const ARTICLE_DATE_FIELDS = ['pubDate', 'updatedDate', 'expires', 'source.originalPubDate', 'featured.until'];
 
 const listFiles = (dir: string, accept: (name: string) => boolean): string[] => {
   try {
@@ -267,6 +269,9 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
         'warning',
       );
     }
+
+    const pin = checked.parsed && featuredPinProblem(checked.parsed);
+    if (pin) report(file, frontMatter.positionOf(['featured', 'until']), 'featured.until', pin.message, pin.hint, `a moment after pubDate, at most ${MAX_PIN_DAYS} days later`);
 
     const id = typeof data.slug === 'string' ? data.slug : articleIdFromPath(entry);
     if (typeof data.slug !== 'string' && !SLUG_PATTERN.test(id)) {

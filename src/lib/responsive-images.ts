@@ -22,3 +22,22 @@ export function articleImageWidths(intrinsicWidth: number): number[] {
 export function pictureFormats(sourceFormat: string): ('avif' | 'webp')[] {
   return sourceFormat === 'gif' ? ['webp'] : ['avif', 'webp'];
 }
+
+/**
+ * Story-card images by card size: the lead story's picture spans most of a wide screen; other
+ * cards show a thumbnail. Each size lists its widths and the `sizes` that match the CSS
+ * (src/styles/global.css, .card) so a browser picks the smallest file that stays sharp.
+ */
+export const CARD_IMAGES = {
+  lead: { widths: [480, 800, 1200], sizes: '(min-width: 64rem) 45rem, 100vw' },
+  secondary: { widths: [320, 480, 800], sizes: '(min-width: 48rem) 24rem, 7rem' },
+  river: { widths: [160, 320, 480], sizes: '(min-width: 48rem) 12rem, 7rem' },
+} as const;
+
+export type CardSize = keyof typeof CARD_IMAGES;
+
+/** The card widths no larger than the image itself (sharp does not upscale), plus its own width when smaller than all. */
+export function cardImageWidths(size: CardSize, intrinsicWidth: number): number[] {
+  const fitting = CARD_IMAGES[size].widths.filter((width) => width <= intrinsicWidth);
+  return fitting.length ? fitting : [intrinsicWidth];
+}

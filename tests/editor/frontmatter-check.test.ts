@@ -40,6 +40,10 @@ const files: Record<string, string | Buffer> = {
   [`${A}/duplicate-key.md`]: article({ section: 'news\nsection: sport' }),
   [`${A}/proto.md`]: article({ ['__proto__']: '\n  polluted: true' }),
   [`${A}/syndicated.md`]: article({ source: '\n  relationship: syndicated\n  publisher: The Wire' }),
+  [`${A}/pin-ok.md`]: article({ featured: '\n  until: 2026-11-08T09:00:00+00:00' }),
+  [`${A}/pin-too-long.md`]: article({ featured: '\n  until: 2026-11-08T09:00:01+00:00' }),
+  [`${A}/pin-before.md`]: article({ featured: '\n  until: 2026-11-01T09:00:00+00:00' }),
+  [`${A}/pin-no-offset.md`]: article({ featured: '\n  until: 2026-11-02 09:00' }),
 };
 
 let tree: ReturnType<typeof writeTree>;
@@ -151,13 +155,21 @@ describe('front-matter checker', () => {
     ]);
   });
 
+  it('accepts a lead-story pin ending within 7 days of pubDate, and rejects one longer, ended or ambiguous', () => {
+    expect(about('pin-ok.md')).toEqual([]);
+    expect(only('pin-too-long.md')).toMatchObject({ line: 8, column: 3, field: 'featured.until', message: 'the pin lasts more than 7 days after pubDate' });
+    expect(only('pin-too-long.md').hint).toContain('2026-11-08T09:00:00.000Z or earlier');
+    expect(only('pin-before.md')).toMatchObject({ field: 'featured.until', expected: 'a moment after pubDate, at most 7 days later' });
+    expect(only('pin-no-offset.md')).toMatchObject({ field: 'featured.until', message: '"2026-11-02 09:00" has no timezone offset, so it is ambiguous' });
+  });
+
   it('warns, without failing, about a syndicated article without source.url', () => {
     expect(only('syndicated.md')).toMatchObject({ severity: 'warning', field: 'source.url' });
   });
 
   it('formats each problem as file:line:col, field, expected and fix, with a one-line summary', () => {
     expect(formatProblem(only('typo.md'))).toBe(
-      `${A}/typo.md:7:1  titel: unknown field "titel"\n    expected: one of: ${'title, description, pubDate, updatedDate, expires, authors, section, tags, heroImage, source, contentNote, corrections, aliases, slug, smartPunctuation, draft'}\n    fix: did you mean "title"? Rename the key.`,
+      `${A}/typo.md:7:1  titel: unknown field "titel"\n    expected: one of: ${'title, description, pubDate, updatedDate, expires, authors, section, tags, heroImage, source, contentNote, corrections, aliases, slug, smartPunctuation, featured, draft'}\n    fix: did you mean "title"? Rename the key.`,
     );
     expect(summary(result.problems)).toMatch(/^Content check failed: \d+ problems in \d+ files\.$/);
   });

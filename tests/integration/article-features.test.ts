@@ -102,9 +102,10 @@ describe('search', () => {
   });
 
   it('indexes article bodies only, not the site chrome or the source note', async () => {
-    // "Skip to content" is on every page, and the attribution line only on article pages.
+    // "Skip to content" is on every page, and the source note ("This is wire copy republished by …",
+    // "Original reporting by …") only on article pages; no sample story's text says "republished".
     expect(await searchBuiltSite(dist, 'skip')).toEqual([]);
-    expect(await searchBuiltSite(dist, 'recorded')).toEqual([]);
+    expect(await searchBuiltSite(dist, 'republished')).toEqual([]);
   });
 
   it('has a search page that, without JavaScript, says so and links the sections and latest articles', () => {

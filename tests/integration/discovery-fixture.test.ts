@@ -78,7 +78,7 @@ let build: BuildResult;
 let contentDir: string;
 const read = (path: string) => readFileSync(join(build.dist, path), 'utf8');
 const page = (path: string) => parseHTML(read(`${path}index.html`)).document;
-const listedSlugs = (path: string) => [...page(path).querySelectorAll('.article-list h2 a')].map((a) => a.getAttribute('href')!.split('/').at(-2));
+const listedSlugs = (path: string) => [...page(path).querySelectorAll('.river .card-headline a')].map((a) => a.getAttribute('href')!.split('/').at(-2));
 const headLink = (document: Document, rel: string) => document.querySelector(`head link[rel="${rel}"]`)?.getAttribute('href');
 const navLink = (document: Document, rel: string) => document.querySelector(`nav.pagination a[rel="${rel}"]`)?.getAttribute('href');
 

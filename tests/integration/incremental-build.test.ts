@@ -45,7 +45,7 @@ let searchIndexAfterEdit: Map<string, string>;
 
 const page = (slug: string) => readFileSync(join(build.dist, 'articles', slug, 'index.html'), 'utf8');
 const listing = (path: string) => readFileSync(join(build.dist, path, 'index.html'), 'utf8');
-const listedTitles = (path: string) => [...parseHTML(listing(path)).document.querySelectorAll('main h2 a')].map((link) => link.textContent);
+const listedTitles = (path: string) => [...parseHTML(listing(path)).document.querySelectorAll('main .card-headline a')].map((link) => link.textContent);
 const relatedTitles = (slug: string) => [...parseHTML(page(slug)).document.querySelectorAll('.related a')].map((link) => link.textContent);
 
 beforeAll(async () => {

@@ -47,8 +47,11 @@ describe('the seed article page', () => {
   it('turns the Source line into attribution, not body text', () => {
     expect(document.querySelector('.article-body')?.textContent).not.toContain('Read Full Article');
     const attribution = document.querySelector('.attribution')?.textContent ?? '';
-    expect(attribution).toContain('the original publisher is not recorded');
-    expect(attribution).toContain('original URL');
+    expect(attribution).toContain('This is wire copy republished by');
+    expect(attribution).toContain('The copy did not name its original publisher or link to it.');
+    expect(attribution).not.toMatch(/not recorded/i);
+    // The copy's own line stays visible, quoted, and is not made into a link.
+    expect(document.querySelector('.attribution q')?.textContent).toBe('Read Full Article');
     expect(document.querySelector('.attribution a')).toBeNull();
   });
 

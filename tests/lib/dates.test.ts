@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, isoWithOffset, offsetAt } from '../../src/lib/dates.ts';
+import { formatDate, formatDateTime, isoWithOffset, offsetAt } from '../../src/lib/dates.ts';
 
 const winter = new Date('2026-01-15T12:00:00Z');
 const summer = new Date('2026-07-15T12:00:00Z');
@@ -42,5 +42,13 @@ describe('formatDate', () => {
     expect(formatDate(lateEvening, 'en-GB', 'Europe/London')).toBe('29 November 2026');
     expect(formatDate(lateEvening, 'en-GB', 'Asia/Tokyo')).toBe('30 November 2026');
     expect(formatDate(lateEvening, 'en-US', 'America/New_York')).toBe('November 29, 2026');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows day, short month, year and 24-hour time in the site timezone', () => {
+    expect(formatDateTime(new Date('2026-12-03T14:05:00Z'), 'en-GB', 'Europe/London')).toBe('3 Dec 2026, 14:05');
+    expect(formatDateTime(new Date('2026-07-03T14:05:00Z'), 'en-GB', 'Europe/London')).toBe('3 Jul 2026, 15:05');
+    expect(formatDateTime(new Date('2026-11-29T23:30:00Z'), 'en-GB', 'Asia/Tokyo')).toBe('30 Nov 2026, 08:30');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { ARTICLE_IMAGE_WIDTHS, articleImageWidths, pictureFormats } from '../../src/lib/responsive-images.ts';
+import { ARTICLE_IMAGE_WIDTHS, articleImageWidths, cardImageWidths, pictureFormats } from '../../src/lib/responsive-images.ts';
 
 describe('articleImageWidths', () => {
   it('offers every standard width for a large image, capped at the largest', () => {
@@ -30,5 +30,16 @@ describe('pictureFormats', () => {
     const avif = await sharp(await sharp(gif, { pages: -1 }).avif().toBuffer()).metadata();
     expect([webp.pages, webp.height]).toEqual([2, 30]);
     expect([avif.pages ?? 1, avif.height]).toEqual([1, 60]);
+  });
+});
+
+describe('cardImageWidths', () => {
+  it('offers each card size its widths up to the image’s own', () => {
+    expect(cardImageWidths('lead', 2400)).toEqual([480, 800, 1200]);
+    expect(cardImageWidths('lead', 960)).toEqual([480, 800]);
+    expect(cardImageWidths('river', 960)).toEqual([160, 320, 480]);
+  });
+  it('uses the image’s own width when it is smaller than every card width', () => {
+    expect(cardImageWidths('secondary', 200)).toEqual([200]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableOfContents, type Heading } from '../../src/lib/toc.ts';
+import { FOOTNOTES_LABEL_ID, tableOfContents, type Heading } from '../../src/lib/toc.ts';
 
 const h = (depth: number, text: string): Heading => ({ depth, text, slug: text.toLowerCase().replace(/\s+/g, '-') });
 
@@ -20,5 +20,15 @@ describe('tableOfContents', () => {
   it('leaves out an h3 that comes before the first h2', () => {
     const toc = tableOfContents([h(3, 'Orphan'), h(2, 'One'), h(2, 'Two'), h(2, 'Three')]);
     expect(toc.flatMap((entry) => [entry.text, ...entry.children.map((child) => child.text)])).toEqual(['One', 'Two', 'Three']);
+  });
+
+  it('leaves out the footnotes heading, which is for screen readers only and counts as no section', () => {
+    const headings: Heading[] = [
+      { depth: 2, slug: 'one', text: 'One' },
+      { depth: 2, slug: 'two', text: 'Two' },
+      { depth: 2, slug: FOOTNOTES_LABEL_ID, text: 'Footnotes' },
+    ];
+    expect(tableOfContents(headings)).toEqual([]);
+    expect(tableOfContents([...headings, { depth: 2, slug: 'three', text: 'Three' }]).map((entry) => entry.slug)).toEqual(['one', 'two', 'three']);
   });
 });

@@ -1,0 +1,70 @@
+/**
+ * The article design as a reader sees it in Chromium: a 100-character headline within three
+ * lines at 1280 px with the hero's top above the fold of a 1280×800 screen, the footnotes heading
+ * hidden from sight (but not from screen readers), code spans at body size, and a header that
+ * fits a 375 px phone.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openPage, startSession, type Session } from './support.ts';
+
+/** A sample story whose headline is about 100 characters and which has a hero. */
+const LONG_HEADLINE = '/articles/port-alder-ferry-timetable/';
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession(inject('siteDist'));
+});
+afterAll(() => session?.close());
+
+describe('an article at 1280×800', () => {
+  it('keeps a 100-character headline to three lines and the hero’s top above the fold', async () => {
+    const { page, close } = await openPage(session, LONG_HEADLINE, { viewport: { width: 1280, height: 800 } });
+    const measured = await page.evaluate(() => {
+      const h1 = document.querySelector('h1')!;
+      return {
+        characters: h1.textContent!.length,
+        lines: Math.round(h1.getBoundingClientRect().height / parseFloat(getComputedStyle(h1).lineHeight)),
+        heroTop: document.querySelector('.hero')!.getBoundingClientRect().top,
+      };
+    });
+    await close();
+    expect(measured.characters).toBeGreaterThanOrEqual(95);
+    expect(measured.lines).toBeLessThanOrEqual(3);
+    expect(measured.heroTop).toBeLessThan(800);
+  });
+
+  it('hides the footnotes heading from sight, and sets code spans at the body’s size', async () => {
+    const { page, close } = await openPage(session, '/articles/fish-market-reopens/');
+    const measured = await page.evaluate(() => {
+      const label = document.querySelector('#user-content-footnote-label')!.getBoundingClientRect();
+      return { label: [label.width, label.height] };
+    });
+    await close();
+    expect(measured.label[0]).toBeLessThanOrEqual(1);
+    expect(measured.label[1]).toBeLessThanOrEqual(1);
+
+    const withCode = await openPage(session, '/articles/high-street-vacancies/');
+    const sizes = await withCode.page.evaluate(() => [
+      getComputedStyle(document.querySelector('.article-body p code')!).fontSize,
+      getComputedStyle(document.querySelector('.article-body p')!).fontSize,
+    ]);
+    await withCode.close();
+    expect(sizes[0]).toBe(sizes[1]);
+  });
+});
+
+describe('the header at 375 px', () => {
+  it('keeps the masthead on one line and the sections on one scrolling line', async () => {
+    const { page, close } = await openPage(session, '/', { viewport: { width: 375, height: 800 } });
+    const measured = await page.evaluate(() => {
+      const brand = document.querySelector('.brand')!;
+      const strip = document.querySelector('.sections-nav ul')!;
+      const items = [...strip.querySelectorAll('li')].map((item) => item.getBoundingClientRect().top);
+      // An inline element has one client rect per line it spans.
+      return { brandLines: brand.getClientRects().length, rows: new Set(items).size };
+    });
+    await close();
+    expect(measured.brandLines).toBe(1);
+    expect(measured.rows).toBe(1);
+  });
+});
