@@ -154,6 +154,7 @@ const articles = defineCollection({
       generateId: ({ entry, data }) => (typeof data.slug === 'string' ? data.slug : articleIdFromPath(entry)),
       retainBody: false,
     }),
+    './content/articles/',
   ),
   schema: articleSchema,
 });

@@ -15,6 +15,7 @@ import { checkContent, type CheckedArticle, type ContentCheckResult, type Proble
 import { formatProblem, summary } from '../lib/frontmatter-check-format.ts';
 import { buildNow, draftsIncluded, hasPage, publicationState } from '../lib/publication.ts';
 import { mayShowImages, renderArticle } from '../markdown/render-article.ts';
+import { serveProblems } from './dev-problems.ts';
 
 /** image() as the checker sees it: the written path, which the checker resolves and looks for itself. */
 const schemaContext = { image: () => z.string() } as unknown as SchemaContext;
@@ -84,8 +85,19 @@ export interface CheckedContent {
 }
 
 /** The integration, plus the articles it checked, for integrations that run after it (redirects, link check, cards). */
+/** Articles and author files; images and other files under content/ have no front matter to call OK. */
+const isContentFile = (path: string) => /\.(md|ya?ml)$/.test(path);
+
+/** Every check that runs before rendering, as one sorted list. */
+async function checkEverything(root: URL): Promise<ContentCheckResult> {
+  const result = checkProjectContent(root);
+  const problems = [...result.problems, ...(await bodyImageProblems(result, fileURLToPath(root)))];
+  return { articles: result.articles, problems };
+}
+
 export default function contentCheck(): AstroIntegration & CheckedContent {
   let checked: CheckedArticle[] = [];
+  let openProblems: Problem[] = [];
   return {
     name: 'wirepress:content-check',
     articles: () => checked,
@@ -94,31 +106,42 @@ export default function contentCheck(): AstroIntegration & CheckedContent {
       'astro:config:setup': async ({ command, config, logger }) => {
         // `astro preview` only serves dist/, which a checked build already made.
         if (command === 'preview') return;
-        const result = checkProjectContent(config.root);
+        const result = await checkEverything(config.root);
         checked = result.articles;
-        const problems = [...result.problems, ...(await bodyImageProblems(result, fileURLToPath(config.root)))];
-        if (reportProblems(problems, logger) === 0) return;
-        const error = new AstroError(summary(problems), 'Fix the problems listed above (file:line:column, field, expected, fix), then run the command again.');
+        openProblems = result.problems;
+        // `astro dev` keeps running: its pages show the list until the files are fixed (dev-problems.ts).
+        if (reportProblems(openProblems, logger) === 0 || command === 'dev') return;
+        const error = new AstroError(summary(openProblems), 'Fix the problems listed above (file:line:column, field, expected, fix), then run the command again.');
         // The list above is the useful part; a stack trace into this file would only bury it.
         error.stack = '';
         throw error;
       },
-      // While `astro dev` runs, each saved article or author file is checked again and its
-      // problems are logged (the server keeps running so the editor can fix them).
+      // While `astro dev` runs, each saved article or author file is checked again, its problems
+      // are logged and the preview's problem panel follows (the server keeps running so the editor
+      // can fix them).
       'astro:server:setup': ({ server, logger }) => {
         const root = server.config.root;
         const contentDir = fileURLToPath(new URL('content/', pathToFileURL(`${root}/`)));
-        const recheck = (path: string) => {
-          if (!path.startsWith(contentDir)) return;
-          const result = checkProjectContent(pathToFileURL(`${root}/`));
+        const panel = serveProblems(server, openProblems);
+        let rechecks = Promise.resolve();
+        const recheck = async (path: string) => {
+          const result = await checkEverything(pathToFileURL(`${root}/`));
           checked = result.articles;
+          openProblems = result.problems;
           // Every error still open anywhere (a clash can involve other files), but only the saved file's warnings.
           const saved = relative(root, path).split(sep).join('/');
           const errorCount = reportProblems(result.problems.filter((problem) => problem.severity === 'error' || problem.file === saved), logger);
           if (errorCount > 0) logger.error(summary(result.problems));
-          else logger.info(`${saved}: front matter OK`);
+          else if (isContentFile(saved)) logger.info(`${saved}: front matter OK`);
+          else logger.info(`${saved}: content OK`);
+          panel.show(result.problems);
         };
-        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, recheck);
+        const onEvent = (path: string) => {
+          if (!path.startsWith(contentDir)) return;
+          // One check at a time, in the order files were saved, so the last save's result is the one shown.
+          rechecks = rechecks.then(() => recheck(path));
+        };
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onEvent);
       },
     },
   };

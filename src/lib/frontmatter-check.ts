@@ -69,7 +69,7 @@ const listFiles = (dir: string, accept: (name: string) => boolean): string[] => 
 };
 
 /** content/articles/*.md and content/articles/<folder>/index.md, as the glob loader sees them. */
-function articleEntries(articlesDir: string): string[] {
+export function articleEntries(articlesDir: string): string[] {
   // Like the glob loader, hidden files and folders (.drafts/, .DS_Store) are not articles.
   return listFiles(articlesDir, (name) => !name.startsWith('.')).flatMap((name) => {
     const path = join(articlesDir, name);
