@@ -7,15 +7,16 @@ import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro/content/config';
-import { articleSchema, authorSchema } from '../content.config.ts';
+import { articleSchema, authorSchema, sectionsFileSchema } from '../content.config.ts';
+import { SECTIONS_FILE } from '../lib/sections.ts';
 import { checkContent, type CheckedArticle, type ContentCheckResult, type Problem, type ValidatingSchema } from '../lib/frontmatter-check.ts';
 import { formatProblem, summary } from '../lib/frontmatter-check-format.ts';
 import { buildNow, draftsIncluded, hasPage, publicationState } from '../lib/publication.ts';
 import { mayShowImages, renderArticle } from '../markdown/render-article.ts';
 import { serveProblems } from './dev-problems.ts';
+import { stopBuild } from './stop-build.ts';
 
 /** image() as the checker sees it: the written path, which the checker resolves and looks for itself. */
 const schemaContext = { image: () => z.string() } as unknown as SchemaContext;
@@ -29,6 +30,7 @@ export function checkProjectContent(root: URL): ContentCheckResult {
     assetsDir: at('content/assets/'),
     articleSchema: articleSchema(schemaContext) as unknown as ValidatingSchema,
     authorSchema: authorSchema(schemaContext) as unknown as ValidatingSchema,
+    sections: { file: at(SECTIONS_FILE), schema: sectionsFileSchema as unknown as ValidatingSchema },
   });
 }
 
@@ -111,10 +113,7 @@ export default function contentCheck(): AstroIntegration & CheckedContent {
         openProblems = result.problems;
         // `astro dev` keeps running: its pages show the list until the files are fixed (dev-problems.ts).
         if (reportProblems(openProblems, logger) === 0 || command === 'dev') return;
-        const error = new AstroError(summary(openProblems), 'Fix the problems listed above (file:line:column, field, expected, fix), then run the command again.');
-        // The list above is the useful part; a stack trace into this file would only bury it.
-        error.stack = '';
-        throw error;
+        stopBuild(logger, summary(openProblems), 'Fix the problems listed above (file:line:column, field, expected, fix), then run the command again.');
       },
       // While `astro dev` runs, each saved article or author file is checked again, its problems
       // are logged and the preview's problem panel follows (the server keeps running so the editor

@@ -6,7 +6,7 @@
  * src/content.config.ts) so this module stays free of Astro imports.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { instantProblem } from './frontmatter-check-dates.ts';
 import { checkLimits } from './body-limits.ts';
@@ -39,6 +39,8 @@ export interface ContentCheckOptions {
   /** The schemas, built with an image() that accepts the written path as a string. */
   articleSchema: ValidatingSchema;
   authorSchema: ValidatingSchema;
+  /** content/sections.yaml and its schema: when the file exists, articles must use a declared section. */
+  sections?: { file: string; schema: ValidatingSchema } | undefined;
 }
 
 /** What the checker learnt about an article that parsed; other build steps (redirects) reuse it. */
@@ -163,6 +165,21 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     }
   }
 
+  /** Checks the sections file; returns its slugs, or undefined when sections are not declared (no file). */
+  function checkSections({ file, schema }: { file: string; schema: ValidatingSchema }): string[] | undefined {
+    if (!existsSync(file)) return undefined;
+    const checked = checkFile(file, schema, []);
+    const sections = Array.isArray(checked?.data.sections) ? (checked.data.sections as { slug?: unknown }[]) : [];
+    const seen = new Map<string, number>();
+    sections.forEach((section, index) => {
+      if (typeof section?.slug !== 'string') return;
+      const first = seen.get(section.slug);
+      if (first === undefined) seen.set(section.slug, index);
+      else report(file, checked!.frontMatter.positionOf(['sections', index, 'slug']), `sections[${index}].slug`, `the section "${section.slug}" is listed twice (first as sections[${first}])`, 'keep one of them and delete the other');
+    });
+    return [...seen.keys()];
+  }
+
   // Authors first: articles refer to them.
   const authorFiles = listFiles(options.authorsDir, (name) => !name.startsWith('.') && /\.(md|ya?ml)$/.test(name));
   const authorIds = authorFiles.map((name) => name.replace(/\.(md|ya?ml)$/, ''));
@@ -173,6 +190,8 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
       checkImage(file, checked.frontMatter.positionOf(['avatar']), 'avatar', checked.data.avatar, [options.authorsDir, options.assetsDir]);
     }
   }
+
+  const sectionSlugs = options.sections && checkSections(options.sections);
 
   const articles: CheckedArticle[] = [];
   const frontMatters = new Map<CheckedArticle, FrontMatter>();
@@ -196,6 +215,18 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
         'the name of a file in content/authors/ without its extension',
       );
     });
+
+    if (sectionSlugs && typeof data.section === 'string' && !sectionSlugs.includes(data.section)) {
+      const suggestion = closest(data.section, sectionSlugs);
+      report(
+        file,
+        frontMatter.positionOf(['section']),
+        'section',
+        `unknown section "${data.section}"`,
+        suggestion ? `did you mean "${suggestion}"?` : `use one of: ${sectionSlugs.join(', ') || '(none yet)'}, or add the section to content/sections.yaml`,
+        'a slug listed in content/sections.yaml',
+      );
+    }
 
     const hero = data.heroImage as { src?: unknown } | undefined;
     if (typeof hero?.src === 'string') checkImage(file, frontMatter.positionOf(['heroImage', 'src']), 'heroImage.src', hero.src, imageFolders);
