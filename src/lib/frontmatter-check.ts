@@ -15,6 +15,7 @@ import { closest, describeIssue, fieldName, type SchemaIssue } from './frontmatt
 import type { SchemaLike } from './frontmatter-check-schema.ts';
 import { readFrontMatter, type FieldPath, type FrontMatter, type Position } from './frontmatter-check-yaml.ts';
 import { articleIdFromPath, SLUG_PATTERN } from './slugs.ts';
+import { ledeFromMarkdown } from './text.ts';
 
 export interface Problem extends Position {
   severity: 'error' | 'warning';
@@ -82,6 +83,13 @@ export function articleEntries(articlesDir: string): string[] {
 
 const toPath = (field: string): FieldPath => field.split('.');
 
+/** A headline to suggest for a missing or empty title: the body's first sentence, as plain text. */
+function headlineHint(body: string): string | undefined {
+  const sentence = /^.+?[.!?](?=\s|$)/.exec(ledeFromMarkdown(body, 90))?.[0] ?? ledeFromMarkdown(body, 90);
+  const headline = sentence.replace(/[.…]$/, '').replace(/"/g, "'");
+  return headline ? `add a headline, e.g. \`title: "${headline}"\` (from the first paragraph; say it your own way)` : undefined;
+}
+
 export function checkContent(options: ContentCheckOptions): ContentCheckResult {
   const problems: Problem[] = [];
   const relativeFile = (file: string) => relative(options.root, file).split(sep).join('/');
@@ -107,6 +115,8 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
         report(file, error.position, key, `"${key}" is written twice`, 'keep one of them and delete the other');
       } else if (error.code === 'TAG_RESOLVE_FAILED') {
         report(file, error.position, '(YAML tag)', `YAML tags are not allowed: ${error.message}`, 'remove the tag (the word starting with ! before the value) and write the value as plain text');
+      } else if (error.lineText.includes('\t')) {
+        report(file, error.position, '(YAML syntax)', `YAML syntax error: this line contains a tab`, 'replace the tab with spaces: YAML indents with spaces only');
       } else {
         report(file, error.position, '(YAML syntax)', `YAML syntax error: ${error.message}`, 'check quotes, colons and indentation on this line; text containing ": " or starting with a quote needs to be wrapped in quotes');
       }
@@ -149,7 +159,8 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
         for (const problem of describeIssue(issue, schema, frontMatter)) {
           const name = fieldName(problem.path);
           if (badDates.has(name)) continue;
-          report(file, frontMatter.positionOf(problem.path), name, problem.message, problem.hint, problem.expected);
+          const hint = name === 'title' ? (headlineHint(frontMatter.body) ?? problem.hint) : problem.hint;
+          report(file, frontMatter.positionOf(problem.path), name, problem.message, hint, problem.expected);
         }
       }
     }
