@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { instantProblem } from './frontmatter-check-dates.ts';
+import { articleLinkProblems } from './article-links.ts';
 import { checkLimits } from './body-limits.ts';
 import { bodyImageReferences, imageFileProblem } from './frontmatter-check-images.ts';
 import { closest, describeIssue, fieldName, type SchemaIssue } from './frontmatter-check-issues.ts';
@@ -206,6 +207,8 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
 
   const articles: CheckedArticle[] = [];
   const frontMatters = new Map<CheckedArticle, FrontMatter>();
+  /** Articles whose bodies are too costly to parse: their links are not read. */
+  const tooCostly = new Set<CheckedArticle>();
   for (const entry of articleEntries(options.articlesDir)) {
     const file = join(options.articlesDir, entry);
     const checked = checkFile(file, options.articleSchema, ARTICLE_DATE_FIELDS);
@@ -242,9 +245,9 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     const hero = data.heroImage as { src?: unknown } | undefined;
     if (typeof hero?.src === 'string') checkImage(file, frontMatter.positionOf(['heroImage', 'src']), 'heroImage.src', hero.src, imageFolders);
     // Parsing a hostile body can hang or overflow the stack: measure it before parsing it.
-    const tooCostly = checkLimits(frontMatter.body);
-    if (tooCostly) {
-      report(file, { line: frontMatter.bodyLine + (tooCostly.line ?? 1) - 1, column: 1 }, '(body)', tooCostly.message, tooCostly.hint);
+    const costly = checkLimits(frontMatter.body);
+    if (costly) {
+      report(file, { line: frontMatter.bodyLine + (costly.line ?? 1) - 1, column: 1 }, '(body)', costly.message, costly.hint);
     } else {
       for (const image of bodyImageReferences(frontMatter.body)) {
         checkImage(file, { line: frontMatter.bodyLine + image.line - 1, column: image.column }, '(body image)', image.url, imageFolders);
@@ -271,6 +274,7 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     const article = { file, id, data, parsed: checked.parsed, sourceDigest: createHash('sha256').update(checked.source).digest('base64url') };
     articles.push(article);
     frontMatters.set(article, frontMatter);
+    if (costly) tooCostly.add(article);
   }
 
   for (const claimants of urlClaims(articles, frontMatters)) {
@@ -286,6 +290,18 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
       );
     }
   }
+  const linked = articles.map((article) => ({
+    id: article.id,
+    aliases: Array.isArray(article.data.aliases) ? article.data.aliases.filter((alias): alias is string => typeof alias === 'string') : [],
+    body: tooCostly.has(article) ? '' : frontMatters.get(article)!.body,
+  }));
+  articleLinkProblems(linked).forEach((found, index) => {
+    const article = articles[index]!;
+    for (const problem of found) {
+      report(article.file, { line: frontMatters.get(article)!.bodyLine + problem.line - 1, column: problem.column }, '(body link)', problem.message, problem.hint);
+    }
+  });
+
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { problems, articles };
 }
