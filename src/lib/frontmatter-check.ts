@@ -15,7 +15,7 @@ import { bodyImageReferences, imageFileProblem } from './frontmatter-check-image
 import { closest, describeIssue, fieldName, type SchemaIssue } from './frontmatter-check-issues.ts';
 import type { SchemaLike } from './frontmatter-check-schema.ts';
 import { readFrontMatter, type FieldPath, type FrontMatter, type Position } from './frontmatter-check-yaml.ts';
-import { articleIdFromPath, SLUG_PATTERN } from './slugs.ts';
+import { articleIdFromPath, SLUG_PATTERN, slugify } from './slugs.ts';
 import { ledeFromMarkdown } from './text.ts';
 
 export interface Problem extends Position {
@@ -241,6 +241,19 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
         'a slug listed in content/sections.yaml',
       );
     }
+
+    const tags = Array.isArray(data.tags) ? data.tags : [];
+    tags.forEach((tag, index) => {
+      if (typeof tag !== 'string' || tag.trim() === '' || slugify(tag)) return;
+      report(
+        file,
+        frontMatter.positionOf(['tags', index]),
+        `tags[${index}]`,
+        `the tag "${tag}" has no URL slug (tag URLs keep only the letters a–z and digits)`,
+        'spell the tag with at least one Latin letter or digit, e.g. "Tokyo" for "東京", or remove it',
+        'a tag with at least one letter a–z or digit',
+      );
+    });
 
     const hero = data.heroImage as { src?: unknown } | undefined;
     if (typeof hero?.src === 'string') checkImage(file, frontMatter.positionOf(['heroImage', 'src']), 'heroImage.src', hero.src, imageFolders);
