@@ -86,7 +86,6 @@ export interface CheckedContent {
   articlesWithPages(command: string): CheckedArticle[];
 }
 
-/** The integration, plus the articles it checked, for integrations that run after it (redirects, link check, cards). */
 /** Articles and author files; images and other files under content/ have no front matter to call OK. */
 const isContentFile = (path: string) => /\.(md|ya?ml)$/.test(path);
 
@@ -97,6 +96,7 @@ async function checkEverything(root: URL): Promise<ContentCheckResult> {
   return { articles: result.articles, problems };
 }
 
+/** The integration, plus the articles it checked, for integrations that run after it (redirects, link check, cards). */
 export default function contentCheck(): AstroIntegration & CheckedContent {
   let checked: CheckedArticle[] = [];
   let openProblems: Problem[] = [];
@@ -138,7 +138,7 @@ export default function contentCheck(): AstroIntegration & CheckedContent {
         const onEvent = (path: string) => {
           if (!path.startsWith(contentDir)) return;
           // One check at a time, in the order files were saved, so the last save's result is the one shown.
-          rechecks = rechecks.then(() => recheck(path));
+          rechecks = rechecks.then(() => recheck(path)).catch((error: Error) => logger.error(`${relative(root, path)}: could not be checked: ${error.message}`));
         };
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onEvent);
       },
