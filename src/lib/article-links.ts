@@ -5,15 +5,16 @@
  * Reported with the body line and the closest slug or heading id. The post-build link check
  * (src/integrations/link-check.ts) stays as the safety net for what only the built site shows.
  *
- * Heading ids follow src/markdown/rehype-heading-ids.ts (GitHub-style slugs of the heading text).
- * An article whose headings the markdown alone cannot predict (raw HTML, ids written by hand)
- * gets its fragments checked after the build only, so this check never fails a good link.
+ * Heading ids come from src/markdown/rehype-heading-ids.ts's headingId (GitHub-style slugs of the
+ * heading text). An article whose headings the markdown alone cannot predict (any raw HTML) gets
+ * its fragments checked after the build only, so this check never fails a good link.
  */
-import GithubSlugger, { slug as slugOf } from 'github-slugger';
+import GithubSlugger from 'github-slugger';
 import type { Definition, Link, LinkReference } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { headingId } from '../markdown/rehype-heading-ids.ts';
 import { closest } from './frontmatter-check-issues.ts';
 import type { Position } from './frontmatter-check-yaml.ts';
 
@@ -53,13 +54,11 @@ function bodyLinks(tree: ReturnType<typeof fromMarkdown>): BodyLink[] {
 
 /** The ids the pipeline gives the body's headings, or undefined when the markdown cannot tell them all. */
 function headingIds(tree: ReturnType<typeof fromMarkdown>, body: string): Set<string> | undefined {
-  if (/<h[1-6]\b|\bid\s*=/i.test(body)) return undefined;
+  // Raw HTML can add headings, ids or markup inside heading text that markdown alone does not show.
+  if (/<[a-z]/i.test(body)) return undefined;
   const slugger = new GithubSlugger();
   const ids = new Set<string>();
-  visit(tree, 'heading', (node) => {
-    const text = toString(node);
-    ids.add(slugger.slug(slugOf(text) ? text : 'section'));
-  });
+  visit(tree, 'heading', (node) => void ids.add(headingId(slugger, toString(node))));
   return ids;
 }
 

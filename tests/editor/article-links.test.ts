@@ -43,3 +43,11 @@ describe('links between articles', () => {
     expect(articleLinkProblems([html, { id: 'linker', aliases: [], body: '[x](../html/#custom)\n' }])[1]).toEqual([]);
   });
 });
+
+describe('predicted heading ids', () => {
+  it('match the pipeline for a heading whose slug would clash with page chrome ids', () => {
+    const chrome: LinkedArticle = { id: 'chrome', aliases: [], body: '## Page one\n\nText.\n' };
+    const problems = articleLinkProblems([chrome, { id: 'linker', aliases: [], body: '[x](../chrome/#section-page-one) [y](../chrome/#section-page-on)\n' }])[1]!;
+    expect(problems.map((problem) => problem.hint)).toEqual(['did you mean "#section-page-one"?']);
+  });
+});
