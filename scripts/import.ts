@@ -1,6 +1,7 @@
 /**
- * npm run import -- <file.txt> [--section news] [--tag "A tag"]… [--content-note "…"] [--date ISO] [--out content/articles]
- * Turns plain-text wire copy into content/articles/<slug>/index.md and prints the path.
+ * npm run import -- <file.txt> [--section news] [--tag "A tag"]… [--content-note "…"] [--date ISO] [--publish] [--out content/articles]
+ * Turns plain-text wire copy (AP, Reuters, AFP, PA or plain; src/lib/wire-import.ts) into
+ * content/articles/<slug>/index.md, a draft unless --publish, and prints the path.
  * Never overwrites an existing article.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -12,13 +13,14 @@ import { editorCommand } from './editor-cli.ts';
 
 const { values, positionals, usage, fail } = editorCommand(
   'import',
-  'usage: npm run import -- <file.txt> [--section news] [--tag "A tag"] [--content-note "…"] [--date 2026-11-29T09:00:00Z]',
+  'usage: npm run import -- <file.txt> [--section news] [--tag "A tag"] [--content-note "…"] [--date 2026-11-29T09:00:00Z] [--publish]',
   {
     section: { type: 'string', default: 'news' },
     tag: { type: 'string', multiple: true, default: [] },
     'content-note': { type: 'string' },
     date: { type: 'string' },
     out: { type: 'string', default: 'content/articles' },
+    publish: { type: 'boolean', default: false },
   },
 );
 
@@ -35,6 +37,7 @@ try {
     pubDate,
     section: values.section!,
     tags: values.tag!,
+    draft: !values.publish,
     ...(values['content-note'] ? { contentNote: values['content-note'] } : {}),
   });
   console.log(writeNewArticle(values.out!, slug, markdown));

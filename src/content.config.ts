@@ -163,6 +163,23 @@ export const pageSchema = z.strictObject({
   updatedDate: instant.optional(),
 });
 
+/**
+ * content/sections.yaml: the site's sections, listed under `sections:` in menu order. An article's
+ * `section:` must be one of their slugs (src/lib/frontmatter-check.ts); src/lib/sections.ts reads it.
+ */
+export const sectionsFileSchema = z.strictObject({
+  sections: z.array(
+    z.strictObject({
+      /** The slug articles write in `section:`, and the page's URL: /sections/<slug>/. */
+      slug,
+      /** The name shown in the site menu and as the section page's heading. */
+      name: displayText(60),
+      /** One or two sentences shown on the section page (and as its meta description). */
+      description: displayText(300),
+    }),
+  ),
+});
+
 const articles = defineCollection({
   // Front matter only: pages render bodies on demand (src/data/article-body.ts), so the data store
   // stays small at archive scale (src/loaders/front-matter-only.ts says why).
@@ -173,6 +190,7 @@ const articles = defineCollection({
       generateId: ({ entry, data }) => (typeof data.slug === 'string' ? data.slug : articleIdFromPath(entry)),
       retainBody: false,
     }),
+    './content/articles/',
   ),
   schema: articleSchema,
 });

@@ -9,7 +9,7 @@
  */
 import rss from '@astrojs/rss';
 import { experimental_AstroContainer } from 'astro/container';
-import { getEntries } from 'astro:content';
+import { articleAuthors } from './article-authors';
 import ArticleBody from '../components/ArticleBody.astro';
 import { FEED_LIMIT, feedContentHtml, rssChannelExtras, rssItem, RSS_NAMESPACES, type FeedChannel, type FeedItem } from '../lib/feeds';
 import { hasGeneratedCard } from '../lib/og-image';
@@ -40,7 +40,7 @@ export const latestFeedItems = (articles: Article[]): Promise<FeedItem[]> => Pro
 async function buildFeedItem(article: Article): Promise<FeedItem> {
   const { data } = article;
   const url = absoluteUrl(site.url, site.basePath, articlePath(article.id));
-  const authors = data.authors.length ? await getEntries(data.authors.map((id) => ({ collection: 'authors' as const, id }))) : [];
+  const authors = await articleAuthors(article);
   // The social card (hero crop or generated card) is already built for the page: no extra image.
   const image = await openGraphImage(data.heroImage?.src, article.id, hasGeneratedCard(data, stateOf(article)));
   const modified = lastModified(data);

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Page } from 'astro';
-import { getEntries } from 'astro:content';
+import { articleAuthors } from './article-authors';
 import { mayShowImages } from '../markdown/render-article.ts';
 import { articleSource } from './article-body.ts';
 import type { Article } from './articles.ts';
@@ -26,7 +26,7 @@ const keyOf = (inputs: unknown) => createHash('sha256').update(JSON.stringify(in
 export async function articlePageKey(article: Article): Promise<string | undefined> {
   if (article.digest === undefined || mayShowImages(articleSource(article).source)) return undefined;
   const related = await relatedTo(article);
-  const authors = article.data.authors.length ? await getEntries(article.data.authors.map((id) => ({ collection: 'authors' as const, id }))) : [];
+  const authors = await articleAuthors(article);
   const inputs = {
     entry: article.digest,
     state: stateOf(article),

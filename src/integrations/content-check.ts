@@ -7,16 +7,18 @@ import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro/content/config';
-import { articleSchema, authorSchema } from '../content.config.ts';
+import { articleSchema, authorSchema, sectionsFileSchema } from '../content.config.ts';
+import { SECTIONS_FILE } from '../lib/sections.ts';
 import { checkContent, type CheckedArticle, type ContentCheckResult, type Problem, type ValidatingSchema } from '../lib/frontmatter-check.ts';
 import { formatProblem, summary } from '../lib/frontmatter-check-format.ts';
 import { buildNow, draftsIncluded, hasPage, publicationState } from '../lib/publication.ts';
 import { mayShowImages, renderArticle } from '../markdown/render-article.ts';
 import type { ImageProblemsError } from '../markdown/rehype-article-images.ts';
 import { pixelProblems } from '../lib/frontmatter-check-pixels.ts';
+import { serveProblems } from './dev-problems.ts';
+import { stopBuild } from './stop-build.ts';
 
 /** image() as the checker sees it: the written path, which the checker resolves and looks for itself. */
 const schemaContext = { image: () => z.string() } as unknown as SchemaContext;
@@ -30,6 +32,7 @@ export function checkProjectContent(root: URL): ContentCheckResult {
     assetsDir: at('content/assets/'),
     articleSchema: articleSchema(schemaContext) as unknown as ValidatingSchema,
     authorSchema: authorSchema(schemaContext) as unknown as ValidatingSchema,
+    sections: { file: at(SECTIONS_FILE), schema: sectionsFileSchema as unknown as ValidatingSchema },
   });
 }
 
@@ -112,9 +115,23 @@ export interface CheckedContent {
   articlesWithPages(command: string): CheckedArticle[];
 }
 
+/** Articles and author files; images and other files under content/ have no front matter to call OK. */
+const isContentFile = (path: string) => /\.(md|ya?ml)$/.test(path);
+
+/** Every check that runs before rendering, as one sorted list. */
+async function checkEverything(root: URL): Promise<ContentCheckResult> {
+  const result = checkProjectContent(root);
+  const measured = { ...result, problems: [...result.problems, ...(await pixelProblems(result.imagesToMeasure))] };
+  const problems = [...measured.problems, ...(await bodyImageProblems(measured, fileURLToPath(root)))].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
+  return { ...result, problems };
+}
+
 /** The integration, plus the articles it checked, for integrations that run after it (redirects, link check, cards). */
 export default function contentCheck(): AstroIntegration & CheckedContent {
   let checked: CheckedArticle[] = [];
+  let openProblems: Problem[] = [];
   return {
     name: 'wirepress:content-check',
     articles: () => checked,
@@ -123,34 +140,39 @@ export default function contentCheck(): AstroIntegration & CheckedContent {
       'astro:config:setup': async ({ command, config, logger }) => {
         // `astro preview` only serves dist/, which a checked build already made.
         if (command === 'preview') return;
-        const result = checkProjectContent(config.root);
+        const result = await checkEverything(config.root);
         checked = result.articles;
-        const measured = { ...result, problems: [...result.problems, ...(await pixelProblems(result.imagesToMeasure))] };
-        const problems = [...measured.problems, ...(await bodyImageProblems(measured, fileURLToPath(config.root)))].sort(
-          (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
-        );
-        if (reportProblems(problems, logger) === 0) return;
-        const error = new AstroError(summary(problems), 'Fix the problems listed above (file:line:column, field, expected, fix), then run the command again.');
-        // The list above is the useful part; a stack trace into this file would only bury it.
-        error.stack = '';
-        throw error;
+        openProblems = result.problems;
+        // `astro dev` keeps running: its pages show the list until the files are fixed (dev-problems.ts).
+        if (reportProblems(openProblems, logger) === 0 || command === 'dev') return;
+        stopBuild(logger, summary(openProblems), 'Fix the problems listed above (file:line:column, field, expected, fix), then run the command again.');
       },
-      // While `astro dev` runs, each saved article or author file is checked again and its
-      // problems are logged (the server keeps running so the editor can fix them).
+      // While `astro dev` runs, each saved article or author file is checked again, its problems
+      // are logged and the preview's problem panel follows (the server keeps running so the editor
+      // can fix them).
       'astro:server:setup': ({ server, logger }) => {
         const root = server.config.root;
         const contentDir = fileURLToPath(new URL('content/', pathToFileURL(`${root}/`)));
-        const recheck = (path: string) => {
-          if (!path.startsWith(contentDir)) return;
-          const result = checkProjectContent(pathToFileURL(`${root}/`));
+        const panel = serveProblems(server, openProblems);
+        let rechecks = Promise.resolve();
+        const recheck = async (path: string) => {
+          const result = await checkEverything(pathToFileURL(`${root}/`));
           checked = result.articles;
+          openProblems = result.problems;
           // Every error still open anywhere (a clash can involve other files), but only the saved file's warnings.
           const saved = relative(root, path).split(sep).join('/');
           const errorCount = reportProblems(result.problems.filter((problem) => problem.severity === 'error' || problem.file === saved), logger);
           if (errorCount > 0) logger.error(summary(result.problems));
-          else logger.info(`${saved}: front matter OK`);
+          else if (isContentFile(saved)) logger.info(`${saved}: front matter OK`);
+          else logger.info(`${saved}: content OK`);
+          panel.show(result.problems);
         };
-        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, recheck);
+        const onEvent = (path: string) => {
+          if (!path.startsWith(contentDir)) return;
+          // One check at a time, in the order files were saved, so the last save's result is the one shown.
+          rechecks = rechecks.then(() => recheck(path)).catch((error: Error) => logger.error(`${relative(root, path)}: could not be checked: ${error.message}`));
+        };
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onEvent);
       },
     },
   };

@@ -11,11 +11,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { AstroError } from 'astro/errors';
 import type { CheckedArticle } from '../lib/frontmatter-check.ts';
 import { fileDigest } from '../lib/file-digest.ts';
 import { brokenReferences } from '../lib/link-check.ts';
 import { articlePath } from '../lib/urls.ts';
+import { stopBuild } from './stop-build.ts';
 
 export default function linkCheck(content: { articles(): CheckedArticle[] }): AstroIntegration {
   let siteUrl = 'https://example.org';
@@ -58,12 +58,11 @@ export default function linkCheck(content: { articles(): CheckedArticle[] }): As
           const source = sources.get(page);
           logger.error(`${source ? `${source} (page dist/${page})` : `dist/${page}`}: ${attribute} "${target}" ${reason}`);
         }
-        const error = new AstroError(
+        stopBuild(
+          logger,
           `Link check failed: ${broken.length} broken internal reference${broken.length === 1 ? '' : 's'} in the built site.`,
           'Fix the links listed above: point them at a page that exists (articles are at /articles/<slug>/) or an id on that page, or remove them.',
         );
-        error.stack = '';
-        throw error;
       },
     },
   };

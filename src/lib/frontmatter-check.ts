@@ -6,11 +6,12 @@
  * src/content.config.ts) so this module stays free of Astro imports.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { instantProblem } from './frontmatter-check-dates.ts';
 import { featuredPinProblem } from './frontmatter-check-featured.ts';
 import { MAX_PIN_DAYS } from './front-page.ts';
+import { articleLinkProblems } from './article-links.ts';
 import { checkLimits } from './body-limits.ts';
 import { bodyImageReferences, imageFileProblem, isLocalReference } from './frontmatter-check-images.ts';
 import { closest, describeIssue, fieldName, type SchemaIssue } from './frontmatter-check-issues.ts';
@@ -19,6 +20,7 @@ import { readFrontMatter, type FieldPath, type FrontMatter, type Position } from
 import type { ImageToMeasure } from './frontmatter-check-pixels.ts';
 import { tagSlugProblems, unsafeTextProblems } from './frontmatter-check-values.ts';
 import { articleIdFromPath, slugify, SLUG_PATTERN } from './slugs.ts';
+import { ledeFromMarkdown } from './text.ts';
 import { RASTER_EXTENSIONS, suggestedFileName } from '../markdown/rehype-article-images.ts';
 
 export interface Problem extends Position {
@@ -44,6 +46,8 @@ export interface ContentCheckOptions {
   /** The schemas, built with an image() that accepts the written path as a string. */
   articleSchema: ValidatingSchema;
   authorSchema: ValidatingSchema;
+  /** content/sections.yaml and its schema: when the file exists, articles must use a declared section. */
+  sections?: { file: string; schema: ValidatingSchema } | undefined;
 }
 
 /** What the checker learnt about an article that parsed; other build steps (redirects) reuse it. */
@@ -76,7 +80,7 @@ const listFiles = (dir: string, accept: (name: string) => boolean): string[] => 
 };
 
 /** content/articles/*.md and content/articles/<folder>/index.md, as the glob loader sees them. */
-function articleEntries(articlesDir: string): string[] {
+export function articleEntries(articlesDir: string): string[] {
   // Like the glob loader, hidden files and folders (.drafts/, .DS_Store) are not articles.
   return listFiles(articlesDir, (name) => !name.startsWith('.')).flatMap((name) => {
     const path = join(articlesDir, name);
@@ -86,6 +90,19 @@ function articleEntries(articlesDir: string): string[] {
 }
 
 const toPath = (field: string): FieldPath => field.split('.');
+
+/** The key a YAML error belongs to (`title`, not `title[0]` for an unclosed `[`), when there is one. */
+function yamlKey(field: FieldPath | undefined): string | undefined {
+  const key = field?.slice(0, field.findLastIndex((step) => typeof step === 'string') + 1);
+  return key?.length ? fieldName(key) : undefined;
+}
+
+/** A headline to suggest for a missing or empty title: the body's first sentence, as plain text. */
+function headlineHint(body: string): string | undefined {
+  const sentence = /^.+?[.!?](?=\s|$)/.exec(ledeFromMarkdown(body, 90))?.[0] ?? ledeFromMarkdown(body, 90);
+  const headline = sentence.replace(/[.…]$/, '').replace(/"/g, "'");
+  return headline ? `add a headline, e.g. \`title: "${headline}"\` (from the first paragraph; say it your own way)` : undefined;
+}
 
 export function checkContent(options: ContentCheckOptions): ContentCheckResult {
   const problems: Problem[] = [];
@@ -112,10 +129,10 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
         report(file, error.position, key, `"${key}" is written twice`, 'keep one of them and delete the other');
       } else if (error.code === 'TAG_RESOLVE_FAILED') {
         report(file, error.position, error.field ? fieldName(error.field) : '(YAML tag)', `YAML tags are not allowed: ${error.message}`, 'remove the tag (the word starting with ! before the value) and write the value as plain text');
+      } else if (error.lineText.includes('\t')) {
+        report(file, error.position, yamlKey(error.field) ?? '(YAML syntax)', `YAML syntax error: this line contains a tab`, 'replace the tab with spaces: YAML indents with spaces only');
       } else {
-        // The key the broken text belongs to (`title`, not `title[0]` for an unclosed `[`).
-        const key = error.field?.slice(0, error.field.findLastIndex((step) => typeof step === 'string') + 1);
-        report(file, error.position, key?.length ? fieldName(key) : '(YAML syntax)', `YAML syntax error: ${error.message}`, 'check quotes, colons and indentation on this line; text containing ": " or starting with a quote needs to be wrapped in quotes');
+        report(file, error.position, yamlKey(error.field) ?? '(YAML syntax)', `YAML syntax error: ${error.message}`, 'check quotes, colons and indentation on this line; text containing ": " or starting with a quote needs to be wrapped in quotes');
       }
     }
     for (const position of frontMatter.keysNamed('__proto__')) {
@@ -163,7 +180,8 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
         for (const problem of describeIssue(issue, schema, frontMatter)) {
           const name = fieldName(problem.path);
           if (badDates.has(name) || badText.has(name)) continue;
-          report(file, frontMatter.positionOf(problem.path), name, problem.message, problem.hint, problem.expected);
+          const hint = name === 'title' ? (headlineHint(frontMatter.body) ?? problem.hint) : problem.hint;
+          report(file, frontMatter.positionOf(problem.path), name, problem.message, hint, problem.expected);
         }
       }
     }
@@ -194,21 +212,40 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
 
   const imagesToMeasure: ImageToMeasure[] = [];
 
-  /** The body's size and nesting limits, then every local image it shows (markdown, `<img>`, `<source srcset>`). */
-  function checkBody(file: string, frontMatter: FrontMatter, imageFolders: string[]) {
+  /**
+   * The body's size and nesting limits, then every local image it shows (markdown, `<img>`,
+   * `<source srcset>`). Returns false for a body too costly to parse, whose links are not read.
+   */
+  function checkBody(file: string, frontMatter: FrontMatter, imageFolders: string[]): boolean {
     // Parsing a hostile body can hang or overflow the stack: measure it before parsing it.
     const tooCostly = checkLimits(frontMatter.body);
     if (tooCostly) {
       report(file, { line: frontMatter.bodyLine + (tooCostly.line ?? 1) - 1, column: 1 }, '(body)', tooCostly.message, tooCostly.hint);
-    } else {
-      for (const image of bodyImageReferences(frontMatter.body)) {
-        const position = { line: frontMatter.bodyLine + image.line - 1, column: image.column };
-        checkImage(file, position, '(body image)', image.url, imageFolders);
-        if (image.inSourceSrcset) {
-          report(file, position, '(body image)', `the <source srcset> image "${image.url}" is not published: <picture> and <source> are removed, only the <img> inside is kept`, 'delete the <source> element (the site makes its own sizes and formats of the <img>)', undefined, 'warning');
-        }
+      return false;
+    }
+    for (const image of bodyImageReferences(frontMatter.body)) {
+      const position = { line: frontMatter.bodyLine + image.line - 1, column: image.column };
+      checkImage(file, position, '(body image)', image.url, imageFolders);
+      if (image.inSourceSrcset) {
+        report(file, position, '(body image)', `the <source srcset> image "${image.url}" is not published: <picture> and <source> are removed, only the <img> inside is kept`, 'delete the <source> element (the site makes its own sizes and formats of the <img>)', undefined, 'warning');
       }
     }
+    return true;
+  }
+
+  /** Checks the sections file; returns its slugs, or undefined when sections are not declared (no file). */
+  function checkSections({ file, schema }: { file: string; schema: ValidatingSchema }): string[] | undefined {
+    if (!existsSync(file)) return undefined;
+    const checked = checkFile(file, schema, []);
+    const sections = Array.isArray(checked?.data.sections) ? (checked.data.sections as { slug?: unknown }[]) : [];
+    const seen = new Map<string, number>();
+    sections.forEach((section, index) => {
+      if (typeof section?.slug !== 'string') return;
+      const first = seen.get(section.slug);
+      if (first === undefined) seen.set(section.slug, index);
+      else report(file, checked!.frontMatter.positionOf(['sections', index, 'slug']), `sections[${index}].slug`, `the section "${section.slug}" is listed twice (first as sections[${first}])`, 'keep one of them and delete the other');
+    });
+    return [...seen.keys()];
   }
 
   // Authors first: articles refer to them.
@@ -226,8 +263,12 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     }
   }
 
+  const sectionSlugs = options.sections && checkSections(options.sections);
+
   const articles: CheckedArticle[] = [];
   const frontMatters = new Map<CheckedArticle, FrontMatter>();
+  /** Articles whose bodies are too costly to parse: their links are not read. */
+  const tooCostly = new Set<CheckedArticle>();
   for (const entry of articleEntries(options.articlesDir)) {
     const file = join(options.articlesDir, entry);
     const checked = checkFile(file, options.articleSchema, ARTICLE_DATE_FIELDS);
@@ -253,9 +294,21 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
       );
     });
 
+    if (sectionSlugs && typeof data.section === 'string' && !sectionSlugs.includes(data.section)) {
+      const suggestion = closest(data.section, sectionSlugs);
+      report(
+        file,
+        frontMatter.positionOf(['section']),
+        'section',
+        `unknown section "${data.section}"`,
+        suggestion ? `did you mean "${suggestion}"?` : `use one of: ${sectionSlugs.join(', ') || '(none yet)'}, or add the section to content/sections.yaml`,
+        'a slug listed in content/sections.yaml',
+      );
+    }
+
     const hero = data.heroImage as { src?: unknown } | undefined;
     if (typeof hero?.src === 'string') checkImage(file, frontMatter.positionOf(['heroImage', 'src']), 'heroImage.src', hero.src, imageFolders);
-    checkBody(file, frontMatter, imageFolders);
+    const bodyReadable = checkBody(file, frontMatter, imageFolders);
 
     const source = data.source as { relationship?: unknown; url?: unknown } | undefined;
     if (source?.relationship === 'syndicated' && source.url === undefined) {
@@ -280,6 +333,7 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     const article = { file, id, data, parsed: checked.parsed, sourceDigest: createHash('sha256').update(checked.source).digest('base64url') };
     articles.push(article);
     frontMatters.set(article, frontMatter);
+    if (!bodyReadable) tooCostly.add(article);
   }
 
   for (const claimants of urlClaims(articles, frontMatters)) {
@@ -295,6 +349,18 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
       );
     }
   }
+  const linked = articles.map((article) => ({
+    id: article.id,
+    aliases: Array.isArray(article.data.aliases) ? article.data.aliases.filter((alias): alias is string => typeof alias === 'string') : [],
+    body: tooCostly.has(article) ? '' : frontMatters.get(article)!.body,
+  }));
+  articleLinkProblems(linked).forEach((found, index) => {
+    const article = articles[index]!;
+    for (const problem of found) {
+      report(article.file, { line: frontMatters.get(article)!.bodyLine + problem.line - 1, column: problem.column }, '(body link)', problem.message, problem.hint);
+    }
+  });
+
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { problems, articles, imagesToMeasure };
 }

@@ -1,15 +1,24 @@
 /**
  * Plain-text wire copy -> an article bundle (front matter + markdown body).
  *
- * Input format: the headline on the first line, paragraphs separated by blank lines, and an
- * optional trailing attribution line `Source: …` (either free text such as "Read Full Article",
- * or `Publisher Name (https://…)`). The text is kept verbatim: markdown syntax characters are
- * escaped and smart punctuation is switched off for the article, so the page shows exactly the
- * words and quotes that arrived. Nothing is invented: facts the copy does not give stay unset.
+ * Input: the headline on the first line, then optionally a byline (`By Jane Doe and Marcus Webb`,
+ * `By Jane Doe, PA Political Correspondent`) and an agency line (`The Associated Press`), then
+ * paragraphs separated by blank lines, and an optional trailing attribution line `Source: …`
+ * (free text such as "Read Full Article", `Publisher Name (https://…)`, or a bare URL). Recognised
+ * on the way (src/lib/wire-formats.ts): the agency from its dateline (`NEW YORK (AP) — `,
+ * `LONDON, Dec 3 (Reuters) - `, `PARIS (AFP) - `) or agency line, Reuters' `Reporting by …;
+ * Editing by …` trailer, end marks (`-30-`, `ENDS`) and separators (`***`, `---`).
+ *
+ * The byline never becomes body text: it goes to source.author, the agency to source.publisher.
+ * The dateline stays as the first words of the body, exactly as it arrived. The text is kept
+ * verbatim: markdown syntax characters are escaped and smart punctuation is switched off, so the
+ * page shows exactly the words and quotes that arrived. Nothing is invented: facts the copy does
+ * not give stay unset (a dateline's "Dec 3" has no year, so it does not set originalPubDate).
  */
 import { stringify } from 'yaml';
 import { isHttpUrl } from './urls.ts';
 import { slugFromHeadline } from './slugs.ts';
+import { agencyFromDateline, agencyLine, bylineOf, isEndMark, isSeparator, reutersTrailer } from './wire-formats.ts';
 
 export class WireImportError extends Error {
   override name = 'WireImportError';
@@ -21,12 +30,17 @@ export interface WireImportOptions {
   section: string;
   tags?: string[];
   contentNote?: string;
+  /** False publishes on pubDate; true (the default, like `npm run new`) keeps it a draft. */
+  draft?: boolean;
 }
+
+/** A paragraph of the body, or a separator between parts of the story. */
+export type WireBlock = string | { separator: true };
 
 export interface WireCopy {
   headline: string;
-  paragraphs: string[];
-  source: { publisher?: string; url?: string; attributionLine?: string };
+  paragraphs: WireBlock[];
+  source: { publisher?: string; url?: string; author?: string; attributionLine?: string };
 }
 
 const SOURCE_LINE = /^Source:\s*(.*)$/;
@@ -49,18 +63,47 @@ export function parseWireCopy(text: string): WireCopy {
   const [first, ...rest] = blocks;
   const [headlineLine, ...firstBlockRest] = first!.split('\n');
   const headline = headlineLine!.trim();
-  const paragraphs = [...(firstBlockRest.length ? [firstBlockRest.join(' ')] : []), ...rest].map((p) =>
-    p.split('\n').join(' '),
-  );
+  // Lines under the headline, before the first paragraph: byline and agency lines, one block or several.
+  const lines = [...firstBlockRest, ...rest.join('\n\n').split('\n')];
+  const source: WireCopy['source'] = {};
+  let index = 0;
+  for (; index < lines.length; index++) {
+    const line = lines[index]!.trim();
+    const byline = bylineOf(line);
+    const agency = agencyLine(line);
+    if (line === '') continue;
+    if (byline && !source.author) {
+      source.author = byline.author;
+      if (byline.publisher) source.publisher = byline.publisher;
+    } else if (agency && !source.publisher) source.publisher = agency;
+    else break;
+  }
+  // Paragraphs keep every character as it arrived (a trailing no-break space included).
+  const body = lines
+    .slice(index)
+    .join('\n')
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.replace(/^\n+|\n+$/g, ''))
+    .filter((block) => block.trim() !== '' && !isEndMark(block.trim()));
+  const paragraphs: WireBlock[] = body.map((block) => (isSeparator(block.trim()) ? { separator: true as const } : block.split('\n').join(' ')));
 
-  let source: WireCopy['source'] = {};
   const last = paragraphs.at(-1);
-  const sourceMatch = last === undefined ? null : SOURCE_LINE.exec(last.trim());
+  const sourceMatch = typeof last === 'string' ? SOURCE_LINE.exec(last.trim()) : null;
   if (sourceMatch) {
     paragraphs.pop();
-    source = parseSourceLine(sourceMatch[1]!.trim());
+    Object.assign(source, parseSourceLine(sourceMatch[1]!.trim()));
   }
-  if (paragraphs.length === 0) throw new WireImportError('The file has a headline but no body paragraphs.');
+  const trailer = typeof paragraphs.at(-1) === 'string' ? reutersTrailer(paragraphs.at(-1) as string) : undefined;
+  if (trailer) {
+    paragraphs.pop();
+    source.author ??= trailer.author;
+    source.attributionLine ??= trailer.line;
+  }
+  while (paragraphs.length && typeof paragraphs.at(-1) !== 'string') paragraphs.pop();
+  const lede = paragraphs.find((block): block is string => typeof block === 'string');
+  const agency = lede === undefined ? undefined : agencyFromDateline(lede);
+  if (agency) source.publisher ??= agency;
+  if (lede === undefined) throw new WireImportError('The file has a headline but no body paragraphs.');
   return { headline, paragraphs, source };
 }
 
@@ -81,6 +124,7 @@ export function escapeMarkdownText(text: string): string {
 }
 
 export function wireCopyToArticle(copy: WireCopy, options: WireImportOptions): { slug: string; markdown: string } {
+  const { publisher, url, author, attributionLine } = copy.source;
   const frontMatter = {
     title: copy.headline,
     pubDate: options.pubDate,
@@ -89,7 +133,9 @@ export function wireCopyToArticle(copy: WireCopy, options: WireImportOptions): {
     tags: options.tags ?? [],
     ...(options.contentNote ? { contentNote: options.contentNote } : {}),
     smartPunctuation: false,
-    source: { relationship: 'syndicated', ...copy.source },
+    // One order for every agency: who published, where, who wrote it, the credit line as it arrived.
+    source: Object.fromEntries(Object.entries({ relationship: 'syndicated', publisher, url, author, attributionLine }).filter(([, value]) => value !== undefined)),
+    ...(options.draft === false ? {} : { draft: true }),
   };
   const unknown = ['publisher', 'url', 'author', 'originalPubDate']
     .filter((field) => !(field in copy.source))
@@ -97,7 +143,8 @@ export function wireCopyToArticle(copy: WireCopy, options: WireImportOptions): {
   const note = unknown.length
     ? `# Imported wire copy. Not stated by the source, so left unset: ${unknown.join(', ')}.\n`
     : '# Imported wire copy.\n';
+  const draftNote = options.draft === false ? '' : '# A draft: shown by `npm run dev` only. Check it, then delete `draft: true` to publish.\n';
   const yaml = stringify(frontMatter, { lineWidth: 0 });
-  const body = copy.paragraphs.map(escapeMarkdownText).join('\n\n');
-  return { slug: slugFromHeadline(copy.headline), markdown: `---\n${note}${yaml}---\n\n${body}\n` };
+  const body = copy.paragraphs.map((block) => (typeof block === 'string' ? escapeMarkdownText(block) : '* * *')).join('\n\n');
+  return { slug: slugFromHeadline(copy.headline), markdown: `---\n${note}${draftNote}${yaml}---\n\n${body}\n` };
 }

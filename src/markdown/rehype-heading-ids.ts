@@ -18,15 +18,19 @@ export const CHROME_ID_PREFIX = 'page-';
 const RESERVED_PREFIXES = [CHROME_ID_PREFIX, sanitizeSchema.clobberPrefix ?? 'user-content-'];
 const HEADING = /^h[1-6]$/;
 
+/** The id of the next heading with `text` on a page whose headings `slugger` has seen so far (src/lib/article-links.ts predicts ids with it too). */
+export function headingId(slugger: GithubSlugger, text: string): string {
+  // Only text with something to slug counts: the slugger would number a second empty slug "-1".
+  const slug = slugger.slug(slugOf(text) ? text : 'section');
+  return RESERVED_PREFIXES.some((prefix) => slug.startsWith(prefix)) ? slugger.slug(`section-${slug}`) : slug;
+}
+
 export default function rehypeHeadingIds() {
   return (tree: Root) => {
     const slugger = new GithubSlugger();
     visit(tree, 'element', (node) => {
       if (!HEADING.test(node.tagName) || node.properties.id) return;
-      const text = toString(node);
-      // Only text with something to slug counts: the slugger would number a second empty slug "-1".
-      const slug = slugger.slug(slugOf(text) ? text : 'section');
-      node.properties.id = RESERVED_PREFIXES.some((prefix) => slug.startsWith(prefix)) ? slugger.slug(`section-${slug}`) : slug;
+      node.properties.id = headingId(slugger, toString(node));
     });
   };
 }

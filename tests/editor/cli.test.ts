@@ -14,7 +14,7 @@ import { AUTHOR, PIXEL_PNG, writeTree } from './fixtures.ts';
 
 const SEED = join(projectRoot, 'tests/fixtures/seed-articles/000_8f9d78f08d0ec58e.txt');
 const SEED_ARTICLE = join(projectRoot, 'content/articles/chrissy-teigen-breaks-down-in-tears-during-therapy-three/index.md');
-const SEED_FLAGS = ['--section', 'entertainment', '--tag', 'Chrissy Teigen', '--tag', 'John Legend', '--content-note', 'This article discusses pregnancy loss.', '--date', '2026-11-29T09:00:00Z'];
+const SEED_FLAGS = ['--section', 'entertainment', '--tag', 'Chrissy Teigen', '--tag', 'John Legend', '--content-note', 'This article discusses pregnancy loss.', '--date', '2026-11-29T09:00:00Z', '--publish'];
 
 let trees: ReturnType<typeof writeTree>[] = [];
 afterEach(() => {
@@ -101,7 +101,7 @@ describe('npm run import', () => {
   it('imports copy without a Source line, leaving the source unknown', () => {
     const { root, articles } = project({ 'wire.txt': 'Lamp lit again\n\nThe lamp shone.\n\nCrowds watched.\n' });
     const text = readFileSync(run('import', [join(root, 'wire.txt'), '--out', articles, '--date', '2026-11-29T09:00:00Z']).stdout, 'utf8');
-    expect(text).toContain('source:\n  relationship: syndicated\n---');
+    expect(text).toContain('source:\n  relationship: syndicated\ndraft: true\n---');
     expect(text).toContain('The lamp shone.\n\nCrowds watched.\n');
     expect(errorsIn(root)).toEqual([]);
   });

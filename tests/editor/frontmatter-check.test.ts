@@ -21,6 +21,9 @@ const files: Record<string, string | Buffer> = {
   [`${A}/.hidden/index.md`]: 'not an article: the glob loader skips hidden folders',
   [`${A}/yaml-syntax.md`]: '---\ntitle: "Unclosed quote\nsection: news\n---\nBody\n',
   [`${A}/missing-title.md`]: article({ title: '' }),
+  [`${A}/missing-title-long.md`]: article({ title: '' }, '## A heading first\n\nVolunteers restored the lighthouse lamp by hand. On Saturday night it shone over the bay again.\n'),
+  [`${A}/tab.md`]: article({ source: '\n\trelationship: original' }),
+  [`${A}/unsluggable-tag.md`]: article({ tags: '[Coast, "東京"]' }),
   [`${A}/wrong-type.md`]: article({ tags: 'Coast', draft: 'yes' }),
   [`${A}/impossible-date.md`]: article({ pubDate: '2024-02-30T09:00:00+00:00' }),
   [`${A}/no-offset.md`]: article({ pubDate: '2026-11-29 09:00:00' }),
@@ -82,8 +85,17 @@ describe('front-matter checker', () => {
     expect(problem.hint).toMatch(/quotes/);
   });
 
-  it('reports a missing required field with an example to add', () => {
-    expect(only('missing-title.md')).toMatchObject({ field: 'title', line: 2, message: 'required field is missing', expected: 'text', hint: 'add `title: The harbour light returns`' });
+  it('reports a missing title with a headline taken from the first paragraph', () => {
+    expect(only('missing-title.md')).toMatchObject({ field: 'title', line: 2, message: 'required field is missing', expected: 'text' });
+    expect(only('missing-title-long.md').hint).toBe('add a headline, e.g. `title: "Volunteers restored the lighthouse lamp by hand"` (from the first paragraph; say it your own way)');
+  });
+
+  it('reports a tag without a URL slug before any page renders', () => {
+    expect(only('unsluggable-tag.md')).toMatchObject({ line: 7, field: 'tags[1]', message: 'the tag "東京" has no URL slug (tag URLs keep only the letters a–z and digits)' });
+  });
+
+  it('says to replace a tab with spaces, on its line', () => {
+    expect(only('tab.md')).toMatchObject({ line: 6, field: '(YAML syntax)', hint: 'replace the tab with spaces: YAML indents with spaces only' });
   });
 
   it('reports wrong types at the offending key', () => {

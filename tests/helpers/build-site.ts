@@ -32,7 +32,8 @@ export interface BuildResult {
 /** The fixed clock integration tests build with, so dated assertions never drift. */
 export const TEST_NOW = '2026-11-30T12:00:00Z';
 
-export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+/** A throw-away copy of the project (code, config, node_modules linked) with `options`' content and files. */
+export function copyProject(options: BuildOptions = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'wirepress-build-'));
   for (const entry of ['src', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json']) {
     if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
@@ -44,15 +45,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     mkdirSync(resolve(target, '..'), { recursive: true });
     writeFileSync(target, contents);
   }
+  return root;
+}
 
-  const env = {
-    ...withoutViteEnv(process.env),
-    PUBLISH_NOW: TEST_NOW,
-    ASTRO_CACHE_DIR: join(root, '.cache'),
-    ASTRO_TELEMETRY_DISABLED: '1',
-    NODE_COMPILE_CACHE: join(root, '.node-compile-cache'),
-    ...options.env,
-  };
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const root = copyProject(options);
+
+  const env = buildEnvironment(root, options.env);
   const { exitCode, output } = await astroBuild(root, env);
   return {
     root,
@@ -64,7 +63,19 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   };
 }
 
-function astroBuild(root: string, env: NodeJS.ProcessEnv): Promise<{ exitCode: number; output: string }> {
+/** What `astro build` and `astro dev` run with in tests: the fixed clock, caches inside the copy. */
+export function buildEnvironment(root: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...withoutViteEnv(process.env),
+    PUBLISH_NOW: TEST_NOW,
+    ASTRO_CACHE_DIR: join(root, '.cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NODE_COMPILE_CACHE: join(root, '.node-compile-cache'),
+    ...extra,
+  };
+}
+
+export function astroBuild(root: string, env: NodeJS.ProcessEnv): Promise<{ exitCode: number; output: string }> {
   const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
   return new Promise((done) => {
     const child = spawn(process.execPath, [astro, 'build', '--root', root], { cwd: root, env });

@@ -1,0 +1,124 @@
+/**
+ * Links between articles, checked against the content before anything renders: a markdown link
+ * to another article (`../other-story/`, `/articles/other-story/`) or to a heading in one
+ * (`../other-story/#the-vote`, `#the-vote`) must name an article and a heading that exist.
+ * Reported with the body line and the closest slug or heading id. The post-build link check
+ * (src/integrations/link-check.ts) stays as the safety net for what only the built site shows.
+ *
+ * Heading ids come from src/markdown/rehype-heading-ids.ts's headingId (GitHub-style slugs of the
+ * heading text). An article whose headings the markdown alone cannot predict (any raw HTML) gets
+ * its fragments checked after the build only, so this check never fails a good link.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Definition, Link, LinkReference } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { headingId } from '../markdown/rehype-heading-ids.ts';
+import { closest } from './frontmatter-check-issues.ts';
+import type { Position } from './frontmatter-check-yaml.ts';
+
+export interface LinkedArticle {
+  /** The URL slug: the page is /articles/<id>/. */
+  id: string;
+  /** Former slugs that redirect to it. */
+  aliases: string[];
+  /** The markdown body. */
+  body: string;
+}
+
+export interface LinkProblem extends Position {
+  message: string;
+  hint: string;
+}
+
+interface BodyLink extends Position {
+  url: string;
+}
+
+const ORIGIN = 'http://site.invalid';
+
+/** The body's markdown links (inline and reference-style), positioned in the body. */
+function bodyLinks(tree: ReturnType<typeof fromMarkdown>): BodyLink[] {
+  const definitions = new Map<string, Definition>();
+  visit(tree, 'definition', (node) => void definitions.set(node.identifier, node));
+  const found: BodyLink[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'link' && node.type !== 'linkReference') return;
+    const url = node.type === 'link' ? (node as Link).url : definitions.get((node as LinkReference).identifier)?.url;
+    const start = node.position?.start;
+    if (url && start && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) found.push({ url, line: start.line, column: start.column });
+  });
+  return found;
+}
+
+/** The ids the pipeline gives the body's headings, or undefined when the markdown cannot tell them all. */
+function headingIds(tree: ReturnType<typeof fromMarkdown>, body: string): Set<string> | undefined {
+  // Raw HTML can add headings, ids or markup inside heading text that markdown alone does not show.
+  if (/<[a-z]/i.test(body)) return undefined;
+  const slugger = new GithubSlugger();
+  const ids = new Set<string>();
+  visit(tree, 'heading', (node) => void ids.add(headingId(slugger, toString(node))));
+  return ids;
+}
+
+const decode = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
+const mayLink = (body: string) => body.includes('](') || body.includes(']:');
+
+/** Problems with links between `articles`, one list per article in their order; lines are body lines (1 = the body's first). */
+export function articleLinkProblems(articles: LinkedArticle[]): LinkProblem[][] {
+  // Parsing costs milliseconds per article; most bodies link nowhere.
+  const parsed = new Map(articles.map((article) => [article.id, mayLink(article.body) ? fromMarkdown(article.body) : undefined]));
+  const slugs = articles.map((article) => article.id);
+  const aliasOf = new Map(articles.flatMap((article) => article.aliases.map((alias) => [alias, article.id] as const)));
+  const headingsCache = new Map<string, Set<string> | undefined>();
+  const headingsOf = (id: string) => {
+    if (!headingsCache.has(id)) {
+      const article = articles.find((candidate) => candidate.id === id)!;
+      headingsCache.set(id, headingIds(parsed.get(id) ?? fromMarkdown(article.body), article.body));
+    }
+    return headingsCache.get(id);
+  };
+
+  return articles.map((article) => {
+    const tree = mayLink(article.body) ? parsed.get(article.id) : undefined;
+    const found: LinkProblem[] = [];
+    if (!tree) return found;
+    for (const link of bodyLinks(tree)) {
+      const target = new URL(link.url, `${ORIGIN}/articles/${article.id}/`);
+      // Only pages of articles: /articles/<slug>/ (files next to an article have a dot in their name).
+      const match = /^\/articles\/([^/.]+)\/?$/.exec(target.pathname);
+      if (!match) continue;
+      const slug = decode(match[1]!);
+      const id = slugs.includes(slug) ? slug : aliasOf.get(slug);
+      if (!id) {
+        const suggestion = closest(slug, slugs);
+        found.push({
+          line: link.line,
+          column: link.column,
+          message: `the link "${link.url}" points to /articles/${slug}/, but no article has that slug`,
+          hint: suggestion ? `did you mean "${link.url.replace(match[1]!, suggestion)}"?` : 'check the slug in the address of the article you mean (its folder or file name, or its `slug:`)',
+        });
+        continue;
+      }
+      const fragment = decode(target.hash.slice(1));
+      const headings = fragment ? headingsOf(id) : undefined;
+      if (!headings || headings.has(fragment) || /^(?:page-|user-content-)/.test(fragment)) continue;
+      const suggestion = closest(fragment, [...headings]);
+      found.push({
+        line: link.line,
+        column: link.column,
+        message: `the link "${link.url}" points to a heading "#${fragment}" that /articles/${id}/ does not have`,
+        hint: suggestion ? `did you mean "#${suggestion}"?` : `link to one of its headings: ${[...headings].map((heading) => `#${heading}`).join(', ') || '(it has none)'}`,
+      });
+    }
+    return found;
+  });
+}

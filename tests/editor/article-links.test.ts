@@ -1,0 +1,53 @@
+/**
+ * Links between articles are checked against the content before rendering: a missing article or
+ * heading is reported at its body line with the closest slug or heading; good links, aliases,
+ * files next to the article and links elsewhere pass.
+ */
+import { describe, expect, it } from 'vitest';
+import { articleLinkProblems, type LinkedArticle } from '../../src/lib/article-links.ts';
+
+const target: LinkedArticle = { id: 'harbour-vote', aliases: ['pier-vote'], body: 'Intro.\n\n## The vote\n\nText.\n\n## What happens next\n\nMore.\n' };
+const check = (body: string) => articleLinkProblems([target, { id: 'linker', aliases: [], body }])[1]!;
+
+describe('links between articles', () => {
+  it('pass when the article and heading exist (relative, site-absolute, alias, same page)', () => {
+    const body = [
+      '[the vote](../harbour-vote/#the-vote)',
+      '[next](/articles/harbour-vote/#what-happens-next)',
+      '[old address](../pier-vote/)',
+      '[a photo](./photo.jpg)',
+      '[elsewhere](https://example.org/articles/nope/)',
+      '[top](#page-top)',
+    ].join('\n\n');
+    expect(check(body)).toEqual([]);
+  });
+
+  it('report a misspelt article slug at its line, with the closest slug', () => {
+    expect(check('Text.\n\nSee [the vote](../harbour-vot/).\n')).toEqual([
+      { line: 3, column: 5, message: 'the link "../harbour-vot/" points to /articles/harbour-vot/, but no article has that slug', hint: 'did you mean "../harbour-vote/"?' },
+    ]);
+  });
+
+  it('report a heading the target does not have, with the closest heading', () => {
+    const [problem] = check('[the vote](../harbour-vote/#the-votes)\n');
+    expect(problem).toMatchObject({ line: 1, column: 1, hint: 'did you mean "#the-vote"?' });
+    expect(problem!.message).toBe('the link "../harbour-vote/#the-votes" points to a heading "#the-votes" that /articles/harbour-vote/ does not have');
+  });
+
+  it('check fragments on the same page against its own headings', () => {
+    expect(check('## Background\n\nSee [above](#backgrund).\n')[0]?.hint).toBe('did you mean "#background"?');
+  });
+
+  it('leave fragments of articles with hand-written HTML headings to the post-build check', () => {
+    const html: LinkedArticle = { id: 'html', aliases: [], body: '<h2 id="custom">Custom</h2>\n' };
+    expect(articleLinkProblems([html, { id: 'linker', aliases: [], body: '[x](../html/#custom)\n' }])[1]).toEqual([]);
+  });
+});
+
+describe('predicted heading ids', () => {
+  it('match the pipeline for a heading whose slug would clash with page chrome ids', () => {
+    const chrome: LinkedArticle = { id: 'chrome', aliases: [], body: '## Page one\n\nText.\n' };
+    const problems = articleLinkProblems([chrome, { id: 'linker', aliases: [], body: '[x](../chrome/#section-page-one) [y](../chrome/#section-page-on)\n' }])[1]!;
+    expect(problems.map((problem) => problem.hint)).toEqual(['did you mean "#section-page-one"?']);
+  });
+});
