@@ -14,7 +14,7 @@ import { articleSchema, authorSchema } from '../content.config.ts';
 import { checkContent, type CheckedArticle, type ContentCheckResult, type Problem, type ValidatingSchema } from '../lib/frontmatter-check.ts';
 import { formatProblem, summary } from '../lib/frontmatter-check-format.ts';
 import { buildNow, draftsIncluded, hasPage, publicationState } from '../lib/publication.ts';
-import { mayShowImages, renderArticle } from '../markdown/render-article.ts';
+import { mayHaveRawHtml, mayShowImages, renderArticle } from '../markdown/render-article.ts';
 
 /** image() as the checker sees it: the written path, which the checker resolves and looks for itself. */
 const schemaContext = { image: () => z.string() } as unknown as SchemaContext;
@@ -36,6 +36,8 @@ export function checkProjectContent(root: URL): ContentCheckResult {
  * one without alt text) is listed with the other problems before Astro bundles the images: its
  * own error for a broken image names the image but not the article. Files that already failed
  * the check are skipped; bodies without images cost nothing here.
+ * Bodies with raw HTML are rendered too: whatever the sanitizer removed from them is listed as a
+ * warning (src/markdown/rehype-sanitize-report.ts), so nothing disappears without a word.
  */
 export async function bodyImageProblems({ articles, problems }: ContentCheckResult, root: string): Promise<Problem[]> {
   const failing = new Set(problems.filter((problem) => problem.severity === 'error').map((problem) => problem.file));
@@ -43,9 +45,12 @@ export async function bodyImageProblems({ articles, problems }: ContentCheckResu
   for (const { file } of articles) {
     const relativeFile = relative(root, file).split(sep).join('/');
     const source = failing.has(relativeFile) ? '' : readFileSync(file, 'utf8');
-    if (!mayShowImages(source)) continue;
+    if (!mayShowImages(source) && !mayHaveRawHtml(source)) continue;
     try {
-      await renderArticle(file, source);
+      const { facts } = await renderArticle(file, source);
+      for (const { line, column, message, fix } of facts.removed) {
+        found.push({ severity: 'warning', file: relativeFile, line, column, field: '(body)', message: `the sanitizer ${message}`, hint: fix });
+      }
     } catch (error) {
       // rehype-article-images fails with "file:line:col: what is wrong. How to fix it."
       const { line, column, reason, message } = error as { line?: number; column?: number; reason?: string; message: string };

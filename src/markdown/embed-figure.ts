@@ -10,8 +10,10 @@
  *   The player is the provider's privacy mode (youtube-nocookie.com, Vimeo's dnt=1).
  * Every string comes from the Embed as plain text: hast-util-to-html escapes it.
  */
-import type { Element, ElementContent } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
+import { SKIP, visit } from 'unist-util-visit';
 import { providerOf, type Embed } from './embed-providers.ts';
 
 const sentence = (text: string) => (/[.!?…”"')]$/.test(text) ? text : `${text}.`);
@@ -64,3 +66,20 @@ function postFigure(embed: Embed): Element {
 export function embedFigure(embed: Embed): Element {
   return providerOf(embed).kind === 'video' ? videoFigure(embed) : postFigure(embed);
 }
+
+/**
+ * The figures as feeds carry them: feed readers do not run players (most strip iframes), so a
+ * video's player becomes a line naming the video and its provider, above the caption's link to
+ * it. Posts are already plain text and a link.
+ */
+export function withoutPlayers(tree: Root): void {
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== 'details' || !classesOf(node).includes('embed-player') || !parent || index === undefined) return;
+    const summary = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'summary');
+    const label = summary ? toString(summary).replace(/^Play video:?\s*/, '') : '';
+    parent.children[index] = h('p', `Video: ${label}`);
+    return SKIP;
+  });
+}
+
+const classesOf = (node: Element) => (Array.isArray(node.properties.className) ? node.properties.className.map(String) : []);

@@ -40,6 +40,9 @@ export async function renderArticle(path: string, source: string): Promise<Rende
 /** Whether the markdown may show an image: coarse on purpose, a false "yes" only costs a render. */
 export const mayShowImages = (markdown: string) => markdown.includes('![') || /<img\b/i.test(markdown);
 
+/** Whether the markdown may hold raw HTML, from which the sanitizer may remove something: coarse on purpose too. */
+export const mayHaveRawHtml = (markdown: string) => /<[a-z]/i.test(markdown);
+
 /** A body another thread rendered, with the exact source it rendered. */
 export interface RenderedSource {
   source: string;
