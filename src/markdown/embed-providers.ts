@@ -40,6 +40,8 @@ export interface Provider {
   kind: 'video' | 'post';
   /** The origin the player is framed from (videos only): the page's CSP allows it in frame-src. */
   frameOrigin?: string;
+  /** The provider's oEmbed endpoint (`npm run embed` asks it for a title or the post's embed code); a function for per-server ones. */
+  oembed?: string | ((url: URL) => string);
   /** The canonical URL and player URL of a recognised URL, or undefined. */
   match(url: URL): Pick<Embed, 'url' | 'playerUrl'> | undefined;
 }
@@ -62,6 +64,7 @@ export const PROVIDERS: Provider[] = [
     name: 'YouTube',
     kind: 'video',
     frameOrigin: 'https://www.youtube-nocookie.com',
+    oembed: 'https://www.youtube.com/oembed',
     match(url) {
       const [first, second] = segments(url);
       if (hostIs(url, 'youtu.be')) return youtube(first);
@@ -76,6 +79,7 @@ export const PROVIDERS: Provider[] = [
     name: 'Vimeo',
     kind: 'video',
     frameOrigin: 'https://player.vimeo.com',
+    oembed: 'https://vimeo.com/api/oembed.json',
     match(url) {
       const parts = segments(url);
       const id = hostIs(url, 'player.vimeo.com') && parts[0] === 'video' ? parts[1] : hostIs(url, 'vimeo.com') && parts.length === 1 ? parts[0] : undefined;
@@ -88,6 +92,7 @@ export const PROVIDERS: Provider[] = [
     id: 'x',
     name: 'X',
     kind: 'post',
+    oembed: 'https://publish.twitter.com/oembed',
     match(url) {
       const [user, status, id] = segments(url);
       if (!hostIs(url, 'x.com', 'twitter.com') || status !== 'status' || !user || !HANDLE.test(user) || !id || !DIGITS.test(id)) return undefined;
@@ -98,6 +103,7 @@ export const PROVIDERS: Provider[] = [
     id: 'instagram',
     name: 'Instagram',
     kind: 'post',
+    // No oembed: Instagram's needs a Meta app token. Editors paste Instagram's embed code instead.
     match(url) {
       const [type, code] = segments(url);
       if (!hostIs(url, 'instagram.com') || !['p', 'reel', 'tv'].includes(type ?? '') || !code || !/^[A-Za-z0-9_-]{1,64}$/.test(code)) return undefined;
@@ -108,6 +114,7 @@ export const PROVIDERS: Provider[] = [
     id: 'tiktok',
     name: 'TikTok',
     kind: 'post',
+    oembed: 'https://www.tiktok.com/oembed',
     match(url) {
       const [user, video, id] = segments(url);
       if (!hostIs(url, 'tiktok.com') || !user?.startsWith('@') || !HANDLE.test(user.slice(1)) || video !== 'video' || !id || !DIGITS.test(id)) return undefined;
@@ -118,6 +125,7 @@ export const PROVIDERS: Provider[] = [
     id: 'bluesky',
     name: 'Bluesky',
     kind: 'post',
+    oembed: 'https://embed.bsky.app/oembed',
     match(url) {
       const [profile, handle, post, key] = segments(url);
       if (!hostIs(url, 'bsky.app') || profile !== 'profile' || post !== 'post' || !handle || !/^[A-Za-z0-9_.:-]{1,253}$/.test(handle) || !key || !/^[a-z0-9]{1,64}$/.test(key)) return undefined;
@@ -128,6 +136,7 @@ export const PROVIDERS: Provider[] = [
     id: 'mastodon',
     name: 'Mastodon',
     kind: 'post',
+    oembed: (url) => `https://${url.hostname}/api/oembed`,
     // Mastodon runs on many servers: any https host with a /@user/<digits> path.
     match(url) {
       const [user, id, embed] = segments(url);
