@@ -16,6 +16,7 @@ import { buildSite, projectRoot, type BuildResult } from '../helpers/build-site.
 import { EMBED_SAMPLES } from '../helpers/embed-samples.ts';
 import { parseHeadersFile, ruleMatches } from '../helpers/headers-file.ts';
 import { searchBuiltSite } from '../helpers/pagefind-search.ts';
+import { checkHtml, describeMessages } from '../validators/nu-html-checker.ts';
 
 const article = (title: string, day: number, body: string) =>
   `---\ntitle: ${title}\npubDate: 2026-11-${String(day).padStart(2, '0')}T10:00:00+00:00\nsection: news\nsource:\n  relationship: original\n---\n\nThe Kelmouth harbour light was relit this week.\n\n${body}\n\nThe trust thanked its volunteers.\n`;
@@ -84,6 +85,14 @@ describe.each(EMBED_SAMPLES)('a $provider embed', (sample) => {
       expect(own).toBeUndefined();
       expect(documentOf(slug).querySelector('iframe')).toBeNull();
     }
+  });
+});
+
+describe('the pages with embeds', () => {
+  it('pass the Nu HTML Checker', () => {
+    const files = EMBED_SAMPLES.flatMap((sample) => (Object.keys(FORMS) as (keyof typeof FORMS)[]).map((form) => join(build.dist, 'articles', slugOf(sample.provider, form), 'index.html')));
+    const messages = checkHtml(files);
+    expect(messages, describeMessages(messages, build.dist)).toEqual([]);
   });
 });
 
