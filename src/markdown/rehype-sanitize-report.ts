@@ -28,11 +28,15 @@ const keyOf = (node: Element) => (node.position ? `${node.position.start.offset 
 const isTaskCheckbox = (node: Element) => node.tagName === 'input' && node.properties.type === 'checkbox' && node.properties.disabled === true;
 const attributeName = (property: string) => find(html, property).attribute;
 
-/** How an element is named in a warning: its tag, with the src or href that tells editors which one. */
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 3)}...` : text);
+
+/** How an element is named in a warning: its tag, with the src, href or action that tells editors which one. */
 function describe(node: Element): string {
-  const url = ['src', 'href', 'action'].map((name) => node.properties[name]).find((value) => typeof value === 'string') as string | undefined;
-  const shown = url && url.length > 80 ? `${url.slice(0, 77)}...` : url;
-  return `<${node.tagName}${shown ? ` ${node.properties.src === url ? 'src' : node.properties.href === url ? 'href' : 'action'}="${shown}"` : ''}>`;
+  for (const name of ['src', 'href', 'action']) {
+    const value = node.properties[name];
+    if (typeof value === 'string') return `<${node.tagName} ${name}="${shorten(value, 80)}">`;
+  }
+  return `<${node.tagName}>`;
 }
 
 const USE_EMBED = 'To show a video or a social post, paste its URL on its own line or the provider\'s embed code (docs/editors.md, "Embeds": YouTube, Vimeo, X, Instagram, TikTok, Bluesky, Mastodon); otherwise link to the page instead.';
@@ -110,7 +114,7 @@ export function rehypeSanitizeReport() {
         if (kept.properties[property] !== undefined) continue;
         const attribute = attributeName(property);
         const value = node.properties[property];
-        const shown = typeof value === 'string' ? `="${value.length > 60 ? `${value.slice(0, 57)}...` : value}"` : '';
+        const shown = typeof value === 'string' ? `="${shorten(value, 60)}"` : '';
         note(node, `removed ${attribute}${shown} from <${node.tagName}>`, attributeFix(attribute));
       }
     }
