@@ -12,7 +12,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { embedFromCode, isProviderScript } from './embed-code.ts';
-import { EMBED_TYPE, embedNode, type EmbedPassThrough } from './embed-node.ts';
+import { EMBED_TYPE, embedNode, embedOf, type EmbedPassThrough } from './embed-node.ts';
 
 const isBlank = (node: RootContent) => (node.type === 'text' && !node.value.trim()) || node.type === 'comment';
 
@@ -45,12 +45,31 @@ function replaceIn(parent: Root | Element) {
     const embed = passed ? embedNode(passed.embed, passed.position) : child.type === 'element' ? embedFor(child) : undefined;
     afterEmbed = Boolean(embed);
     if (embed) children.push(embed);
-    else {
-      if (child.type === 'element') replaceIn(child);
-      children.push(child);
-    }
+    else if (child.type === 'element') {
+      replaceIn(child);
+      children.push(...(child.tagName === 'p' ? splitAtEmbeds(child) : [child]));
+    } else children.push(child);
   }
   parent.children = children as typeof parent.children;
+}
+
+/** A paragraph with embed code among its text becomes text, figure, text: a figure cannot sit in a <p>. */
+function splitAtEmbeds(paragraph: Element): Element[] {
+  if (!paragraph.children.some((child) => child.type === 'element' && embedOf(child))) return [paragraph];
+  const pieces: Element[] = [];
+  let run: ElementContent[] = [];
+  const flush = () => {
+    if (run.some((node) => !isBlank(node))) pieces.push({ ...paragraph, children: run });
+    run = [];
+  };
+  for (const child of paragraph.children) {
+    if (child.type === 'element' && embedOf(child)) {
+      flush();
+      pieces.push(child);
+    } else run.push(child);
+  }
+  flush();
+  return pieces;
 }
 
 export default function rehypeEmbedCode() {

@@ -70,6 +70,14 @@ describe('video embeds', () => {
     expect(body.querySelector('figcaption')!.textContent).toContain('The lamp room, filmed by volunteers.');
   });
 
+  it('split a paragraph that has embed code among its text, since a figure cannot sit in a <p>', async () => {
+    const { body } = await render('Watch this: <iframe src="https://www.youtube.com/embed/aBcDeFgHiJk" title="The lamp"></iframe> and tell us.');
+    expect([...body.children].map((element) => element.localName)).toEqual(['p', 'figure', 'p']);
+    expect(body.querySelector('p figure')).toBeNull();
+    expect(body.textContent).toContain('Watch this:');
+    expect(body.textContent).toContain('and tell us.');
+  });
+
   it('tell the page which origins to allow in frame-src, and only those', async () => {
     expect((await renderFile('https://youtu.be/aBcDeFgHiJk\n\nhttps://vimeo.com/123456789')).facts.frameOrigins).toEqual([
       'https://player.vimeo.com',
