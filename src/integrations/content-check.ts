@@ -113,17 +113,20 @@ export default function contentCheck(): AstroIntegration & CheckedContent {
       'astro:server:setup': ({ server, logger }) => {
         const root = server.config.root;
         const contentDir = fileURLToPath(new URL('content/', pathToFileURL(`${root}/`)));
-        const recheck = (path: string) => {
+        const recheck = async (path: string) => {
           if (!path.startsWith(contentDir)) return;
           const result = checkProjectContent(pathToFileURL(`${root}/`));
           checked = result.articles;
           // Every error still open anywhere (a clash can involve other files), but only the saved file's warnings.
           const saved = relative(root, path).split(sep).join('/');
-          const errorCount = reportProblems(result.problems.filter((problem) => problem.severity === 'error' || problem.file === saved), logger);
+          // The saved article's body too: its images, and what the sanitizer removed from it.
+          const body = await bodyImageProblems({ ...result, articles: result.articles.filter(({ file }) => file === path) }, root);
+          const errorCount = reportProblems([...result.problems.filter((problem) => problem.severity === 'error' || problem.file === saved), ...body], logger);
           if (errorCount > 0) logger.error(summary(result.problems));
           else logger.info(`${saved}: front matter OK`);
         };
-        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, recheck);
+        const report = (path: string) => void recheck(path).catch((error: Error) => logger.error(`${relative(root, path)}: ${error.message}`));
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, report);
       },
     },
   };
