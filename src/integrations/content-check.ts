@@ -122,7 +122,7 @@ export default function contentCheck(): AstroIntegration & CheckedContent {
           // The saved article's body too: its images, and what the sanitizer removed from it.
           const body = await bodyImageProblems({ ...result, articles: result.articles.filter(({ file }) => file === path) }, root);
           const errorCount = reportProblems([...result.problems.filter((problem) => problem.severity === 'error' || problem.file === saved), ...body], logger);
-          if (errorCount > 0) logger.error(summary(result.problems));
+          if (errorCount > 0) logger.error(summary([...result.problems, ...body]));
           else logger.info(`${saved}: front matter OK`);
         };
         const report = (path: string) => void recheck(path).catch((error: Error) => logger.error(`${relative(root, path)}: ${error.message}`));
