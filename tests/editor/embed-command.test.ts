@@ -58,7 +58,8 @@ function article(name: string, body: string): string {
   return path;
 }
 
-describe('npm run embed', () => {
+// Each case spawns Node (up to five times): generous bounds, so a busy machine slows it and never fails it.
+describe('npm run embed', { timeout: 120_000 }, () => {
   it("writes a video's title into the article as the link text, once asked", async () => {
     const path = article('video.md', 'https://youtu.be/aBcDeFgHiJk');
     const result = await run([path, 'https://youtu.be/aBcDeFgHiJk']);
