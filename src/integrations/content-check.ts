@@ -14,7 +14,8 @@ import { SECTIONS_FILE } from '../lib/sections.ts';
 import { checkContent, type CheckedArticle, type ContentCheckResult, type Problem, type ValidatingSchema } from '../lib/frontmatter-check.ts';
 import { formatProblem, summary } from '../lib/frontmatter-check-format.ts';
 import { buildNow, draftsIncluded, hasPage, publicationState } from '../lib/publication.ts';
-import { mayShowImages, renderArticle } from '../markdown/render-article.ts';
+import { mayHaveRawHtml, mayShowImages, renderArticle } from '../markdown/render-article.ts';
+import type { RenderFacts } from '../markdown/render-facts.ts';
 import type { ImageProblemsError } from '../markdown/rehype-article-images.ts';
 import { pixelProblems } from '../lib/frontmatter-check-pixels.ts';
 import { serveProblems } from './dev-problems.ts';
@@ -41,8 +42,10 @@ export function checkProjectContent(root: URL): ContentCheckResult {
  * (or one without alt text) is listed with the other problems before Astro bundles the images: its
  * own error for a broken image names the image but not the article. Bodies are rendered even when
  * the front matter has problems, so one round lists everything; an image the front-matter check
- * already reported (same file, line and path) is not listed twice. Bodies without images cost
- * nothing here.
+ * already reported (same file, line and path) is not listed twice. Bodies with raw HTML are
+ * rendered too: whatever the sanitizer removed from them is listed as a warning
+ * (src/markdown/rehype-sanitize-report.ts), so nothing disappears without a word. Other bodies
+ * cost nothing here.
  */
 export async function bodyImageProblems({ articles, problems }: ContentCheckResult, root: string): Promise<Problem[]> {
   // A body over the size or nesting limits was reported and must not be parsed.
@@ -53,8 +56,11 @@ export async function bodyImageProblems({ articles, problems }: ContentCheckResu
   for (const { file } of articles) {
     const relativeFile = relative(root, file).split(sep).join('/');
     const source = tooCostly.has(relativeFile) ? '' : readFileSync(file, 'utf8');
-    if (!mayShowImages(source)) continue;
-    const error = await renderQuietly(file, source);
+    if (!mayShowImages(source) && !mayHaveRawHtml(source)) continue;
+    const { error, facts } = await renderQuietly(file, source);
+    for (const { line, column, message, fix } of facts?.removed ?? []) {
+      found.push({ severity: 'warning', file: relativeFile, line, column, field: '(body)', message: `the sanitizer ${message}`, hint: fix });
+    }
     if (!error) continue;
     // rehype-article-images fails with every problem of the file, each "file:line:col: what is wrong. How to fix it."
     const { line, column, reason, message, imageProblems } = error as Partial<ImageProblemsError> & { line?: number; column?: number; reason?: string; message: string };
@@ -71,18 +77,17 @@ export async function bodyImageProblems({ articles, problems }: ContentCheckResu
 }
 
 /**
- * Renders one body for its errors. Astro's renderer prints every failure as a raw error object
+ * Renders one body for its errors and what the sanitizer removed. Astro's renderer prints every failure as a raw error object
  * ("Failed to parse Markdown file …", with its fields) before rethrowing it; here the failure is
  * listed cleanly with the others, so that dump is kept off the terminal.
  */
-async function renderQuietly(file: string, source: string): Promise<Error | undefined> {
+async function renderQuietly(file: string, source: string): Promise<{ error?: Error; facts?: RenderFacts }> {
   const log = console.error;
   console.error = () => {};
   try {
-    await renderArticle(file, source);
-    return undefined;
+    return { facts: (await renderArticle(file, source)).facts };
   } catch (error) {
-    return error as Error;
+    return { error: error as Error };
   } finally {
     console.error = log;
   }

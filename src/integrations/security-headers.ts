@@ -4,11 +4,17 @@
  * site's actual top-level folders and files. See src/lib/security-headers.ts for why.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { headerPolicy, headersFile, metaPolicyOf } from '../lib/security-headers.ts';
+import { framesSomething, headerPolicy, headersFile, metaPolicyOf, type PagePolicy } from '../lib/security-headers.ts';
+
+/** Cloudflare Pages reads at most 100 rules from _headers. */
+const CLOUDFLARE_RULE_LIMIT = 100;
+
+/** The URL path of a page file in dist/ (`articles/x/index.html` -> `/articles/x/`). */
+const pathOf = (file: string) => `/${file.split(sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1');
 
 function htmlFiles(directory: string): string[] {
   return readdirSync(directory, { recursive: true, encoding: 'utf8' })
@@ -23,13 +29,16 @@ export default function securityHeaders(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
         const policies = new Set<string>();
+        // Pages that frame a video player get their own header CSP; the site-wide one keeps frame-src 'none'.
+        const framing: PagePolicy[] = [];
         const withoutPolicy: string[] = [];
         for (const file of htmlFiles(dist)) {
           const html = readFileSync(file, 'utf8');
           const policy = metaPolicyOf(html);
           // Astro's redirect pages (article aliases) are bare meta refreshes without a CSP.
           // A copy, not the match: a substring keeps its whole page alive (150,000 pages of HTML).
-          if (policy) policies.add(Buffer.from(policy).toString());
+          if (policy && framesSomething(policy)) framing.push({ path: pathOf(relative(dist, file)), policy: headerPolicy([policy]) });
+          else if (policy) policies.add(Buffer.from(policy).toString());
           else if (!/<meta\s+http-equiv="refresh"/i.test(html)) withoutPolicy.push(relative(dist, file));
         }
         if (withoutPolicy.length) {
@@ -40,8 +49,13 @@ export default function securityHeaders(): AstroIntegration {
           folders: entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name),
           files: entries.filter((entry) => entry.isFile()).map((entry) => entry.name),
         };
-        writeFileSync(join(dist, '_headers'), headersFile(headerPolicy([...policies]), layout));
-        logger.info(`Wrote _headers from the ${policies.size} distinct CSPs of the pages`);
+        const file = headersFile(headerPolicy([...policies]), layout, framing, process.env.NETLIFY === 'true' ? 'netlify' : 'any');
+        writeFileSync(join(dist, '_headers'), file);
+        logger.info(`Wrote _headers from the ${policies.size} distinct CSPs of the pages, and ${framing.length} of pages that embed videos`);
+        const rules = file.split('\n').filter((line) => line.startsWith('/')).length;
+        if (rules > CLOUDFLARE_RULE_LIMIT) {
+          logger.warn(`_headers has ${rules} rules (${framing.length} for pages with videos); Cloudflare Pages reads only ${CLOUDFLARE_RULE_LIMIT}. On Cloudflare, serve video pages' CSP from their <meta> alone or move old video embeds to links.`);
+        }
       },
     },
   };

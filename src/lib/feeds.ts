@@ -7,6 +7,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
+import { withoutPlayers } from '../markdown/embed-figure.ts';
 import { stripXmlIllegal } from './text.ts';
 
 /**
@@ -47,11 +48,13 @@ const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
  * The article body for a feed: every URL attribute rewritten against `pageUrl`, as a browser on
  * that page would resolve it (`/_astro/a.webp` gets the origin, `#section` becomes
  * `<page>#section`, `srcset` candidates one by one); the content note, when there is one, first,
- * as on the page; characters XML forbids removed.
+ * as on the page; video players replaced by the video's name (embeds keep their link); characters
+ * XML forbids removed.
  */
 export function feedContentHtml(html: string, pageUrl: string, contentNote?: string): string {
   const tree: Root = fromHtml(stripXmlIllegal(html), { fragment: true });
   if (contentNote) tree.children.unshift(contentNoteParagraph(stripXmlIllegal(contentNote)));
+  withoutPlayers(tree);
   visit(tree, 'element', (element: Element) => {
     const properties = element.properties;
     for (const name of URL_ATTRIBUTES) {

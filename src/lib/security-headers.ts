@@ -20,7 +20,10 @@
  * top-level folder and file), and the security headers sit on /* alone.
  */
 
-/** Directives for Astro's meta CSP; Astro adds script-src and style-src with its hashes. */
+/**
+ * Directives for Astro's meta CSP; Astro adds script-src and style-src with its hashes, and each
+ * page adds its frame-src (frameSrcDirective, from BaseLayout).
+ */
 export const META_CSP_DIRECTIVES = [
   "default-src 'self'",
   // Article images are local files only (src/markdown/rehype-article-images.ts refuses remote ones).
@@ -28,8 +31,20 @@ export const META_CSP_DIRECTIVES = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
-  "frame-src 'none'",
 ] as const;
+
+/**
+ * A page's frame-src: 'none', unless the page embeds videos, whose players' origins it then
+ * allows (src/markdown/embed-providers.ts); never for the whole site. Not in META_CSP_DIRECTIVES
+ * because Astro merges an inserted directive into a configured one, and `'none' <origin>` is
+ * a policy browsers warn about.
+ */
+export function frameSrcDirective(origins: readonly string[]): `frame-src ${string}` {
+  for (const origin of origins) {
+    if (!/^https:\/\/[a-z0-9.-]+$/.test(origin)) throw new Error(`"${origin}" is not an https origin a page may frame`);
+  }
+  return origins.length ? `frame-src ${[...origins].sort().join(' ')}` : "frame-src 'none'";
+}
 
 /** Directives a meta CSP cannot carry (browsers ignore or warn about them there). */
 export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'", 'upgrade-insecure-requests'];
@@ -67,12 +82,13 @@ export function parsePolicy(policy: string): Policy {
   return parsed;
 }
 
-/** One policy allowing what any of the given policies allows, directive by directive. */
+/** One policy allowing what any of the given policies allows, directive by directive ('none' joined with a source is that source). */
 export function unionOfPolicies(policies: string[]): Policy {
   const union: Policy = new Map();
   for (const policy of policies) {
     for (const [name, sources] of parsePolicy(policy)) union.set(name, [...new Set([...(union.get(name) ?? []), ...sources])]);
   }
+  for (const [name, sources] of union) if (sources.length > 1 && sources.includes("'none'")) union.set(name, sources.filter((source) => source !== "'none'"));
   return union;
 }
 
@@ -106,15 +122,38 @@ function cacheForFile(name: string): string {
   return CACHE.other;
 }
 
+const rule = (path: string, headers: Record<string, string>) => [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
+
+/** A page whose CSP differs from the site-wide one (it frames a video player): its URL path and header policy. */
+export interface PagePolicy {
+  path: string;
+  policy: string;
+}
+
+/** Which host reads the _headers file: Netlify rejects Cloudflare's "! Name" lines (the build sees NETLIFY=true there). */
+export type Host = 'netlify' | 'any';
+
+/** Whether a page's meta policy frames anything, so that it needs a header rule of its own. */
+export function framesSomething(policy: string): boolean {
+  const sources = parsePolicy(policy).get('frame-src');
+  return sources !== undefined && !(sources.length === 1 && sources[0] === "'none'");
+}
+
 /**
- * The _headers file. Pagination folders (/2/, /3/, …) get no rule of their own: there can be
- * hundreds (Cloudflare allows 100 rules) and both hosts already send `max-age=0,
+ * The _headers file. Pages that frame a video get a rule of their own with their own CSP
+ * (pagePolicies); every other page gets the site-wide one on /*. Pagination folders (/2/, /3/,
+ * …) get no rule of their own: there can be hundreds (Cloudflare allows 100 rules) and both hosts already send `max-age=0,
  * must-revalidate` by default, which is what CACHE.html says.
  */
-export function headersFile(policy: string, layout: SiteLayout): string {
-  const rule = (path: string, headers: Record<string, string>) =>
-    [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
+export function headersFile(policy: string, layout: SiteLayout, pagePolicies: PagePolicy[] = [], host: Host = 'any'): string {
   const rules = [rule('/*', { ...SECURITY_HEADERS, 'Content-Security-Policy': policy })];
+  for (const page of [...pagePolicies].sort((a, b) => a.path.localeCompare(b.path))) {
+    // Cloudflare joins a header two rules set (two CSPs: the stricter /* one would block the
+    // player), so the page's rule first detaches the site-wide one ("! Name"). Netlify serves
+    // the later rule's value and reports "!" lines as invalid, so they are left out there.
+    const detach = host === 'netlify' ? [] : ['  ! Content-Security-Policy'];
+    rules.push([page.path, ...detach, `  Content-Security-Policy: ${page.policy}`].join('\n'));
+  }
   for (const folder of [...layout.folders].sort()) {
     if (folder === '_astro') rules.push(rule('/_astro/*', { 'Cache-Control': CACHE.hashedAsset }));
     else if (!/^\d+$/.test(folder) && !folder.startsWith('.')) rules.push(rule(`/${folder}/*`, { 'Cache-Control': CACHE.html }));

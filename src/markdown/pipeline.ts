@@ -13,18 +13,29 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { unified, type RehypePlugins, type RemarkPlugins, type RemarkRehype } from '@astrojs/markdown-remark';
 import rehypeArticleImages from './rehype-article-images.ts';
+import { EMBED_TYPE } from './embed-node.ts';
+import rehypeEmbedCode from './rehype-embed-code.ts';
+import rehypeEmbeds from './rehype-embeds.ts';
 import rehypeFragmentLinks from './rehype-fragment-links.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
+import remarkEmbedUrls, { embedHandlers } from './remark-embed-urls.ts';
 import remarkLimits from './remark-limits.ts';
 import remarkSmartPunctuation from './remark-smart-punctuation.ts';
+import { rehypeBeforeSanitize, rehypeSanitizeReport } from './rehype-sanitize-report.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
 // remark-limits first: it measures the raw text before remark parses it (size, nesting).
-export const remarkPlugins: RemarkPlugins = [remarkLimits, remarkSmartPunctuation];
+export const remarkPlugins: RemarkPlugins = [remarkLimits, remarkSmartPunctuation, remarkEmbedUrls];
 
 export const rehypePlugins: RehypePlugins = [
-  rehypeRaw,
+  [rehypeRaw, { passThrough: [EMBED_TYPE] }],
+  // Embeds: provider code is recognised before the sanitizer and rendered after it; what the
+  // sanitizer removes in between is reported (src/markdown/rehype-sanitize-report.ts).
+  rehypeEmbedCode,
+  rehypeBeforeSanitize,
   [rehypeSanitize, sanitizeSchema],
+  rehypeSanitizeReport,
+  rehypeEmbeds,
   rehypeFragmentLinks,
   [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
   rehypeHeadingIds,
@@ -32,7 +43,7 @@ export const rehypePlugins: RehypePlugins = [
 ];
 
 /** The sanitizer prefixes ids itself; remark-rehype prefixing footnote ids too would double it. */
-export const remarkRehype: RemarkRehype = { clobberPrefix: '' };
+export const remarkRehype: RemarkRehype = { clobberPrefix: '', handlers: embedHandlers };
 
 /**
  * The processor astro.config.ts hands Astro, and src/data/article-body.ts renders bodies with.

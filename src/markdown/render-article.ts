@@ -7,6 +7,7 @@
 import { parseFrontmatter, type MarkdownHeading, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
 import { markdownProcessor } from './pipeline.ts';
+import { factsOf, type RenderFacts } from './render-facts.ts';
 
 export interface RenderedArticle {
   /** The markdown after the front matter, as Astro's loader would have kept it. */
@@ -15,6 +16,8 @@ export interface RenderedArticle {
   headings: MarkdownHeading[];
   /** Local images the body shows, as written (relative to the article file). */
   localImagePaths: string[];
+  /** Origins its video embeds frame, and what the sanitizer removed. */
+  facts: RenderFacts;
 }
 
 let renderer: Promise<MarkdownRenderer> | undefined;
@@ -25,11 +28,20 @@ export async function renderArticle(path: string, source: string): Promise<Rende
   const markdown = content.trim();
   renderer ??= markdownProcessor.createRenderer({ syntaxHighlight: false });
   const result = await (await renderer).render(markdown, { frontmatter, fileURL: pathToFileURL(path) });
-  return { markdown, html: result.code, headings: result.metadata.headings, localImagePaths: result.metadata.localImagePaths };
+  return {
+    markdown,
+    html: result.code,
+    headings: result.metadata.headings,
+    localImagePaths: result.metadata.localImagePaths,
+    facts: factsOf(result.metadata.frontmatter),
+  };
 }
 
 /** Whether the markdown may show an image: coarse on purpose, a false "yes" only costs a render. */
 export const mayShowImages = (markdown: string) => markdown.includes('![') || /<img\b/i.test(markdown);
+
+/** Whether the markdown may hold raw HTML, from which the sanitizer may remove something: coarse on purpose too. */
+export const mayHaveRawHtml = (markdown: string) => /<[a-z]/i.test(markdown);
 
 /** A body another thread rendered, with the exact source it rendered. */
 export interface RenderedSource {

@@ -120,7 +120,7 @@ export function describeViolations(violations: AxeViolation[]): string {
  * Runs in every page before its own scripts: records layout shifts not caused by input (the
  * CLS numerator) from the very start of loading.
  */
-function recordLayoutShifts() {
+export function recordLayoutShifts() {
   type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean };
   let total = 0;
   const add = (entries: PerformanceEntry[]) => {

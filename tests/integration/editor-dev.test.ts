@@ -101,4 +101,9 @@ describe('npm run dev', () => {
     writeFileSync(join(build.root, 'content/articles/typo/index.md'), article({ title: 'Typo fixed' }));
     await printed(/content\/articles\/typo\/index\.md: front matter OK/);
   });
+
+  it('warns, on save, about what the sanitizer removed from the body, with the line and the fix', async () => {
+    writeFileSync(join(build.root, 'content/articles/typo/index.md'), article({ title: 'Typo fixed' }, 'A map:\n\n<iframe src="https://maps.example.com/embed"></iframe>\n'));
+    await printed(/content\/articles\/typo\/index\.md:\d+:1 {2}\(body\): the sanitizer removed <iframe src="https:\/\/maps\.example\.com\/embed">\n\s+fix: .*paste its URL on its own line/);
+  });
 });

@@ -23,6 +23,15 @@ describe('feedContentHtml', () => {
     expect(feedContentHtml('<p>a\u0000b\u000Bc\u001Bd\uFFFEe</p>', PAGE)).toBe('<p>abcde</p>');
   });
 
+  it('carries an embedded video as its name and a link, without the player', async () => {
+    const { render } = await import('../markdown/astro-processor.ts');
+    const { html: page } = await render('[The harbour light is lit again](https://youtu.be/aBcDeFgHiJk)');
+    const html = feedContentHtml(page, PAGE);
+    expect(html).not.toMatch(/<iframe|<details|<summary/);
+    expect(html).toContain('<p>Video: The harbour light is lit again (YouTube)</p>');
+    expect(html).toMatch(/<a href="https:\/\/www\.youtube\.com\/watch\?v=aBcDeFgHiJk"[^>]*>Watch on YouTube<\/a>/);
+  });
+
   it('puts the content note first, escaped', () => {
     const html = feedContentHtml('<p>Body</p>', PAGE, 'Discusses <loss> & grief');
     expect(html).toBe('<p><strong>Content note:</strong> Discusses &#x3C;loss> &#x26; grief</p><p>Body</p>');

@@ -8,7 +8,11 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMBED_TYPE } from '../../src/markdown/embed-node.ts';
 import { rehypePlugins, remarkPlugins } from '../../src/markdown/pipeline.ts';
+import rehypeEmbedCode from '../../src/markdown/rehype-embed-code.ts';
+import { rehypeBeforeSanitize } from '../../src/markdown/rehype-sanitize-report.ts';
+import { embedHandlers } from '../../src/markdown/remark-embed-urls.ts';
 import { sanitizeSchema } from '../../src/markdown/sanitize-schema.ts';
 import { articleFolder, configuredProcessor, markdownConfig, render, renderWithPlugins } from './astro-processor.ts';
 
@@ -34,16 +38,19 @@ describe('the configured processor', () => {
     expect(configuredProcessor().name).toBe('unified');
   });
 
-  it('hands Astro our remark and rehype plugins, rehype-raw first and the sanitizer with our schema right after', () => {
+  it('hands Astro our remark and rehype plugins, rehype-raw first and the sanitizer with our schema right after embed recognition', () => {
     const { options } = configuredProcessor();
     expect(options.remarkPlugins).toEqual(remarkPlugins);
     expect(options.rehypePlugins).toEqual(rehypePlugins);
-    expect(options.rehypePlugins[0]).toBe(rehypeRaw);
-    expect(options.rehypePlugins[1]).toEqual([rehypeSanitize, sanitizeSchema]);
+    // rehype-raw passes the URL embeds' own node through (src/markdown/embed-node.ts).
+    expect(options.rehypePlugins[0]).toEqual([rehypeRaw, { passThrough: [EMBED_TYPE] }]);
+    // Between them only plugins that recognise embed code and note what is there; neither cleans anything.
+    expect(options.rehypePlugins.slice(1, 3)).toEqual([rehypeEmbedCode, rehypeBeforeSanitize]);
+    expect(options.rehypePlugins[3]).toEqual([rehypeSanitize, sanitizeSchema]);
   });
 
   it('leaves id prefixing to the sanitizer and syntax colouring off (its inline styles would be stripped)', () => {
-    expect(configuredProcessor().options.remarkRehype).toEqual({ clobberPrefix: '' });
+    expect(configuredProcessor().options.remarkRehype).toEqual({ clobberPrefix: '', handlers: embedHandlers });
     expect(markdownConfig.syntaxHighlight).toBe(false);
   });
 });
@@ -64,7 +71,7 @@ describe('raw HTML written by editors', () => {
   });
 
   it('would be dropped wholesale if the sanitizer ran as a plain plugin, before Astro parses raw HTML', async () => {
-    const withoutRawFirst = rehypePlugins.filter((plugin) => plugin !== rehypeRaw);
+    const withoutRawFirst = rehypePlugins.filter((plugin) => !(Array.isArray(plugin) && plugin[0] === rehypeRaw));
     const { body, html } = await renderWithPlugins(EDITOR_HTML, { remarkPlugins, rehypePlugins: withoutRawFirst }, { filePath: folder.indexFile });
     expect(body.querySelector('kbd, abbr, figure, details')).toBeNull();
     expect(html).not.toMatch(/alert/);

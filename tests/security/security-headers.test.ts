@@ -3,7 +3,7 @@
  * on a real build in tests/browser/csp.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { CACHE, headerPolicy, headersFile, META_CSP_DIRECTIVES, metaPolicyOf, parsePolicy, unionOfPolicies } from '../../src/lib/security-headers.ts';
+import { CACHE, frameSrcDirective, framesSomething, headerPolicy, headersFile, META_CSP_DIRECTIVES, metaPolicyOf, parsePolicy, unionOfPolicies } from '../../src/lib/security-headers.ts';
 
 const ARTICLE = "script-src 'self' 'sha256-AAA='; style-src 'self' 'sha256-BBB='; default-src 'self'; object-src 'none'";
 const SEARCH = "script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA='; style-src 'self' 'sha256-BBB='; default-src 'self'; object-src 'none'";
@@ -34,8 +34,21 @@ describe('the header CSP', () => {
     expect(meta.get('default-src')).toEqual(["'self'"]);
     expect(meta.get('object-src')).toEqual(["'none'"]);
     expect(meta.get('base-uri')).toEqual(["'none'"]);
-    expect(meta.get('frame-src')).toEqual(["'none'"]);
     expect(META_CSP_DIRECTIVES.join(' ')).not.toMatch(/unsafe|frame-ancestors/);
+  });
+
+  it("frames nothing unless a page embeds a video, and then only that player's origin", () => {
+    expect(frameSrcDirective([])).toBe("frame-src 'none'");
+    expect(frameSrcDirective(['https://www.youtube-nocookie.com'])).toBe('frame-src https://www.youtube-nocookie.com');
+    expect(() => frameSrcDirective(['*'])).toThrow(/not an https origin/);
+    expect(() => frameSrcDirective(["https://a.example 'unsafe-inline'"])).toThrow(/not an https origin/);
+    expect(framesSomething("default-src 'self'; frame-src 'none'")).toBe(false);
+    expect(framesSomething("default-src 'self'; frame-src https://player.vimeo.com")).toBe(true);
+  });
+
+  it("joins 'none' and a source into the source", () => {
+    expect(unionOfPolicies(["frame-src 'none'", 'frame-src https://player.vimeo.com']).get('frame-src')).toEqual(['https://player.vimeo.com']);
+    expect(unionOfPolicies(["frame-src 'none'", "frame-src 'none'"]).get('frame-src')).toEqual(["'none'"]);
   });
 
   it('reads the meta policy Astro writes', () => {
@@ -84,5 +97,23 @@ describe('the _headers file', () => {
     expect(rules.get('/*')).not.toHaveProperty('Cache-Control');
     expect(withCache).not.toContain('/2/*');
     expect(withCache.filter((path) => path.startsWith('/_'))).toEqual(['/_astro/*']);
+  });
+});
+
+describe('the _headers file of a site with video embeds', () => {
+  const layout = { folders: ['articles'], files: ['index.html'] };
+  const pages = [{ path: '/articles/harbour-video/', policy: "default-src 'self'; frame-src https://www.youtube-nocookie.com" }];
+
+  it("gives each embedding page its own CSP, detaching the site-wide one (Cloudflare joins them otherwise); /* keeps frame-src 'none'", () => {
+    const file = headersFile("default-src 'self'; frame-src 'none'", layout, pages);
+    expect(file).toContain("/*\n  Strict-Transport-Security");
+    expect(file).toContain("Content-Security-Policy: default-src 'self'; frame-src 'none'");
+    expect(file).toContain("/articles/harbour-video/\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'self'; frame-src https://www.youtube-nocookie.com");
+  });
+
+  it('leaves out the detach line Netlify would reject; there the later rule wins', () => {
+    const file = headersFile("default-src 'self'; frame-src 'none'", layout, pages, 'netlify');
+    expect(file).not.toContain('!');
+    expect(file.indexOf('/articles/harbour-video/')).toBeGreaterThan(file.indexOf('/*'));
   });
 });
