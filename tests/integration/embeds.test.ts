@@ -16,7 +16,7 @@ import { buildSite, projectRoot, type BuildResult } from '../helpers/build-site.
 import { EMBED_SAMPLES } from '../helpers/embed-samples.ts';
 import { parseHeadersFile, ruleMatches } from '../helpers/headers-file.ts';
 import { searchBuiltSite } from '../helpers/pagefind-search.ts';
-import { checkHtml, describeMessages } from '../validators/nu-html-checker.ts';
+import { checkHtml, describeMessages } from '../../scripts/verify/nu-html-checker.ts';
 
 const article = (title: string, day: number, body: string) =>
   `---\ntitle: ${title}\npubDate: 2026-11-${String(day).padStart(2, '0')}T10:00:00+00:00\nsection: news\nsource:\n  relationship: original\n---\n\nThe Kelmouth harbour light was relit this week.\n\n${body}\n\nThe trust thanked its volunteers.\n`;
