@@ -138,8 +138,8 @@ describe('an image that cannot be published', () => {
     try {
       expect(build.exitCode).not.toBe(0);
       // Both from the content check, before Astro bundles the broken file (whose own error names no article).
-      expect(build.output).toContain('content/articles/broken/index.md:11:1  (body): the image "./photo.jpg" could not be read as an image');
-      expect(build.output).toContain('content/articles/gone/index.md:9:9  (body): the image "./gone.jpg" was not found (looked for content/articles/gone/gone.jpg)');
+      expect(build.output).toContain('content/articles/broken/index.md:11:1  (body image): the image "./photo.jpg" could not be read as an image');
+      expect(build.output).toContain('content/articles/gone/index.md:9:14  (body image): the image "./gone.jpg" does not exist (looked for content/articles/gone/gone.jpg)');
       expect(build.output).toContain('Content check failed: 2 problems in 2 files.');
       expect(existsSync(join(build.dist, 'articles/broken/index.html'))).toBe(false);
     } finally {
