@@ -4,13 +4,17 @@
  * from invalid data (a guessed date, a crash on an unknown author, a 500 on every page for one
  * misspelt hero path). Open tabs reload when the list changes, so a fix shows without a restart.
  */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ViteDevServer } from 'vite';
 import type { Problem } from '../lib/frontmatter-check.ts';
 import { problemPanel } from '../lib/problem-panel.ts';
 
-/** Vite's own requests and built assets: never pages, always served as usual. */
-const NOT_A_PAGE = /^\/(?:@|__|_astro\/|node_modules\/|src\/|\.astro\/)|\.(?:css|js|mjs|ts|png|jpe?g|gif|webp|avif|svg|ico|woff2?|map|txt)$/;
+/** Vite's own requests (the panel loads its client): always served as usual. */
+const VITE_OWN = /^\/(?:@|__|node_modules\/)/;
+/** Requests for files rather than pages (a favicon, an image, a stylesheet). */
+const A_FILE = /\.(?!html?$)[a-z0-9]+$/i;
 
 export interface DevProblems {
   /** Replaces the open problems; open tabs reload when they changed. */
@@ -20,12 +24,25 @@ export interface DevProblems {
 export function serveProblems(server: ViteDevServer, initial: Problem[]): DevProblems {
   let errors = initial.filter((problem) => problem.severity === 'error');
   const base = server.config.base.endsWith('/') ? server.config.base : `${server.config.base}/`;
+  const publicDir = server.config.publicDir;
+  const isPublicFile = (path: string) => {
+    const file = join(publicDir, decodeURIComponent(path));
+    return file.startsWith(publicDir) && existsSync(file) && statSync(file).isFile();
+  };
   server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
     const path = (request.url ?? '/').split('?')[0]!.slice(base.length - 1);
-    if (errors.length === 0 || NOT_A_PAGE.test(path) || !['GET', 'HEAD'].includes(request.method ?? 'GET')) return next();
+    if (errors.length === 0 || VITE_OWN.test(path) || isPublicFile(path) || !['GET', 'HEAD'].includes(request.method ?? 'GET')) return next();
+    response.setHeader('Cache-Control', 'no-store');
+    // Anything else would be answered by Astro, whose 404 page and image endpoint load the broken
+    // content too (a browser's own /favicon.ico request printed Astro's ImageNotFound stack trace).
+    if (A_FILE.test(path)) {
+      response.statusCode = 404;
+      response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      response.end('Not served while the content has problems: see any page of the preview.\n');
+      return;
+    }
     response.statusCode = 500;
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
-    response.setHeader('Cache-Control', 'no-store');
     response.end(problemPanel(errors, `${base}@vite/client`));
   });
   return {

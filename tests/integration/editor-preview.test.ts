@@ -184,6 +184,9 @@ describe('npm run dev, one mistake after another', () => {
       expect(panel).toContain(file);
       expect(panel).toContain(field);
     }
+    // A browser also asks for /favicon.ico, which no file answers: the dev server must not render
+    // its 404 page (the site's layout, from the broken content) for it.
+    expect((await fetch(`${origin}/favicon.ico`)).status).toBe(404);
     expect(output.slice(before)).not.toMatch(STACK_TRACE);
 
     const beforeFix = output.length;
