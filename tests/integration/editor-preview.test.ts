@@ -101,14 +101,29 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const problemLine = (file: string, reported: string) => new RegExp(`${escape(file)}:\\d+:\\d+ {2}${escape(reported)}`);
 const STACK_TRACE = /\n\s+at .+:\d+:\d+\)?\n|Stack trace|TypeError|An unhandled error/;
 
+/**
+ * A hang backstop that explains itself: vitest's own timeout would say only "timed out". Generous,
+ * since it is not a speed check.
+ */
+const STUCK_AFTER_MS = 150_000;
+const stuck = (what: string, from: number) => new Error(`${what}; the dev server printed since:\n${output.slice(from)}`);
+
 /** Resolves once the dev server has printed, after `from` characters of its output, something matching `pattern`. */
 const printed = (pattern: RegExp, from = 0) =>
-  new Promise<void>((resolve) => {
+  new Promise<void>((resolve, reject) => {
     const look = () => {
       if (!pattern.test(output.slice(from))) return;
+      stop();
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      stop();
+      reject(stuck(`nothing matched ${pattern}`, from));
+    }, STUCK_AFTER_MS);
+    const stop = () => {
+      clearTimeout(timer);
       dev.stdout!.off('data', look);
       dev.stderr!.off('data', look);
-      resolve();
     };
     dev.stdout!.on('data', look);
     dev.stderr!.on('data', look);
@@ -117,12 +132,18 @@ const printed = (pattern: RegExp, from = 0) =>
 
 /** Waits until `path` renders as a page with the heading `h1` (the content layer reloads the file after the check). */
 async function renders(path: string, h1: string): Promise<void> {
-  for (;;) {
+  const from = output.length;
+  const since = Date.now();
+  let last = '';
+  while (Date.now() - since < STUCK_AFTER_MS) {
     const response = await fetch(`${origin}${path}`);
     const html = await response.text();
-    if (response.status === 200 && parseHTML(html).document.querySelector('h1')?.textContent === h1) return;
+    const heading = parseHTML(html).document.querySelector('h1')?.textContent;
+    if (response.status === 200 && heading === h1) return;
+    last = `${response.status} with h1 ${JSON.stringify(heading)}`;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  throw stuck(`${path} never rendered with h1 "${h1}" (last: ${last})`, from);
 }
 
 /**
