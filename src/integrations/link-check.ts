@@ -14,7 +14,7 @@ import type { AstroIntegration } from 'astro';
 import type { CheckedArticle } from '../lib/frontmatter-check.ts';
 import { fileDigest } from '../lib/file-digest.ts';
 import { brokenReferences } from '../lib/link-check.ts';
-import { articlePath } from '../lib/urls.ts';
+import { articlePath, basePathOf } from '../lib/urls.ts';
 import { stopBuild } from './stop-build.ts';
 
 export default function linkCheck(content: { articles(): CheckedArticle[] }): AstroIntegration {
@@ -27,7 +27,7 @@ export default function linkCheck(content: { articles(): CheckedArticle[] }): As
     hooks: {
       'astro:config:done': ({ config }) => {
         siteUrl = config.site ?? siteUrl;
-        basePath = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        basePath = basePathOf(config.base);
         root = fileURLToPath(config.root);
         passedDir = fileURLToPath(new URL('link-check-passed/', config.cacheDir));
       },
