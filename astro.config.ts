@@ -17,7 +17,6 @@ import { META_CSP_DIRECTIVES } from './src/lib/security-headers.ts';
 import { site } from './src/site.config.ts';
 
 const unindexed = unindexedPages();
-const content = contentCheck();
 
 export default defineConfig({
   site: site.url,
@@ -52,7 +51,8 @@ export default defineConfig({
       },
     },
   },
-  // Astro hashes its own inline scripts and styles; the directives add the rest (src/lib/security-headers.ts).
+  // Astro hashes its own inline scripts and styles; the directives add the rest
+  // (src/lib/security-headers.ts).
   security: { csp: { directives: [...META_CSP_DIRECTIVES] } },
   devToolbar: { enabled: false },
   vite: {
@@ -64,8 +64,24 @@ export default defineConfig({
     // code and this config are unchanged: a no-change rebuild no longer renders every article.
     incrementalBuild: true,
   },
-  // Order matters: unindexed-pages reads the built pages before the sitemap is written.
-  // link-check comes after the others: its astro:build:done hook checks what every other integration wrote.
-  // staged-dist comes last: it moves the finished build into dist/ only once every hook before it passed.
-  integrations: [content, distAside(), bodiesAhead(content), ogCards(content), aliasRedirects(content), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind(), securityHeaders(), linkCheck(content), stagedDist()],
+  // Order matters. content-check comes first: bodies-ahead, og-cards, alias-redirects and
+  // link-check read the articles it checked (src/lib/checked-articles.ts).
+  // unindexed-pages reads the built pages before the sitemap is written.
+  // link-check comes after the others: its astro:build:done hook checks what every other
+  // integration wrote.
+  // staged-dist comes last: it moves the finished build into dist/ only once every hook before it
+  // passed.
+  integrations: [
+    contentCheck(),
+    distAside(),
+    bodiesAhead(),
+    ogCards(),
+    aliasRedirects(),
+    unindexed.integration,
+    sitemap({ filter: unindexed.allows }),
+    pagefind(),
+    securityHeaders(),
+    linkCheck(),
+    stagedDist(),
+  ],
 });

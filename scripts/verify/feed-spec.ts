@@ -6,6 +6,7 @@
  * Each check returns readable problems; an empty list means the feed is valid.
  */
 import { parseJsonFeed, parseRssFeed, type JsonFeed, type RssFeed } from 'feedsmith';
+// linkedom: the tests' DOM (querySelector); a devDependency, never in the build (see page-weight.ts).
 import { parseHTML } from 'linkedom';
 import { isAbsoluteHttpUrl, isRealDate } from './formats.ts';
 

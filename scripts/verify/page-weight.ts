@@ -5,6 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+// linkedom: the DOM (querySelector) the tests use too; a devDependency, never in the build,
+// which streams pages through htmlparser2 and builds hast trees with parse5.
 import { parseHTML } from 'linkedom';
 
 export const PAGE_WEIGHT_BUDGET_BYTES = 14 * 1024;

@@ -1,16 +1,20 @@
 /**
  * The one place pages ask for articles: applies the publication rules (drafts, scheduling,
- * expiry) against the build clock, and sorts newest first.
+ * expiry) against the build clock, and sorts newest first. Which articles get a page is the rule
+ * the integrations apply too (src/lib/checked-articles.ts).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildNow, draftsIncluded, hasPage, newestFirst, publicationState, type PublicationState } from '../lib/publication.ts';
+import { getsPage, publicationClock } from '../lib/checked-articles.ts';
+import { newestFirst, publicationState, type PublicationState } from '../lib/publication.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
-export const now = buildNow(process.env);
+const clock = publicationClock(import.meta.env.DEV);
+
+export const now = clock.now;
 
 /** Drafts show in `npm run dev`, or in a build with INCLUDE_DRAFTS=1 (for review deploys). */
-export const includeDrafts = draftsIncluded(process.env, import.meta.env.DEV);
+export const includeDrafts = clock.includeDrafts;
 
 export const stateOf = (article: Article): PublicationState => publicationState(article.data, now);
 
@@ -42,6 +46,6 @@ export const listedArticles = oncePerBuild(async () => {
 export const articlesWithPages = oncePerBuild(async () => {
   const all = await getCollection('articles');
   return all
-    .filter((article) => hasPage(stateOf(article), includeDrafts))
+    .filter((article) => getsPage(article.data, clock))
     .sort(newestFirstArticle);
 });

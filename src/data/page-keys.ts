@@ -6,9 +6,9 @@
  * not part of the Astro config. A page whose inputs cannot all be named gets no key and is
  * rendered on every build.
  */
-import { createHash } from 'node:crypto';
 import type { Page } from 'astro';
 import { articleAuthors } from './article-authors';
+import { jsonDigest } from '../lib/file-digest.ts';
 import { mayShowImages } from '../markdown/render-article.ts';
 import { articleSource } from './article-body.ts';
 import type { Article } from './articles.ts';
@@ -17,7 +17,7 @@ import { relatedTo } from './related-articles.ts';
 import { site } from '../site.config.ts';
 
 /** A page's cache key: a hash of everything it shows, given as JSON-serialisable inputs. */
-const keyOf = (inputs: unknown) => createHash('sha256').update(JSON.stringify(inputs)).digest('base64url');
+const keyOf = (inputs: unknown) => jsonDigest(inputs, 'base64url');
 
 /**
  * The article page's key, or undefined when the body may have images of its own: their files can

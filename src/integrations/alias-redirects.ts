@@ -6,19 +6,19 @@
 import { appendFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { aliasRedirects, redirectsFile, type AliasRedirect } from '../lib/aliases.ts';
-import { withBase } from '../lib/urls.ts';
-import type { CheckedContent } from './content-check.ts';
+import { checkedArticlesWithPages } from '../lib/checked-articles.ts';
+import { basePathOf, withBase } from '../lib/urls.ts';
 
-export default function aliasRedirectsIntegration(content: CheckedContent): AstroIntegration {
+export default function aliasRedirectsIntegration(): AstroIntegration {
   let redirects: AliasRedirect[] = [];
   let basePath = '/';
   return {
     name: 'wirepress:alias-redirects',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
-        const withPages = content.articlesWithPages(command);
-        redirects = aliasRedirects(withPages.map(({ id, data }) => ({ id, aliases: Array.isArray(data.aliases) ? data.aliases.map(String) : [] })));
-        basePath = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        const withPages = checkedArticlesWithPages(command);
+        redirects = aliasRedirects(withPages.map(({ id, parsed }) => ({ id, aliases: parsed.aliases })));
+        basePath = basePathOf(config.base);
         // Astro serves a redirect's source under the base path but takes its destination verbatim.
         updateConfig({ redirects: Object.fromEntries(redirects.map(({ from, to }) => [from, withBase(basePath, to)])) });
       },

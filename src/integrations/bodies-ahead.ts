@@ -14,10 +14,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { CheckedArticle } from '../lib/frontmatter-check.ts';
+import { checkedArticlesWithPages, type CheckedArticle, type CheckedArticleData } from '../lib/checked-articles.ts';
 import { newestFirst } from '../lib/publication.ts';
 import { offerRenderedAhead, type RenderedSource } from '../markdown/render-article.ts';
-import type { CheckedContent } from './content-check.ts';
 import { startHelperThread } from './helper-thread.ts';
 
 /**
@@ -27,17 +26,24 @@ import { startHelperThread } from './helper-thread.ts';
  */
 const LEAD = 4096;
 
+/** What rendering ahead needs of a checked article. */
+type BodySource = Pick<CheckedArticle, 'id' | 'file' | 'sourceDigest'> & {
+  parsed?: Pick<CheckedArticleData, 'pubDate'> | undefined;
+};
+
 /** An article's file (relative to the project) and the digest of its text, as the record keeps them. */
-const versionOf = (root: string, article: CheckedArticle) => `${relative(root, article.file)}\u0000${article.sourceDigest}`;
+const versionOf = (root: string, article: Pick<CheckedArticle, 'file' | 'sourceDigest'>) =>
+  `${relative(root, article.file)}\u0000${article.sourceDigest}`;
 
 /**
  * The files whose bodies to render ahead, in the order their pages render: every article with a
  * page, or, given the versions the last build rendered, those whose file changed since.
  */
-export function bodyPaths(articles: readonly CheckedArticle[], root: string, lastBuilt?: ReadonlySet<string>): string[] {
+export function bodyPaths(articles: readonly BodySource[], root: string, lastBuilt?: ReadonlySet<string>): string[] {
   return articles
-    .filter((article) => article.parsed && !lastBuilt?.has(versionOf(root, article)))
-    .map(({ id, file, parsed }) => ({ id, file, pubDate: parsed!.pubDate as Date }))
+    .flatMap(({ id, file, sourceDigest, parsed }) =>
+      parsed && !lastBuilt?.has(versionOf(root, { file, sourceDigest })) ? [{ id, file, pubDate: parsed.pubDate }] : [],
+    )
     .sort(newestFirst)
     .map(({ file }) => file);
 }
@@ -82,7 +88,7 @@ function renderAhead(paths: string[]): () => Promise<string> {
   };
 }
 
-export default function bodiesAhead(content: CheckedContent): AstroIntegration {
+export default function bodiesAhead(): AstroIntegration {
   let finish: (() => Promise<string>) | undefined;
   let recordBuild: (() => void) | undefined;
   return {
@@ -92,7 +98,7 @@ export default function bodiesAhead(content: CheckedContent): AstroIntegration {
         if (command !== 'build') return;
         const root = fileURLToPath(config.root);
         const record = join(fileURLToPath(config.cacheDir), 'bodies-rendered.json');
-        const articles = content.articlesWithPages(command);
+        const articles = checkedArticlesWithPages(command);
         const lastBuilt = readRecord(record);
         const paths = bodyPaths(articles, root, lastBuilt);
         recordBuild = () => writeRecord(record, root, articles);

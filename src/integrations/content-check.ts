@@ -11,9 +11,9 @@ import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro/content/config';
 import { articleSchema, authorSchema, sectionsFileSchema } from '../content.config.ts';
 import { SECTIONS_FILE } from '../lib/sections.ts';
-import { checkContent, type CheckedArticle, type ContentCheckResult, type Problem, type ValidatingSchema } from '../lib/frontmatter-check.ts';
+import { setCheckedArticles } from '../lib/checked-articles.ts';
+import { checkContent, type ContentCheckResult, type Problem, type ValidatingSchema } from '../lib/frontmatter-check.ts';
 import { formatProblem, summary } from '../lib/frontmatter-check-format.ts';
-import { buildNow, draftsIncluded, hasPage, publicationState } from '../lib/publication.ts';
 import { mayHaveRawHtml, mayShowImages, renderArticle } from '../markdown/render-article.ts';
 import type { RenderFacts } from '../markdown/render-facts.ts';
 import type { ImageProblemsError } from '../markdown/rehype-article-images.ts';
@@ -101,25 +101,6 @@ function reportProblems(problems: Problem[], logger: AstroIntegrationLogger): nu
   return errors.length;
 }
 
-const dateOf = (value: unknown) => (value === undefined ? undefined : new Date(String(value)));
-
-/** The checked articles that get a page in a build run by `command`, by the rules src/data/articles.ts applies. */
-function withPages(articles: CheckedArticle[], command: string): CheckedArticle[] {
-  const now = buildNow(process.env);
-  const includeDrafts = draftsIncluded(process.env, command === 'dev');
-  return articles.filter(({ data }) => {
-    const state = publicationState({ pubDate: dateOf(data.pubDate)!, expires: dateOf(data.expires), draft: data.draft === true }, now);
-    return hasPage(state, includeDrafts);
-  });
-}
-
-export interface CheckedContent {
-  /** Every article the check read, valid or not. */
-  articles(): CheckedArticle[];
-  /** Those that get a page in a build run by `command` (build, dev). */
-  articlesWithPages(command: string): CheckedArticle[];
-}
-
 /** Articles and author files; images and other files under content/ have no front matter to call OK. */
 const isContentFile = (path: string) => /\.(md|ya?ml)$/.test(path);
 
@@ -133,20 +114,20 @@ async function checkEverything(root: URL): Promise<ContentCheckResult> {
   return { ...result, problems };
 }
 
-/** The integration, plus the articles it checked, for integrations that run after it (redirects, link check, cards). */
-export default function contentCheck(): AstroIntegration & CheckedContent {
-  let checked: CheckedArticle[] = [];
+/**
+ * The integration. The articles it checked are kept in src/lib/checked-articles.ts for the
+ * integrations that run after it (redirects, cards, bodies ahead, link check): register it first.
+ */
+export default function contentCheck(): AstroIntegration {
   let openProblems: Problem[] = [];
   return {
     name: 'wirepress:content-check',
-    articles: () => checked,
-    articlesWithPages: (command) => withPages(checked, command),
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
         // `astro preview` only serves dist/, which a checked build already made.
         if (command === 'preview') return;
         const result = await checkEverything(config.root);
-        checked = result.articles;
+        setCheckedArticles(result.articles);
         openProblems = result.problems;
         // `astro dev` keeps running: its pages show the list until the files are fixed (dev-problems.ts).
         if (reportProblems(openProblems, logger) === 0 || command === 'dev') return;
@@ -162,7 +143,7 @@ export default function contentCheck(): AstroIntegration & CheckedContent {
         let rechecks = Promise.resolve();
         const recheck = async (path: string) => {
           const result = await checkEverything(pathToFileURL(`${root}/`));
-          checked = result.articles;
+          setCheckedArticles(result.articles);
           openProblems = result.problems;
           // Every error still open anywhere (a clash can involve other files), but only the saved file's warnings.
           const saved = relative(root, path).split(sep).join('/');

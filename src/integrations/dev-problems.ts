@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ViteDevServer } from 'vite';
 import type { Problem } from '../lib/frontmatter-check.ts';
 import { problemPanel } from '../lib/problem-panel.ts';
+import { basePathOf } from '../lib/urls.ts';
 
 /** Vite's own requests (the panel loads its client): always served as usual. */
 const VITE_OWN = /^\/(?:@|__|node_modules\/)/;
@@ -23,7 +24,7 @@ export interface DevProblems {
 
 export function serveProblems(server: ViteDevServer, initial: Problem[]): DevProblems {
   let errors = initial.filter((problem) => problem.severity === 'error');
-  const base = server.config.base.endsWith('/') ? server.config.base : `${server.config.base}/`;
+  const base = basePathOf(server.config.base);
   const publicDir = server.config.publicDir;
   const isPublicFile = (path: string) => {
     const file = join(publicDir, decodeURIComponent(path));

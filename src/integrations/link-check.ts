@@ -11,13 +11,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { CheckedArticle } from '../lib/frontmatter-check.ts';
+import { checkedArticles } from '../lib/checked-articles.ts';
 import { fileDigest } from '../lib/file-digest.ts';
 import { brokenReferences } from '../lib/link-check.ts';
-import { articlePath } from '../lib/urls.ts';
+import { articlePath, basePathOf } from '../lib/urls.ts';
 import { stopBuild } from './stop-build.ts';
 
-export default function linkCheck(content: { articles(): CheckedArticle[] }): AstroIntegration {
+export default function linkCheck(): AstroIntegration {
   let siteUrl = 'https://example.org';
   let basePath = '/';
   let root = '';
@@ -27,7 +27,7 @@ export default function linkCheck(content: { articles(): CheckedArticle[] }): As
     hooks: {
       'astro:config:done': ({ config }) => {
         siteUrl = config.site ?? siteUrl;
-        basePath = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        basePath = basePathOf(config.base);
         root = fileURLToPath(config.root);
         passedDir = fileURLToPath(new URL('link-check-passed/', config.cacheDir));
       },
@@ -53,7 +53,7 @@ export default function linkCheck(content: { articles(): CheckedArticle[] }): As
           writeFileSync(passed, '');
           return;
         }
-        const sources = new Map(content.articles().map((article) => [`${articlePath(article.id)}index.html`, relative(root, article.file).split(sep).join('/')]));
+        const sources = new Map(checkedArticles().map((article) => [`${articlePath(article.id)}index.html`, relative(root, article.file).split(sep).join('/')]));
         for (const { page, attribute, target, reason } of broken) {
           const source = sources.get(page);
           logger.error(`${source ? `${source} (page dist/${page})` : `dist/${page}`}: ${attribute} "${target}" ${reason}`);

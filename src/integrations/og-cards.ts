@@ -12,22 +12,25 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { CheckedArticle } from '../lib/frontmatter-check.ts';
+import { checkedArticlesWithPages, type CheckedArticleData } from '../lib/checked-articles.ts';
 import { ensureCached, ogCacheDir } from '../lib/og-cache.ts';
 import { cardInput, cardJob, hasGeneratedCard, ogCardPath, ogCardRendered, renderCard, rendererFingerprint, type CardJob } from '../lib/og-image.ts';
-import { buildNow, publicationState, type PublicationFields } from '../lib/publication.ts';
+import { buildNow, publicationState } from '../lib/publication.ts';
 import { publishFile } from '../lib/publish-file.ts';
 import { site } from '../site.config.ts';
-import type { CheckedContent } from './content-check.ts';
 import { startHelperThread } from './helper-thread.ts';
 
-type Parsed = PublicationFields & { title: string; section: string; heroImage?: unknown };
+/** What a card needs of a checked article (of its hero image, only whether there is one). */
+interface CardSource {
+  id: string;
+  parsed?: (Pick<CheckedArticleData, 'title' | 'section' | 'pubDate' | 'expires' | 'draft'> & { heroImage?: unknown })
+    | undefined;
+}
 
 /** The cards to publish, oldest article first (the newest are the likeliest to change next). */
-export function cardJobs(articles: readonly CheckedArticle[], now: Date, fingerprint: string): CardJob[] {
+export function cardJobs(articles: readonly CardSource[], now: Date, fingerprint: string): CardJob[] {
   return articles
-    .flatMap(({ id, parsed }) => {
-      const article = parsed as Parsed | undefined;
+    .flatMap(({ id, parsed: article }) => {
       if (!article || !hasGeneratedCard(article, publicationState(article, now))) return [];
       return [{ article, job: cardJob(id, cardInput(article, site), fingerprint) }];
     })
@@ -57,7 +60,7 @@ async function drawHere(cacheDir: string, { slug, key, card }: CardJob) {
   if (!hit) console.log(ogCardRendered(slug));
 }
 
-export default function ogCards(content: CheckedContent): AstroIntegration {
+export default function ogCards(): AstroIntegration {
   const cacheDir = ogCacheDir(process.env);
   let publish: ((dist: string) => Promise<{ cards: number; ahead: number }>) | undefined;
   return {
@@ -73,7 +76,7 @@ export default function ogCards(content: CheckedContent): AstroIntegration {
           injectRoute({ pattern: '/og/[slug].png', entrypoint: new URL('./og-card-preview.ts', import.meta.url), prerender: true });
         }
         if (command !== 'build') return;
-        const jobs = cardJobs(content.articlesWithPages(command), buildNow(process.env), fingerprint);
+        const jobs = cardJobs(checkedArticlesWithPages(command), buildNow(process.env), fingerprint);
         if (jobs.length === 0) return;
         const distinct = distinctCards(jobs);
         const thread = cardThread(cacheDir, distinct);

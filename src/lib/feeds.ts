@@ -4,6 +4,8 @@
  * absolute and every string is free of the characters XML 1.0 forbids.
  */
 import type { Element, Root } from 'hast';
+// parse5 (via hast-util-from-html), not htmlparser2: the body is rewritten as a hast tree, and
+// rehype-raw in the markdown pipeline already brings parse5 (htmlparser2 makes no hast).
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';

@@ -1,11 +1,16 @@
 /**
- * A digest of a set of files (their paths and bytes) and of whatever else decides a result drawn
- * from them: the key under which a build step that is a pure function of the built files (the
- * search index, the link check) keeps its last result.
+ * The build's sha256 digests, under which caches keep results: of a set of files (their paths
+ * and bytes) and of whatever else decides a result drawn from them (the search index, the link
+ * check), and of JSON-serialisable inputs (Open Graph cards, incremental-build page keys).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+/** A stable hash of JSON-serialisable inputs: equal inputs, equal key (object key order counts). */
+export function jsonDigest(inputs: unknown, encoding: 'hex' | 'base64url' = 'hex'): string {
+  return createHash('sha256').update(JSON.stringify(inputs)).digest(encoding);
+}
 
 export function fileDigest(root: string, paths: readonly string[], also: readonly (string | Buffer)[] = []): string {
   const hash = createHash('sha256');

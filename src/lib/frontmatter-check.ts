@@ -12,6 +12,7 @@ import { instantProblem } from './frontmatter-check-dates.ts';
 import { featuredPinProblem } from './frontmatter-check-featured.ts';
 import { MAX_PIN_DAYS } from './front-page.ts';
 import { articleLinkProblems } from './article-links.ts';
+import type { CheckedArticle, CheckedArticleData } from './checked-articles.ts';
 import { checkLimits } from './body-limits.ts';
 import { bodyImageReferences, imageFileProblem, isLocalReference } from './frontmatter-check-images.ts';
 import { closest, describeIssue, fieldName, type SchemaIssue } from './frontmatter-check-issues.ts';
@@ -48,18 +49,6 @@ export interface ContentCheckOptions {
   authorSchema: ValidatingSchema;
   /** content/sections.yaml and its schema: when the file exists, articles must use a declared section. */
   sections?: { file: string; schema: ValidatingSchema } | undefined;
-}
-
-/** What the checker learnt about an article that parsed; other build steps (redirects) reuse it. */
-export interface CheckedArticle {
-  file: string;
-  id: string;
-  /** The front matter as written (YAML to JS). */
-  data: Record<string, unknown>;
-  /** The front matter as the schema outputs it (trimmed text, dates as Date), when it passed. */
-  parsed?: Record<string, unknown>;
-  /** A digest of the whole file as read, to tell an edited article from an unchanged one across builds. */
-  sourceDigest: string;
 }
 
 export interface ContentCheckResult {
@@ -330,7 +319,9 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     if (typeof data.slug !== 'string' && !SLUG_PATTERN.test(id)) {
       report(file, { line: 1, column: 1 }, '(file name)', `the file name gives the URL slug "${id}", which is not a valid slug`, 'rename the file or folder to lowercase letters, digits and hyphens (e.g. my-article), or set `slug:`', 'lowercase letters, digits and single hyphens');
     }
-    const article = { file, id, data, parsed: checked.parsed, sourceDigest: createHash('sha256').update(checked.source).digest('base64url') };
+    // checked.parsed is the article schema's output (options.articleSchema, from content-check.ts).
+    const parsed = checked.parsed as CheckedArticleData | undefined;
+    const article = { file, id, data, parsed, sourceDigest: createHash('sha256').update(checked.source).digest('base64url') };
     articles.push(article);
     frontMatters.set(article, frontMatter);
     if (!bodyReadable) tooCostly.add(article);

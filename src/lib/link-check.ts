@@ -8,6 +8,8 @@
  * its ids at the end. Memory stays at the list of files: keeping every page's ids and references
  * ran out of heap at 100,000 articles (150,000 pages). External URLs are never fetched.
  */
+// htmlparser2, not parse5 (hast-util-from-html, which feeds.ts and rehype-raw need for hast trees):
+// only htmlparser2 streams a page without building a tree, and this reads every built page.
 import { Parser } from 'htmlparser2';
 
 export interface LinkCheckInput {

@@ -3,7 +3,6 @@
  * that decides the image, so an unchanged article finds its image and never renders it again,
  * and any change (title, date, layout, font) misses and renders a new one.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -12,10 +11,8 @@ export function ogCacheDir(env: Record<string, string | undefined>): string {
   return env.OG_CACHE_DIR ?? join(env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'og-images');
 }
 
-/** A stable hash of any JSON-serialisable inputs. */
-export function cacheKey(inputs: unknown): string {
-  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
-}
+/** A cache file's name: the hex sha256 of everything that decides the image (src/lib/file-digest.ts). */
+export { jsonDigest as cacheKey } from './file-digest.ts';
 
 export interface Cached {
   bytes: Buffer;

@@ -8,6 +8,15 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * The base path the helpers here take, from a configured base (Astro's `config.base`, Vite's
+ * `base`) that may lack its trailing slash: '/news' -> '/news/', '/' stays '/'. Unlike
+ * site-config's normaliseBasePath it does not validate: the config was validated when it was read.
+ */
+export function basePathOf(base: string): string {
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
 /** Joins the base path and a site-relative path: ('/news/', 'articles/x/') -> '/news/articles/x/'. */
 export function withBase(basePath: string, path: string): string {
   return `${basePath.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;

@@ -5,10 +5,10 @@
  * A remark transformer runs after parsing, which is too late, so this plugin wraps the
  * processor's parser instead. Every refusal is a VFile error naming the file and line.
  */
-import { isAbsolute, relative } from 'node:path';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { checkLimits } from '../lib/body-limits.ts';
+import { displayPath } from './article-location.ts';
 
 export default function remarkLimits(this: Processor) {
   const parse = this.parser;
@@ -17,7 +17,8 @@ export default function remarkLimits(this: Processor) {
     const violation = checkLimits(document);
     if (violation) {
       // Astro logs only the error's message, so the message itself carries file and line.
-      const place = `${displayPath(file)}${violation.line ? `:${violation.line}` : ''}`;
+      const path = file.path ? displayPath(file.path) : 'markdown';
+      const place = `${path}${violation.line ? `:${violation.line}` : ''}`;
       file.fail(`${place}: ${violation.message}. Fix: ${violation.hint}.`, {
         place: violation.line ? { line: violation.line, column: 1 } : undefined,
         ruleId: 'limits',
@@ -26,11 +27,4 @@ export default function remarkLimits(this: Processor) {
     }
     return parse(document, file);
   };
-}
-
-/** The file relative to the project when it is inside it (as editors know it), else as given. */
-function displayPath(file: VFile): string {
-  if (!file.path) return 'markdown';
-  const fromProject = relative(process.cwd(), file.path);
-  return fromProject.startsWith('..') || isAbsolute(fromProject) ? file.path : fromProject;
 }

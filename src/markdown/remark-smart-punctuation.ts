@@ -12,6 +12,7 @@
  */
 import type { Literal, Nodes, Root } from 'mdast';
 import { retext } from 'retext';
+// The only smartypants the build uses; remark-smartypants (a devDependency) is the tests' reference.
 import retextSmartypants from 'retext-smartypants';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';

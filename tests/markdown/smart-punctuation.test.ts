@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import fc from 'fast-check';
+// remark-smartypants is kept (a devDependency; @astrojs/markdown-remark installs it anyway) only as
+// the reference this file compares remark-smart-punctuation with; the build uses retext-smartypants.
 import remarkSmartypants from 'remark-smartypants';
 import { describe, expect, it } from 'vitest';
 import remarkSmartPunctuation from '../../src/markdown/remark-smart-punctuation.ts';

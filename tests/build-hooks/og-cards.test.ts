@@ -4,7 +4,7 @@ import { cardInput, cardJob } from '../../src/lib/og-image.ts';
 import { site } from '../../src/site.config.ts';
 
 const now = new Date('2026-11-29T12:00:00Z');
-const article = (id: string, parsed: Record<string, unknown> | undefined) => ({ id, file: `/content/articles/${id}.md`, data: {}, parsed, sourceDigest: id });
+const article = (id: string, parsed: ReturnType<typeof fields> | undefined) => ({ id, file: `/content/articles/${id}.md`, data: {}, parsed, sourceDigest: id });
 const fields = (pubDate: string, extra: Record<string, unknown> = {}) => ({ title: `Title ${pubDate}`, section: 'local-news', pubDate: new Date(pubDate), draft: false, ...extra });
 
 describe('cardJobs', () => {
