@@ -22,7 +22,9 @@ const INDEXED = 'articles';
 
 /** A digest of the pages Pagefind would index (paths and bytes) and of Pagefind itself. */
 function indexInputDigest(site: string): { digest: string; pages: number } {
-  const pages = readdirSync(join(site, INDEXED), { recursive: true, encoding: 'utf8' })
+  // A new site, or one whose every article is still scheduled, has no article pages yet.
+  const folder = join(site, INDEXED);
+  const pages = (existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: 'utf8' }) : [])
     .filter((path) => path.endsWith('.html'))
     .map((path) => join(INDEXED, path));
   return { digest: fileDigest(site, pages, [readFileSync(findPackageJSON('pagefind', import.meta.url)!)]), pages: pages.length };

@@ -23,6 +23,8 @@ const content = {
 let tree: ReturnType<typeof writeTree>;
 let build: BuildResult;
 let withDrafts: BuildResult;
+/** Built at a clock before every pubDate: a new site whose first stories are all scheduled. */
+let nothingYet: BuildResult;
 
 function textFiles(dir: string): { path: string; text: string }[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -38,9 +40,10 @@ const LISTINGS = ['index.html', 'rss.xml', 'feed.json', 'sitemap-0.xml', 'sectio
 beforeAll(async () => {
   tree = writeTree(content);
   const contentDir = join(tree.root, 'content');
-  [build, withDrafts] = await Promise.all([
+  [build, withDrafts, nothingYet] = await Promise.all([
     buildSite({ contentDir, env: { PUBLISH_NOW: NOW } }),
     buildSite({ contentDir, env: { PUBLISH_NOW: NOW, INCLUDE_DRAFTS: '1' } }),
+    buildSite({ contentDir, env: { PUBLISH_NOW: '2026-11-01T00:00:00.000Z' } }),
   ]);
   expect(build.exitCode, build.output).toBe(0);
   expect(withDrafts.exitCode, withDrafts.output).toBe(0);
@@ -48,6 +51,7 @@ beforeAll(async () => {
 afterAll(() => {
   build?.cleanup();
   withDrafts?.cleanup();
+  nothingYet?.cleanup();
   tree?.cleanup();
 });
 
@@ -93,5 +97,15 @@ describe('drafts', () => {
     expect(document.querySelector('[role="status"]')?.textContent).toBe('Draft: not published; this preview is not indexed.');
     expect(robots(document)).toContain('noindex');
     expect(read(withDrafts.dist, 'sitemap-0.xml')).not.toContain('/articles/a-draft/');
+  });
+});
+
+describe('a site with nothing published yet', () => {
+  it('builds a front page and a working search page with no article pages', () => {
+    // It crashed in the search indexer, which expected an articles folder.
+    expect(nothingYet.exitCode, nothingYet.output).toBe(0);
+    expect(readdirSync(nothingYet.dist)).not.toContain('articles');
+    expect(read(nothingYet.dist, 'index.html')).not.toContain('Published at now');
+    expect(readdirSync(join(nothingYet.dist, 'pagefind'))).toContain('pagefind.js');
   });
 });
