@@ -18,6 +18,7 @@ import rehypeEmbedCode from './rehype-embed-code.ts';
 import rehypeEmbeds from './rehype-embeds.ts';
 import rehypeFragmentLinks from './rehype-fragment-links.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
+import remarkExplicitHeadingIds from './remark-explicit-heading-ids.ts';
 import remarkEmbedUrls, { embedHandlers } from './remark-embed-urls.ts';
 import remarkLimits from './remark-limits.ts';
 import remarkSmartPunctuation from './remark-smart-punctuation.ts';
@@ -25,7 +26,8 @@ import { rehypeBeforeSanitize, rehypeSanitizeReport } from './rehype-sanitize-re
 import { sanitizeSchema } from './sanitize-schema.ts';
 
 // remark-limits first: it measures the raw text before remark parses it (size, nesting).
-export const remarkPlugins: RemarkPlugins = [remarkLimits, remarkSmartPunctuation, remarkEmbedUrls];
+// Explicit heading ids come off the text before smart punctuation could turn `--` in one into a dash.
+export const remarkPlugins: RemarkPlugins = [remarkLimits, remarkExplicitHeadingIds, remarkSmartPunctuation, remarkEmbedUrls];
 
 export const rehypePlugins: RehypePlugins = [
   [rehypeRaw, { passThrough: [EMBED_TYPE] }],

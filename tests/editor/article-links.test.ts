@@ -51,3 +51,18 @@ describe('predicted heading ids', () => {
     expect(problems.map((problem) => problem.hint)).toEqual(['did you mean "#section-page-one"?']);
   });
 });
+
+describe('explicit heading ids ({#id})', () => {
+  const migrated: LinkedArticle = { id: 'migrated', aliases: [], body: '## The vote {#old-vote}\n\n## Update\n\n## Later {#update}\n\n## Bad {#page-x}\n' };
+  const problemsOf = (body: string) => articleLinkProblems([migrated, { id: 'linker', aliases: [], body }])[1]!;
+
+  it('are predicted as the pipeline gives them, generated ids stepping aside', () => {
+    expect(problemsOf('[a](../migrated/#old-vote) [b](../migrated/#update) [c](../migrated/#update-1) [d](../migrated/#bad)\n')).toEqual([]);
+  });
+
+  it('replace the generated id, which no longer exists', () => {
+    expect(problemsOf('[a](../migrated/#the-vote)\n')).toEqual([
+      expect.objectContaining({ message: 'the link "../migrated/#the-vote" points to a heading "#the-vote" that /articles/migrated/ does not have', hint: 'link to one of its headings: #old-vote, #update-1, #update, #bad' }),
+    ]);
+  });
+});

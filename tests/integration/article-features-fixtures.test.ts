@@ -26,6 +26,13 @@ const TOC_BODY = [
   'Text.',
 ].join('\n\n');
 
+/** A post moved in from an old site: its headings keep their old ids. */
+const MIGRATED_BODY = [
+  'Opening paragraph.',
+  '## The vote {#old-vote}',
+  'Text. [Back to the vote](#old-vote).',
+].join('\n\n');
+
 /** Articles related to harbour-light-returns (news; Coast, Heritage, Volunteers) in known ways. */
 const FIXTURES: Record<string, string> = {
   'long-read': article(
@@ -40,6 +47,13 @@ corrections:
   - date: 2026-11-22T09:15:00+00:00
     text: Added the volunteers' own account.`,
     TOC_BODY,
+  ),
+  'migrated-post': article(
+    `
+title: A post moved in from an old site
+pubDate: 2026-10-01T10:00:00+00:00
+section: culture`,
+    MIGRATED_BODY,
   ),
   'two-tags-older': article(`
 title: Two shared tags, older
@@ -166,6 +180,16 @@ describe('table of contents', () => {
     const document = documentOf(first, 'long-read');
     const toc = document.querySelector('nav.toc')!;
     expect(toc.compareDocumentPosition(document.querySelector('.article-body')!) & 4).toBeTruthy();
+  });
+});
+
+describe('a migrated post', () => {
+  it('keeps the explicit heading id its old site gave, without the {#…} text, and links to it', () => {
+    const body = documentOf(first, 'migrated-post').querySelector('.article-body')!;
+    const heading = body.querySelector('#old-vote')!;
+    expect([heading.tagName, heading.textContent]).toEqual(['H2', 'The vote']);
+    expect(body.querySelector('a[href="#old-vote"]')).not.toBeNull();
+    expect(body.innerHTML).not.toContain('{#');
   });
 });
 
