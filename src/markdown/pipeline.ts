@@ -4,7 +4,7 @@
  * Astro runs these rehype plugins *before* its own rehype-raw, so raw HTML would still be
  * unparsed `raw` nodes here. We parse it first (rehype-raw), then sanitize everything
  * (markdown-made and editor-written HTML alike) with one allow-list, then add link hygiene,
- * heading ids and image checks to the already clean tree. tests/markdown/pipeline-order.test.ts
+ * headings (an h1 demoted, ids) and image checks to the already clean tree. tests/markdown/pipeline-order.test.ts
  * proves it.
  */
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import { unified, type RehypePlugins, type RemarkPlugins, type RemarkRehype } from '@astrojs/markdown-remark';
 import rehypeArticleImages from './rehype-article-images.ts';
 import { EMBED_TYPE } from './embed-node.ts';
+import rehypeDemoteH1 from './rehype-demote-h1.ts';
 import rehypeEmbedCode from './rehype-embed-code.ts';
 import rehypeEmbeds from './rehype-embeds.ts';
 import rehypeFragmentLinks from './rehype-fragment-links.ts';
@@ -40,6 +41,7 @@ export const rehypePlugins: RehypePlugins = [
   rehypeEmbeds,
   rehypeFragmentLinks,
   [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
+  rehypeDemoteH1,
   rehypeHeadingIds,
   [rehypeArticleImages, { sharedFolders: [fileURLToPath(new URL('../../content/assets/', import.meta.url))] }],
 ];

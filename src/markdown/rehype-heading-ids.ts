@@ -11,8 +11,8 @@
  * that is invalid or already taken is reported with its line and a fix, and the heading gets its
  * generated id instead.
  *
- * h1 is included although articles should not use it: Astro's own heading-id step runs after
- * this one and would give an h1 an unguarded id.
+ * h1 is included although src/markdown/rehype-demote-h1.ts leaves none: Astro's own heading-id
+ * step runs after this one and would give an h1 an unguarded id.
  */
 import GithubSlugger, { slug as slugOf } from 'github-slugger';
 import { toString } from 'hast-util-to-string';

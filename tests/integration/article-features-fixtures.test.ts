@@ -26,8 +26,9 @@ const TOC_BODY = [
   'Text.',
 ].join('\n\n');
 
-/** A post moved in from an old site: its headings keep their old ids. */
+/** A post moved in from an old site: its body repeats the headline as an h1, its headings keep their old ids. */
 const MIGRATED_BODY = [
+  '# A post moved in from an old site',
   'Opening paragraph.',
   '## The vote {#old-vote}',
   'Text. [Back to the vote](#old-vote).',
@@ -190,6 +191,13 @@ describe('a migrated post', () => {
     expect([heading.tagName, heading.textContent]).toEqual(['H2', 'The vote']);
     expect(body.querySelector('a[href="#old-vote"]')).not.toBeNull();
     expect(body.innerHTML).not.toContain('{#');
+  });
+
+  it('has one h1, the headline: the body’s h1 became an h2, with a warning naming its line', () => {
+    const document = documentOf(first, 'migrated-post');
+    expect([...document.querySelectorAll('h1')].map((h1) => h1.textContent?.trim())).toEqual(['A post moved in from an old site']);
+    expect(document.querySelector('.article-body h2')?.textContent).toBe('A post moved in from an old site');
+    expect(first.output).toContain('content/articles/migrated-post.md:9:1  (body): the h1 "A post moved in from an old site" was made an h2');
   });
 });
 
