@@ -16,6 +16,7 @@ import { visit } from 'unist-util-visit';
 import { headingIds, type HeadingSource } from '../markdown/rehype-heading-ids.ts';
 import { explicitIdOf } from '../markdown/remark-explicit-heading-ids.ts';
 import { closest } from './frontmatter-check-issues.ts';
+import { decode, readFragment } from './fragments.ts';
 import type { Position } from './frontmatter-check-yaml.ts';
 
 export interface LinkedArticle {
@@ -66,14 +67,6 @@ function predictedHeadingIds(tree: ReturnType<typeof fromMarkdown>, body: string
   return new Set(headingIds(headings).ids);
 }
 
-const decode = (text: string) => {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-};
-
 const mayLink = (body: string) => body.includes('](') || body.includes(']:');
 
 /** Problems with links between `articles`, one list per article in their order; lines are body lines (1 = the body's first). */
@@ -112,7 +105,8 @@ export function articleLinkProblems(articles: LinkedArticle[]): LinkProblem[][] 
         });
         continue;
       }
-      const fragment = decode(target.hash.slice(1));
+      // The id a fragment targets: none for a text fragment alone (`#:~:text=…`).
+      const fragment = readFragment(target.hash.slice(1)).id;
       const headings = fragment ? headingsOf(id) : undefined;
       if (!headings || headings.has(fragment) || /^(?:page-|user-content-)/.test(fragment)) continue;
       const suggestion = closest(fragment, [...headings]);

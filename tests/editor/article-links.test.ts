@@ -44,6 +44,16 @@ describe('links between articles', () => {
   });
 });
 
+describe('text fragments', () => {
+  it('are not read as ids: alone, or after a heading that exists', () => {
+    expect(check('[a](../harbour-vote/#:~:text=the%20vote) [b](#:~:text=Intro) [c](../harbour-vote/#the-vote:~:text=Text)\n')).toEqual([]);
+  });
+
+  it('leave the id before them checked', () => {
+    expect(check('[a](../harbour-vote/#the-votes:~:text=Text)\n')[0]).toMatchObject({ hint: 'did you mean "#the-vote"?' });
+  });
+});
+
 describe('predicted heading ids', () => {
   it('match the pipeline for a heading whose slug would clash with page chrome ids', () => {
     const chrome: LinkedArticle = { id: 'chrome', aliases: [], body: '## Page one\n\nText.\n' };

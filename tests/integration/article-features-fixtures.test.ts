@@ -32,6 +32,8 @@ const MIGRATED_BODY = [
   'Opening paragraph.',
   '## The vote {#old-vote}',
   'Text. [Back to the vote](#old-vote).',
+  '<a name="legacy"></a>An anchor written in HTML by the old site.',
+  'Links: [the anchor](#legacy), [a quote](#old-vote:~:text=Text), [a phrase](#:~:text=Opening%20paragraph), [elsewhere](../long-read/#the-second-part:~:text=Text).',
 ].join('\n\n');
 
 /** Articles related to harbour-light-returns (news; Coast, Heritage, Volunteers) in known ways. */
@@ -191,6 +193,12 @@ describe('a migrated post', () => {
     expect([heading.tagName, heading.textContent]).toEqual(['H2', 'The vote']);
     expect(body.querySelector('a[href="#old-vote"]')).not.toBeNull();
     expect(body.innerHTML).not.toContain('{#');
+  });
+
+  it('links to an <a name> anchor and with text fragments, which the link checks accepted', () => {
+    const links = [...documentOf(first, 'migrated-post').querySelectorAll('.article-body a[href]')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['#old-vote', '#user-content-legacy', '#old-vote:~:text=Text', '#:~:text=Opening%20paragraph', '../long-read/#the-second-part:~:text=Text']);
+    expect(documentOf(first, 'migrated-post').querySelector('.article-body a[name="user-content-legacy"]')).not.toBeNull();
   });
 
   it('has one h1, the headline: the body’s h1 became an h2, with a warning naming its line', () => {
