@@ -4,8 +4,8 @@
  * Astro runs these rehype plugins *before* its own rehype-raw, so raw HTML would still be
  * unparsed `raw` nodes here. We parse it first (rehype-raw), then sanitize everything
  * (markdown-made and editor-written HTML alike) with one allow-list, then add link hygiene,
- * headings (an h1 demoted, ids) and image checks to the already clean tree. tests/markdown/pipeline-order.test.ts
- * proves it.
+ * code highlighting (classes only), headings (an h1 demoted, ids) and image checks to the already
+ * clean tree. tests/markdown/pipeline-order.test.ts proves it.
  */
 import { fileURLToPath } from 'node:url';
 import rehypeExternalLinks from 'rehype-external-links';
@@ -14,6 +14,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import { unified, type RehypePlugins, type RemarkPlugins, type RemarkRehype } from '@astrojs/markdown-remark';
 import rehypeArticleImages from './rehype-article-images.ts';
 import { EMBED_TYPE } from './embed-node.ts';
+import rehypeCodeBlocks from './rehype-code-blocks.ts';
 import rehypeDemoteH1 from './rehype-demote-h1.ts';
 import rehypeEmbedCode from './rehype-embed-code.ts';
 import rehypeEmbeds from './rehype-embeds.ts';
@@ -41,6 +42,7 @@ export const rehypePlugins: RehypePlugins = [
   rehypeEmbeds,
   rehypeFragmentLinks,
   [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
+  rehypeCodeBlocks,
   rehypeDemoteH1,
   rehypeHeadingIds,
   [rehypeArticleImages, { sharedFolders: [fileURLToPath(new URL('../../content/assets/', import.meta.url))] }],

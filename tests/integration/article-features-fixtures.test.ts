@@ -33,6 +33,7 @@ const MIGRATED_BODY = [
   '## The vote {#old-vote}',
   'Text. [Back to the vote](#old-vote).',
   '<a name="legacy"></a>An anchor written in HTML by the old site.',
+  '```python\ndef lamps(year):\n    return "lit"  # since 1986\n```',
   'Links: [the anchor](#legacy), [a quote](#old-vote:~:text=Text), [a phrase](#:~:text=Opening%20paragraph), [elsewhere](../long-read/#the-second-part:~:text=Text).',
 ].join('\n\n');
 
@@ -199,6 +200,21 @@ describe('a migrated post', () => {
     const links = [...documentOf(first, 'migrated-post').querySelectorAll('.article-body a[href]')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(['#old-vote', '#user-content-legacy', '#old-vote:~:text=Text', '#:~:text=Opening%20paragraph', '../long-read/#the-second-part:~:text=Text']);
     expect(documentOf(first, 'migrated-post').querySelector('.article-body a[name="user-content-legacy"]')).not.toBeNull();
+  });
+
+  it('shows its code block highlighted with classes only: no inline style, no script', () => {
+    const document = documentOf(first, 'migrated-post');
+    const code = document.querySelector('.article-body pre[tabindex="0"] > code.hljs.language-python')!;
+    expect([...code.querySelectorAll('span')].map((span) => `${span.className}: ${span.textContent}`)).toEqual([
+      'hljs-keyword: def',
+      'hljs-title function_: lamps',
+      'hljs-params: year',
+      'hljs-keyword: return',
+      'hljs-string: "lit"',
+      'hljs-comment: # since 1986',
+    ]);
+    expect(document.querySelector('.article-body [style]')).toBeNull();
+    expect(document.querySelectorAll('script:not([type="application/ld+json"])')).toHaveLength(0);
   });
 
   it('has one h1, the headline: the body’s h1 became an h2, with a warning naming its line', () => {
