@@ -32,7 +32,8 @@ export default defineConfig({
   // Tests and benchmarks build into temp dirs; each gets its own cache.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   markdown: {
-    // Shiki colours code with inline styles, which the sanitizer strips and the CSP forbids.
+    // Shiki colours code with inline styles, which the sanitizer strips and the CSP forbids; the
+    // pipeline highlights with classes instead (src/markdown/rehype-code-blocks.ts).
     syntaxHighlight: false,
     processor: markdownProcessor,
   },

@@ -14,7 +14,7 @@ import { SECTIONS_FILE } from '../lib/sections.ts';
 import { setCheckedArticles } from '../lib/checked-articles.ts';
 import { checkContent, type ContentCheckResult, type Problem, type ValidatingSchema } from '../lib/frontmatter-check.ts';
 import { formatProblem, summary } from '../lib/frontmatter-check-format.ts';
-import { mayHaveRawHtml, mayShowImages, renderArticle } from '../markdown/render-article.ts';
+import { mayHaveHeadingNotes, mayHaveRawHtml, mayShowImages, renderArticle } from '../markdown/render-article.ts';
 import type { RenderFacts } from '../markdown/render-facts.ts';
 import type { ImageProblemsError } from '../markdown/rehype-article-images.ts';
 import { pixelProblems } from '../lib/frontmatter-check-pixels.ts';
@@ -44,8 +44,9 @@ export function checkProjectContent(root: URL): ContentCheckResult {
  * the front matter has problems, so one round lists everything; an image the front-matter check
  * already reported (same file, line and path) is not listed twice. Bodies with raw HTML are
  * rendered too: whatever the sanitizer removed from them is listed as a warning
- * (src/markdown/rehype-sanitize-report.ts), so nothing disappears without a word. Other bodies
- * cost nothing here.
+ * (src/markdown/rehype-sanitize-report.ts), so nothing disappears without a word, and so are
+ * bodies with an h1 or a `{#…}` heading id, for what the heading plugins say about them. Other
+ * bodies cost nothing here.
  */
 export async function bodyImageProblems({ articles, problems }: ContentCheckResult, root: string): Promise<Problem[]> {
   // A body over the size or nesting limits was reported and must not be parsed.
@@ -56,10 +57,13 @@ export async function bodyImageProblems({ articles, problems }: ContentCheckResu
   for (const { file } of articles) {
     const relativeFile = relative(root, file).split(sep).join('/');
     const source = tooCostly.has(relativeFile) ? '' : readFileSync(file, 'utf8');
-    if (!mayShowImages(source) && !mayHaveRawHtml(source)) continue;
+    if (!mayShowImages(source) && !mayHaveRawHtml(source) && !mayHaveHeadingNotes(source)) continue;
     const { error, facts } = await renderQuietly(file, source);
     for (const { line, column, message, fix } of facts?.removed ?? []) {
       found.push({ severity: 'warning', file: relativeFile, line, column, field: '(body)', message: `the sanitizer ${message}`, hint: fix });
+    }
+    for (const { line, column, message, fix } of facts?.notes ?? []) {
+      found.push({ severity: 'warning', file: relativeFile, line, column, field: '(body)', message, hint: fix });
     }
     if (!error) continue;
     // rehype-article-images fails with every problem of the file, each "file:line:col: what is wrong. How to fix it."

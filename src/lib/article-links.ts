@@ -5,17 +5,18 @@
  * Reported with the body line and the closest slug or heading id. The post-build link check
  * (src/integrations/link-check.ts) stays as the safety net for what only the built site shows.
  *
- * Heading ids come from src/markdown/rehype-heading-ids.ts's headingId (GitHub-style slugs of the
- * heading text). An article whose headings the markdown alone cannot predict (any raw HTML) gets
+ * Heading ids come from src/markdown/rehype-heading-ids.ts's headingIds (GitHub-style slugs of the
+ * heading text, or the `{#…}` id written after it). An article whose headings the markdown alone cannot predict (any raw HTML) gets
  * its fragments checked after the build only, so this check never fails a good link.
  */
-import GithubSlugger from 'github-slugger';
 import type { Definition, Link, LinkReference } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { headingId } from '../markdown/rehype-heading-ids.ts';
+import { headingIds, type HeadingSource } from '../markdown/rehype-heading-ids.ts';
+import { explicitIdOf } from '../markdown/remark-explicit-heading-ids.ts';
 import { closest } from './frontmatter-check-issues.ts';
+import { decode, readFragment } from './fragments.ts';
 import type { Position } from './frontmatter-check-yaml.ts';
 
 export interface LinkedArticle {
@@ -53,22 +54,18 @@ function bodyLinks(tree: ReturnType<typeof fromMarkdown>): BodyLink[] {
 }
 
 /** The ids the pipeline gives the body's headings, or undefined when the markdown cannot tell them all. */
-function headingIds(tree: ReturnType<typeof fromMarkdown>, body: string): Set<string> | undefined {
+function predictedHeadingIds(tree: ReturnType<typeof fromMarkdown>, body: string): Set<string> | undefined {
   // Raw HTML can add headings, ids or markup inside heading text that markdown alone does not show.
   if (/<[a-z]/i.test(body)) return undefined;
-  const slugger = new GithubSlugger();
-  const ids = new Set<string>();
-  visit(tree, 'heading', (node) => void ids.add(headingId(slugger, toString(node))));
-  return ids;
+  const headings: HeadingSource[] = [];
+  visit(tree, 'heading', (node) => {
+    const explicit = explicitIdOf(node);
+    // The text the pipeline slugs: without the `{#…}`, which is stripped before it renders.
+    const text = toString(node);
+    headings.push({ text: explicit ? text.slice(0, text.lastIndexOf('{#')).trimEnd() : text, explicit });
+  });
+  return new Set(headingIds(headings).ids);
 }
-
-const decode = (text: string) => {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-};
 
 const mayLink = (body: string) => body.includes('](') || body.includes(']:');
 
@@ -82,7 +79,7 @@ export function articleLinkProblems(articles: LinkedArticle[]): LinkProblem[][] 
   const headingsOf = (id: string) => {
     if (!headingsCache.has(id)) {
       const article = articles.find((candidate) => candidate.id === id)!;
-      headingsCache.set(id, headingIds(parsed.get(id) ?? fromMarkdown(article.body), article.body));
+      headingsCache.set(id, predictedHeadingIds(parsed.get(id) ?? fromMarkdown(article.body), article.body));
     }
     return headingsCache.get(id);
   };
@@ -108,7 +105,8 @@ export function articleLinkProblems(articles: LinkedArticle[]): LinkProblem[][] 
         });
         continue;
       }
-      const fragment = decode(target.hash.slice(1));
+      // The id a fragment targets: none for a text fragment alone (`#:~:text=…`).
+      const fragment = readFragment(target.hash.slice(1)).id;
       const headings = fragment ? headingsOf(id) : undefined;
       if (!headings || headings.has(fragment) || /^(?:page-|user-content-)/.test(fragment)) continue;
       const suggestion = closest(fragment, [...headings]);

@@ -11,6 +11,7 @@
 // htmlparser2, not parse5 (hast-util-from-html, which feeds.ts and rehype-raw need for hast trees):
 // only htmlparser2 streams a page without building a tree, and this reads every built page.
 import { Parser } from 'htmlparser2';
+import { decode, readFragment } from './fragments.ts';
 
 export interface LinkCheckInput {
   /** Every file in dist/, relative to it, with forward slashes. */
@@ -89,13 +90,15 @@ function scanPage(html: string): PageScan {
   return scan;
 }
 
-const decode = (text: string) => {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-};
+/** Ids and `<a name>`s written in an article's HTML are published prefixed (src/markdown/sanitize-schema.ts). */
+const EDITOR_ID_PREFIX = 'user-content-';
+
+/** Why `#fragment` finds nothing in `file`, saying so when the id is there with the prefix articles' HTML ids get. */
+function missingId(file: string, ids: ReadonlySet<string>, fragment: string): string {
+  const reason = `${file} has no element with id="${fragment}"`;
+  const prefixed = EDITOR_ID_PREFIX + fragment;
+  return ids.has(prefixed) ? `${reason}: an id written in an article's HTML is published as "${prefixed}", so link to #${prefixed}` : reason;
+}
 
 export function brokenReferences(input: LinkCheckInput): BrokenReference[] {
   const origin = new URL(input.siteUrl).origin;
@@ -135,10 +138,11 @@ export function brokenReferences(input: LinkCheckInput): BrokenReference[] {
         problem('no such page or file in the build');
         continue;
       }
-      const fragment = decode(url.hash.slice(1));
+      // A text fragment (`#:~:text=…`) targets text, not an id; one after an id (`#x:~:text=…`) still needs the id.
+      const fragment = readFragment(url.hash.slice(1)).id;
       if (!fragment || fragment === 'top' || !file.endsWith('.html')) continue;
       if (file === page) {
-        if (!scan.ids.has(fragment)) problem(`${file} has no element with id="${fragment}"`);
+        if (!scan.ids.has(fragment)) problem(missingId(file, scan.ids, fragment));
       } else {
         const waiting = fragmentsElsewhere.get(file) ?? [];
         waiting.push({ order, page, attribute, target, fragment });
@@ -149,7 +153,7 @@ export function brokenReferences(input: LinkCheckInput): BrokenReference[] {
   for (const [file, references] of fragmentsElsewhere) {
     const { ids } = scanPage(input.readHtml(file));
     for (const { fragment, ...reference } of references) {
-      if (!ids.has(fragment)) broken.push({ ...reference, reason: `${file} has no element with id="${fragment}"` });
+      if (!ids.has(fragment)) broken.push({ ...reference, reason: missingId(file, ids, fragment) });
     }
   }
   return broken.sort((a, b) => a.order - b.order).map(({ order: _order, ...reference }) => reference);

@@ -4,8 +4,8 @@
  * Astro runs these rehype plugins *before* its own rehype-raw, so raw HTML would still be
  * unparsed `raw` nodes here. We parse it first (rehype-raw), then sanitize everything
  * (markdown-made and editor-written HTML alike) with one allow-list, then add link hygiene,
- * heading ids and image checks to the already clean tree. tests/markdown/pipeline-order.test.ts
- * proves it.
+ * code highlighting (classes only), headings (an h1 demoted, ids) and image checks to the already
+ * clean tree. tests/markdown/pipeline-order.test.ts proves it.
  */
 import { fileURLToPath } from 'node:url';
 import rehypeExternalLinks from 'rehype-external-links';
@@ -14,10 +14,13 @@ import rehypeSanitize from 'rehype-sanitize';
 import { unified, type RehypePlugins, type RemarkPlugins, type RemarkRehype } from '@astrojs/markdown-remark';
 import rehypeArticleImages from './rehype-article-images.ts';
 import { EMBED_TYPE } from './embed-node.ts';
+import rehypeCodeBlocks from './rehype-code-blocks.ts';
+import rehypeDemoteH1 from './rehype-demote-h1.ts';
 import rehypeEmbedCode from './rehype-embed-code.ts';
 import rehypeEmbeds from './rehype-embeds.ts';
 import rehypeFragmentLinks from './rehype-fragment-links.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
+import remarkExplicitHeadingIds from './remark-explicit-heading-ids.ts';
 import remarkEmbedUrls, { embedHandlers } from './remark-embed-urls.ts';
 import remarkLimits from './remark-limits.ts';
 import remarkSmartPunctuation from './remark-smart-punctuation.ts';
@@ -25,7 +28,8 @@ import { rehypeBeforeSanitize, rehypeSanitizeReport } from './rehype-sanitize-re
 import { sanitizeSchema } from './sanitize-schema.ts';
 
 // remark-limits first: it measures the raw text before remark parses it (size, nesting).
-export const remarkPlugins: RemarkPlugins = [remarkLimits, remarkSmartPunctuation, remarkEmbedUrls];
+// Explicit heading ids come off the text before smart punctuation could turn `--` in one into a dash.
+export const remarkPlugins: RemarkPlugins = [remarkLimits, remarkExplicitHeadingIds, remarkSmartPunctuation, remarkEmbedUrls];
 
 export const rehypePlugins: RehypePlugins = [
   [rehypeRaw, { passThrough: [EMBED_TYPE] }],
@@ -38,6 +42,8 @@ export const rehypePlugins: RehypePlugins = [
   rehypeEmbeds,
   rehypeFragmentLinks,
   [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
+  rehypeCodeBlocks,
+  rehypeDemoteH1,
   rehypeHeadingIds,
   [rehypeArticleImages, { sharedFolders: [fileURLToPath(new URL('../../content/assets/', import.meta.url))] }],
 ];

@@ -43,6 +43,12 @@ export const mayShowImages = (markdown: string) => markdown.includes('![') || /<
 /** Whether the markdown may hold raw HTML, from which the sanitizer may remove something: coarse on purpose too. */
 export const mayHaveRawHtml = (markdown: string) => /<[a-z]/i.test(markdown);
 
+/**
+ * Whether the markdown may have a heading a plugin has something to say about (an h1, ATX or
+ * setext, or a `{#…}` heading id): coarse too, a `# comment` in a code block only costs a render.
+ */
+export const mayHaveHeadingNotes = (markdown: string) => markdown.includes('{#') || /^ {0,3}(?:#(?:[ \t]|$)|=+[ \t]*$)/m.test(markdown);
+
 /** A body another thread rendered, with the exact source it rendered. */
 export interface RenderedSource {
   source: string;

@@ -1,6 +1,7 @@
 /**
  * What the markdown plugins learn about a body that its page needs besides the HTML: the origins
- * its embeds frame (for the page's CSP) and what the sanitizer removed (for the editor).
+ * its embeds frame (for the page's CSP), what the sanitizer removed and what other plugins
+ * changed or could not do (for the editor).
  *
  * Astro's renderer returns only the HTML, headings, image paths and the front matter object it
  * was given, so plugins note these facts on that object (file.data.astro.frontmatter, where
@@ -14,17 +15,22 @@ export interface RenderFacts {
   frameOrigins: string[];
   /** What the sanitizer removed, where (src/markdown/rehype-sanitize-report.ts). */
   removed: Removal[];
+  /** What other plugins changed or could not do, with a fix (a demoted h1, an unusable heading id), said as is. */
+  notes: BodyNote[];
 }
 
-export interface Removal {
+export interface BodyNote {
   /** Line and column in the article file (not the body). */
   line: number;
   column: number;
-  /** What was removed, e.g. `removed <iframe src="https://maps.example/x">`. */
+  /** What happened, e.g. `removed <iframe src="https://maps.example/x">` for a removal. */
   message: string;
   /** What to do instead. */
   fix: string;
 }
+
+/** What the sanitizer removed; content-check says "the sanitizer " before the message. */
+export type Removal = BodyNote;
 
 const KEY = 'wirepress:render-facts';
 
@@ -35,7 +41,7 @@ interface AstroData {
 function factsIn(file: VFile): RenderFacts {
   const astro = ((file.data as AstroData).astro ??= {});
   const frontmatter = (astro.frontmatter ??= {});
-  return (frontmatter[KEY] ??= { frameOrigins: [], removed: [] }) as RenderFacts;
+  return (frontmatter[KEY] ??= { frameOrigins: [], removed: [], notes: [] }) as RenderFacts;
 }
 
 export function noteFrameOrigins(file: VFile, origins: string[]): void {
@@ -46,8 +52,12 @@ export function noteRemovals(file: VFile, removals: Removal[]): void {
   if (removals.length) factsIn(file).removed.push(...removals);
 }
 
+export function noteBodyNotes(file: VFile, notes: BodyNote[]): void {
+  if (notes.length) factsIn(file).notes.push(...notes);
+}
+
 /** The facts noted while rendering, read from the front matter the renderer returned. */
 export function factsOf(frontmatter: Record<string, unknown>): RenderFacts {
   const facts = frontmatter[KEY] as RenderFacts | undefined;
-  return { frameOrigins: facts?.frameOrigins ?? [], removed: facts?.removed ?? [] };
+  return { frameOrigins: facts?.frameOrigins ?? [], removed: facts?.removed ?? [], notes: facts?.notes ?? [] };
 }

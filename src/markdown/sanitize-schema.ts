@@ -16,6 +16,8 @@
  * - removes dangerous and text-carrying containers *with their content* (script, style,
  *   template, …), instead of GitHub's default of unwrapping unknown elements, so CSS or markup
  *   meant for a browser never shows up as article text.
+ * No class survives but a code element's `language-*` (GitHub's rule): code highlighting adds its
+ * `hljs-*` classes after the sanitizer (src/markdown/rehype-code-blocks.ts), so editors cannot write them.
  * Editors' ids and names are prefixed `user-content-` so they can never clobber the page's own
  * ids (which start `page-`) or DOM globals; src/markdown/rehype-fragment-links.ts points `#x`
  * links at the prefixed ids.

@@ -1,6 +1,7 @@
 /**
  * WCAG 2.2 AA contrast of the colour pairs the stylesheet uses, in the light and the dark
- * scheme, computed from the custom properties in src/styles/global.css itself.
+ * scheme, computed from the custom properties in src/styles/global.css itself: text, controls,
+ * and every token colour of highlighted code on the code block's background.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,6 +53,34 @@ describe.each([
 
   it.each(PAIRS)('%s on %s reaches %s:1', (fg, bg, minimum) => {
     expect(contrast(colours[fg]!, colours[bg]!)).toBeGreaterThanOrEqual(minimum);
+  });
+});
+
+/** The colours the code highlighting classes (`.hljs-…`) use, as custom property names, read from their rules. */
+const tokenColours = [...css.matchAll(/([^{}]*\.hljs-[^{}]*)\{([^}]*)\}/g)].flatMap(([, , declarations]) =>
+  [...declarations!.matchAll(/(?:^|;)\s*color:\s*([^;]+)/g)].map(([, value]) => value!.trim()),
+);
+
+describe('code blocks', () => {
+  it('colour their tokens only with --code-… custom properties', () => {
+    expect(tokenColours.length).toBeGreaterThan(5);
+    for (const value of tokenColours) expect(value).toMatch(/^var\(--code-[a-z-]+\)$/);
+  });
+
+  describe.each([
+    ['light', light],
+    ['dark', dark],
+  ])('in the %s scheme', (_name, colours) => {
+    const tokens = Object.keys(colours).filter((name) => name.startsWith('code-') && name !== 'code-bg');
+
+    it('define the text and every token colour the rules use', () => {
+      for (const value of tokenColours) expect(colours[value.slice(6, -1)], value).toMatch(/^#[0-9a-f]{6}$/);
+      expect(tokens).toContain('code-fg');
+    });
+
+    it.each(tokens)('have %s on code-bg reach 4.5:1', (token) => {
+      expect(contrast(colours[token]!, colours['code-bg']!)).toBeGreaterThanOrEqual(4.5);
+    });
   });
 });
 

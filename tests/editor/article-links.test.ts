@@ -44,10 +44,35 @@ describe('links between articles', () => {
   });
 });
 
+describe('text fragments', () => {
+  it('are not read as ids: alone, or after a heading that exists', () => {
+    expect(check('[a](../harbour-vote/#:~:text=the%20vote) [b](#:~:text=Intro) [c](../harbour-vote/#the-vote:~:text=Text)\n')).toEqual([]);
+  });
+
+  it('leave the id before them checked', () => {
+    expect(check('[a](../harbour-vote/#the-votes:~:text=Text)\n')[0]).toMatchObject({ hint: 'did you mean "#the-vote"?' });
+  });
+});
+
 describe('predicted heading ids', () => {
   it('match the pipeline for a heading whose slug would clash with page chrome ids', () => {
     const chrome: LinkedArticle = { id: 'chrome', aliases: [], body: '## Page one\n\nText.\n' };
     const problems = articleLinkProblems([chrome, { id: 'linker', aliases: [], body: '[x](../chrome/#section-page-one) [y](../chrome/#section-page-on)\n' }])[1]!;
     expect(problems.map((problem) => problem.hint)).toEqual(['did you mean "#section-page-one"?']);
+  });
+});
+
+describe('explicit heading ids ({#id})', () => {
+  const migrated: LinkedArticle = { id: 'migrated', aliases: [], body: '## The vote {#old-vote}\n\n## Update\n\n## Later {#update}\n\n## Bad {#page-x}\n' };
+  const problemsOf = (body: string) => articleLinkProblems([migrated, { id: 'linker', aliases: [], body }])[1]!;
+
+  it('are predicted as the pipeline gives them, generated ids stepping aside', () => {
+    expect(problemsOf('[a](../migrated/#old-vote) [b](../migrated/#update) [c](../migrated/#update-1) [d](../migrated/#bad)\n')).toEqual([]);
+  });
+
+  it('replace the generated id, which no longer exists', () => {
+    expect(problemsOf('[a](../migrated/#the-vote)\n')).toEqual([
+      expect.objectContaining({ message: 'the link "../migrated/#the-vote" points to a heading "#the-vote" that /articles/migrated/ does not have', hint: 'link to one of its headings: #old-vote, #update-1, #update, #bad' }),
+    ]);
   });
 });

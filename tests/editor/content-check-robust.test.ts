@@ -58,6 +58,8 @@ beforeAll(async () => {
         '',
       ].join('\n\n'),
     ),
+    [`${A}/heading-ids.md`]: article({}, 'Text.\n\n## Old anchor {#page-x}\n\n## Kept {#kept}\n\nSee [kept](#kept) and [the old one](#page-x).\n'),
+    [`${A}/with-h1.md`]: article({}, '# A repeated headline\n\nText.\n'),
     [`${A}/broken-yaml/index.md`]: `---\ntitle: [unclosed\n---\n\n![A chart](./chart.svg)\n`,
     [`${A}/many-images/photo.png`]: PIXEL_PNG,
     [`${A}/many-images/five.png`]: PIXEL_PNG,
@@ -121,6 +123,26 @@ describe('text', () => {
 
   it('says an alt text over 300 characters is too long, not missing', () => {
     expect(about(`${A}/long-alt/index.md`)).toEqual([expect.objectContaining({ field: 'heroImage.alt', message: expect.stringMatching(/at most 300 characters/) })]);
+  });
+});
+
+describe('explicit heading ids', () => {
+  it('reports an unusable {#id} as a warning at its line and column, with a fix', () => {
+    expect(shown(about(`${A}/heading-ids.md`))).toBe(
+      [
+        `${A}/heading-ids.md:11:15  (body): the heading id {#page-x} starts with "page-", which the site keeps for its own ids`,
+        '    fix: choose an id that does not start with "page-"',
+      ].join('\n'),
+    );
+    expect(about(`${A}/heading-ids.md`)[0]!.severity).toBe('warning');
+  });
+});
+
+describe('an h1 in the body', () => {
+  it('is a warning at its line, with a fix', () => {
+    expect(about(`${A}/with-h1.md`)).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 9, column: 1, field: '(body)', message: 'the h1 "A repeated headline" was made an h2: the page\'s headline is its only h1' }),
+    ]);
   });
 });
 

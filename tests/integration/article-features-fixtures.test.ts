@@ -26,6 +26,17 @@ const TOC_BODY = [
   'Text.',
 ].join('\n\n');
 
+/** A post moved in from an old site: its body repeats the headline as an h1, its headings keep their old ids. */
+const MIGRATED_BODY = [
+  '# A post moved in from an old site',
+  'Opening paragraph.',
+  '## The vote {#old-vote}',
+  'Text. [Back to the vote](#old-vote).',
+  '<a name="legacy"></a>An anchor written in HTML by the old site.',
+  '```python\ndef lamps(year):\n    return "lit"  # since 1986\n```',
+  'Links: [the anchor](#legacy), [a quote](#old-vote:~:text=Text), [a phrase](#:~:text=Opening%20paragraph), [elsewhere](../long-read/#the-second-part:~:text=Text).',
+].join('\n\n');
+
 /** Articles related to harbour-light-returns (news; Coast, Heritage, Volunteers) in known ways. */
 const FIXTURES: Record<string, string> = {
   'long-read': article(
@@ -40,6 +51,13 @@ corrections:
   - date: 2026-11-22T09:15:00+00:00
     text: Added the volunteers' own account.`,
     TOC_BODY,
+  ),
+  'migrated-post': article(
+    `
+title: A post moved in from an old site
+pubDate: 2026-10-01T10:00:00+00:00
+section: culture`,
+    MIGRATED_BODY,
   ),
   'two-tags-older': article(`
 title: Two shared tags, older
@@ -166,6 +184,44 @@ describe('table of contents', () => {
     const document = documentOf(first, 'long-read');
     const toc = document.querySelector('nav.toc')!;
     expect(toc.compareDocumentPosition(document.querySelector('.article-body')!) & 4).toBeTruthy();
+  });
+});
+
+describe('a migrated post', () => {
+  it('keeps the explicit heading id its old site gave, without the {#…} text, and links to it', () => {
+    const body = documentOf(first, 'migrated-post').querySelector('.article-body')!;
+    const heading = body.querySelector('#old-vote')!;
+    expect([heading.tagName, heading.textContent]).toEqual(['H2', 'The vote']);
+    expect(body.querySelector('a[href="#old-vote"]')).not.toBeNull();
+    expect(body.innerHTML).not.toContain('{#');
+  });
+
+  it('links to an <a name> anchor and with text fragments, which the link checks accepted', () => {
+    const links = [...documentOf(first, 'migrated-post').querySelectorAll('.article-body a[href]')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['#old-vote', '#user-content-legacy', '#old-vote:~:text=Text', '#:~:text=Opening%20paragraph', '../long-read/#the-second-part:~:text=Text']);
+    expect(documentOf(first, 'migrated-post').querySelector('.article-body a[name="user-content-legacy"]')).not.toBeNull();
+  });
+
+  it('shows its code block highlighted with classes only: no inline style, no script', () => {
+    const document = documentOf(first, 'migrated-post');
+    const code = document.querySelector('.article-body pre[tabindex="0"] > code.hljs.language-python')!;
+    expect([...code.querySelectorAll('span')].map((span) => `${span.className}: ${span.textContent}`)).toEqual([
+      'hljs-keyword: def',
+      'hljs-title function_: lamps',
+      'hljs-params: year',
+      'hljs-keyword: return',
+      'hljs-string: "lit"',
+      'hljs-comment: # since 1986',
+    ]);
+    expect(document.querySelector('.article-body [style]')).toBeNull();
+    expect(document.querySelectorAll('script:not([type="application/ld+json"])')).toHaveLength(0);
+  });
+
+  it('has one h1, the headline: the body’s h1 became an h2, with a warning naming its line', () => {
+    const document = documentOf(first, 'migrated-post');
+    expect([...document.querySelectorAll('h1')].map((h1) => h1.textContent?.trim())).toEqual(['A post moved in from an old site']);
+    expect(document.querySelector('.article-body h2')?.textContent).toBe('A post moved in from an old site');
+    expect(first.output).toContain('content/articles/migrated-post.md:9:1  (body): the h1 "A post moved in from an old site" was made an h2');
   });
 });
 

@@ -61,6 +61,35 @@ describe('brokenReferences', () => {
     expect(check({ ...targets, 'x/index.html': '<a href="/articles/harbour/#what%2520next">a</a>' })).toEqual([]);
   });
 
+  it('accepts text fragments, alone or after an id that exists, on this page and others', () => {
+    const page = `<a href="#:~:text=harbour">a</a><a href="#here:~:text=lamp">b</a><p id="here"></p>
+      <a href="../harbour/#:~:text=the%20vote">c</a><a href="/articles/harbour/#top-story:~:text=Harbour&text=light">d</a>`;
+    expect(check({ ...targets, 'articles/lamp/index.html': page })).toEqual([]);
+  });
+
+  it('reads the id before a text fragment as an id, and reports it when missing', () => {
+    const page = '<a href="#gone:~:text=lamp">a</a><a href="../harbour/#no-such-heading:~:text=x">b</a>';
+    expect(check({ ...targets, 'articles/lamp/index.html': page }).map((reference) => reference.reason)).toEqual([
+      'articles/lamp/index.html has no element with id="gone"',
+      'articles/harbour/index.html has no element with id="no-such-heading"',
+    ]);
+  });
+
+  it('accepts <a name> targets, and names the prefixed id when a link misses an id written in another article\'s HTML', () => {
+    const pages = {
+      'articles/harbour/index.html': '<a name="user-content-legacy"></a><p id="user-content-method"></p><a href="#user-content-legacy">a</a>',
+      'articles/lamp/index.html': '<a href="../harbour/#user-content-method">a</a><a href="../harbour/#method">b</a>',
+    };
+    expect(check(pages)).toEqual([
+      {
+        page: 'articles/lamp/index.html',
+        attribute: 'a[href]',
+        target: '../harbour/#method',
+        reason: 'articles/harbour/index.html has no element with id="method": an id written in an article\'s HTML is published as "user-content-method", so link to #user-content-method',
+      },
+    ]);
+  });
+
   it('respects the base path: links must stay under it', () => {
     const pages = { 'articles/harbour/index.html': '<a href="/articles/harbour/">outside</a><a href="/news/articles/harbour/">inside</a><a href="../../">home</a>', 'index.html': '' };
     expect(check(pages, '/news/')).toEqual([

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, isUnifiedProcessor, type AstroMarkdownOptions, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { parseHTML } from 'linkedom';
 import astroConfig from '../../astro.config.ts';
+import { renderArticle, type RenderedArticle } from '../../src/markdown/render-article.ts';
 
 export const markdownConfig = astroConfig.markdown!;
 
@@ -78,4 +79,11 @@ export function articleFolder(files: Record<string, string | Buffer> = {}) {
     writeFileSync(join(root, path), contents);
   }
   return { root, indexFile: join(root, 'index.md'), cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Writes an article file (a one-line front matter, then `body`) to `indexFile` and renders it as pages and the content check do: notes name lines of the file. */
+export function renderArticleFile(indexFile: string, body: string): Promise<RenderedArticle> {
+  const source = `---\ntitle: Article\n---\n\n${body}\n`;
+  writeFileSync(indexFile, source);
+  return renderArticle(indexFile, source);
 }

@@ -3,21 +3,15 @@
  * URL on its own line, becomes the same static figure; the player is the provider's privacy mode
  * behind a closed <details>; what the sanitizer removes is reported with the line and a fix.
  */
-import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderArticle } from '../../src/markdown/render-article.ts';
 import { EMBED_SAMPLES } from '../helpers/embed-samples.ts';
-import { articleFolder, render } from './astro-processor.ts';
+import { articleFolder, render, renderArticleFile } from './astro-processor.ts';
 
 const folder = articleFolder();
 afterAll(() => folder.cleanup());
 
 /** Renders a whole article file (front matter and body), as pages and the content check do. */
-async function renderFile(body: string) {
-  const source = `---\ntitle: Embeds\n---\n\n${body}\n`;
-  writeFileSync(folder.indexFile, source);
-  return renderArticle(folder.indexFile, source);
-}
+const renderFile = (body: string) => renderArticleFile(folder.indexFile, body);
 
 describe.each(EMBED_SAMPLES)('a $provider embed', (sample) => {
   const forms = {

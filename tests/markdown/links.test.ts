@@ -51,6 +51,17 @@ describe('fragment links', () => {
     expect(body.querySelector('a')?.getAttribute('href')).toBe('#nowhere');
   });
 
+  it('point at an <a name> anchor in raw HTML, whose name the sanitizer prefixed like an id', async () => {
+    const { body } = await render('[Jump](#legacy)\n\n<a name="legacy"></a>The old anchor.');
+    expect(body.querySelector('a[href]')?.getAttribute('href')).toBe('#user-content-legacy');
+    expect(body.querySelector('a[name="user-content-legacy"]')).not.toBeNull();
+  });
+
+  it('keep a text fragment after the id they point at, and leave a text fragment alone', async () => {
+    const { body } = await render('[a](#method:~:text=counted) [b](#:~:text=counted) [c](#what-next:~:text=x)\n\n<p id="method">How we counted.</p>\n\n## What next');
+    expect([...body.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#user-content-method:~:text=counted', '#:~:text=counted', '#what-next:~:text=x']);
+  });
+
   it('make GFM footnotes work both ways, prefixed once', async () => {
     const { body, html } = await render('A claim.[^source]\n\n[^source]: The harbour trust, 2026.');
     expect(html).not.toContain('user-content-user-content-');
