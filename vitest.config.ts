@@ -2,9 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Most files wait on child processes (astro build, astro dev, Chromium) rather than compute in
-    // the worker: more files at once than cores keeps both cores busy.
-    maxWorkers: 4,
     projects: [
       {
         test: {

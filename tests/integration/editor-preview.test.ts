@@ -6,7 +6,7 @@
  * `astro build` on all the mistakes at once exits 1 with the same list and no "unhandled error".
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Browser } from 'playwright-core';
@@ -160,10 +160,18 @@ async function shownText(path: string, selector: string): Promise<string> {
   }
 }
 
+/**
+ * Saves as many editors do, atomically (a whole new file renamed over the old one): a watcher event
+ * fired between writeFileSync's truncate and its write, which a busy machine can stretch, would let
+ * the check read an empty file and miss the real save.
+ */
 function write(files: Record<string, string | Buffer | null>) {
   for (const [path, contents] of Object.entries(files)) {
     if (contents === null) unlinkSync(join(root, path));
-    else writeFileSync(join(root, path), contents);
+    else {
+      writeFileSync(join(root, '.saving'), contents);
+      renameSync(join(root, '.saving'), join(root, path));
+    }
   }
 }
 
