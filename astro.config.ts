@@ -1,6 +1,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
+import articleFiles from './src/integrations/article-files.ts';
 import bodiesAhead from './src/integrations/bodies-ahead.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import distAside from './src/integrations/dist-aside.ts';
@@ -18,6 +19,7 @@ import { site } from './src/site.config.ts';
 
 const unindexed = unindexedPages();
 const content = contentCheck();
+const files = articleFiles(content);
 
 export default defineConfig({
   site: site.url,
@@ -66,7 +68,9 @@ export default defineConfig({
     incrementalBuild: true,
   },
   // Order matters: unindexed-pages reads the built pages before the sitemap is written.
+  // article-files copies linked files after pagefind indexed the pages and before security-headers
+  // lists its downloads in _headers; neither it nor the link check reads them as pages.
   // link-check comes after the others: its astro:build:done hook checks what every other integration wrote.
   // staged-dist comes last: it moves the finished build into dist/ only once every hook before it passed.
-  integrations: [content, distAside(), bodiesAhead(content), ogCards(content), aliasRedirects(content), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind(), securityHeaders(), linkCheck(content), stagedDist()],
+  integrations: [content, distAside(), bodiesAhead(content), ogCards(content), aliasRedirects(content), unindexed.integration, sitemap({ filter: unindexed.allows }), pagefind(), files, securityHeaders(files), linkCheck(content, files), stagedDist()],
 });

@@ -10,6 +10,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro/content/config';
 import { articleSchema, authorSchema, sectionsFileSchema } from '../content.config.ts';
+import type { PublishedFile } from '../lib/article-files.ts';
 import { SECTIONS_FILE } from '../lib/sections.ts';
 import { checkContent, type CheckedArticle, type ContentCheckResult, type Problem, type ValidatingSchema } from '../lib/frontmatter-check.ts';
 import { formatProblem, summary } from '../lib/frontmatter-check-format.ts';
@@ -120,6 +121,8 @@ function withPages(articles: CheckedArticle[], command: string): CheckedArticle[
 export interface CheckedContent {
   /** Every article the check read, valid or not. */
   articles(): CheckedArticle[];
+  /** Files in articles' folders that bodies link to, checked (src/lib/article-files.ts). */
+  linkedFiles(): PublishedFile[];
   /** Those that get a page in a build run by `command` (build, dev). */
   articlesWithPages(command: string): CheckedArticle[];
 }
@@ -140,10 +143,12 @@ async function checkEverything(root: URL): Promise<ContentCheckResult> {
 /** The integration, plus the articles it checked, for integrations that run after it (redirects, link check, cards). */
 export default function contentCheck(): AstroIntegration & CheckedContent {
   let checked: CheckedArticle[] = [];
+  let linkedFiles: PublishedFile[] = [];
   let openProblems: Problem[] = [];
   return {
     name: 'wirepress:content-check',
     articles: () => checked,
+    linkedFiles: () => linkedFiles,
     articlesWithPages: (command) => withPages(checked, command),
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
@@ -151,6 +156,7 @@ export default function contentCheck(): AstroIntegration & CheckedContent {
         if (command === 'preview') return;
         const result = await checkEverything(config.root);
         checked = result.articles;
+        linkedFiles = result.linkedFiles;
         openProblems = result.problems;
         // `astro dev` keeps running: its pages show the list until the files are fixed (dev-problems.ts).
         if (reportProblems(openProblems, logger) === 0 || command === 'dev') return;
@@ -167,6 +173,7 @@ export default function contentCheck(): AstroIntegration & CheckedContent {
         const recheck = async (path: string) => {
           const result = await checkEverything(pathToFileURL(`${root}/`));
           checked = result.articles;
+          linkedFiles = result.linkedFiles;
           openProblems = result.problems;
           // Every error still open anywhere (a clash can involve other files), but only the saved file's warnings.
           const saved = relative(root, path).split(sep).join('/');
