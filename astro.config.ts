@@ -1,6 +1,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
+import articleFiles from './src/integrations/article-files.ts';
 import bodiesAhead from './src/integrations/bodies-ahead.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import distAside from './src/integrations/dist-aside.ts';
@@ -17,6 +18,7 @@ import { META_CSP_DIRECTIVES } from './src/lib/security-headers.ts';
 import { site } from './src/site.config.ts';
 
 const unindexed = unindexedPages();
+const files = articleFiles();
 
 export default defineConfig({
   site: site.url,
@@ -68,6 +70,8 @@ export default defineConfig({
   // Order matters. content-check comes first: bodies-ahead, og-cards, alias-redirects and
   // link-check read the articles it checked (src/lib/checked-articles.ts).
   // unindexed-pages reads the built pages before the sitemap is written.
+  // article-files copies linked files after pagefind indexed the pages and before security-headers
+  // lists its downloads in _headers; neither it nor the link check reads them as pages.
   // link-check comes after the others: its astro:build:done hook checks what every other
   // integration wrote.
   // staged-dist comes last: it moves the finished build into dist/ only once every hook before it
@@ -81,8 +85,9 @@ export default defineConfig({
     unindexed.integration,
     sitemap({ filter: unindexed.allows }),
     pagefind(),
-    securityHeaders(),
-    linkCheck(),
+    files,
+    securityHeaders(files),
+    linkCheck(files),
     stagedDist(),
   ],
 });

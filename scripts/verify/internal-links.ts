@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
-import { brokenReferences, type BrokenReference } from '../../src/lib/link-check.ts';
+import { brokenReferences, downloadsIn, type BrokenReference } from '../../src/lib/link-check.ts';
 
 export type { BrokenReference };
 
@@ -98,9 +98,12 @@ export function checkInternalLinks(dist: string, options: LinkCheckOptions): Bro
       .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/')),
   );
   const readHtml = (page: string) => readFileSync(join(dist, page), 'utf8');
+  // HTML files next to articles are served as downloads (dist/_headers says which): not pages.
+  const downloads = files.has('_headers') ? downloadsIn(readFileSync(join(dist, '_headers'), 'utf8')) : new Set<string>();
+  const pages = new Set([...files].filter((file) => !downloads.has(file)));
   return [
-    ...brokenReferences({ files, readHtml, siteUrl: options.origin, basePath: options.basePath }),
-    ...brokenMetadataUrls(files, readHtml, options),
+    ...brokenReferences({ files, readHtml, siteUrl: options.origin, basePath: options.basePath, downloads }),
+    ...brokenMetadataUrls(pages, readHtml, options),
   ];
 }
 

@@ -10,6 +10,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro/content/config';
 import { articleSchema, authorSchema, sectionsFileSchema } from '../content.config.ts';
+import type { PublishedFile } from '../lib/article-files.ts';
 import { SECTIONS_FILE } from '../lib/sections.ts';
 import { setCheckedArticles } from '../lib/checked-articles.ts';
 import { checkContent, type ContentCheckResult, type Problem, type ValidatingSchema } from '../lib/frontmatter-check.ts';
@@ -131,7 +132,7 @@ export default function contentCheck(): AstroIntegration {
         // `astro preview` only serves dist/, which a checked build already made.
         if (command === 'preview') return;
         const result = await checkEverything(config.root);
-        setCheckedArticles(result.articles);
+        setCheckedArticles(result.articles, result.linkedFiles);
         openProblems = result.problems;
         // `astro dev` keeps running: its pages show the list until the files are fixed (dev-problems.ts).
         if (reportProblems(openProblems, logger) === 0 || command === 'dev') return;
@@ -147,7 +148,7 @@ export default function contentCheck(): AstroIntegration {
         let rechecks = Promise.resolve();
         const recheck = async (path: string) => {
           const result = await checkEverything(pathToFileURL(`${root}/`));
-          setCheckedArticles(result.articles);
+          setCheckedArticles(result.articles, result.linkedFiles);
           openProblems = result.problems;
           // Every error still open anywhere (a clash can involve other files), but only the saved file's warnings.
           const saved = relative(root, path).split(sep).join('/');

@@ -17,7 +17,7 @@ import { brokenReferences } from '../lib/link-check.ts';
 import { articlePath, basePathOf } from '../lib/urls.ts';
 import { stopBuild } from './stop-build.ts';
 
-export default function linkCheck(): AstroIntegration {
+export default function linkCheck(files: { downloads(): string[] } = { downloads: () => [] }): AstroIntegration {
   let siteUrl = 'https://example.org';
   let basePath = '/';
   let root = '';
@@ -33,20 +33,22 @@ export default function linkCheck(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
-        const files = new Set(
+        const distFiles = new Set(
           readdirSync(dist, { recursive: true, withFileTypes: true })
             .filter((entry) => entry.isFile())
             .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/')),
         );
-        const pages = [...files].filter((file) => file.endsWith('.html'));
+        // HTML files next to articles are downloads, not pages (src/integrations/article-files.ts).
+        const downloads = new Set(files.downloads().map((path) => path.slice(1)));
+        const pages = [...distFiles].filter((file) => file.endsWith('.html') && !downloads.has(file));
         const checker = readFileSync(new URL('../lib/link-check.ts', import.meta.url));
-        const digest = fileDigest(dist, pages, [siteUrl, basePath, [...files].sort().join('\n'), checker]);
+        const digest = fileDigest(dist, pages, [siteUrl, basePath, [...distFiles].sort().join('\n'), checker]);
         const passed = join(passedDir, digest);
         if (existsSync(passed)) {
           logger.info(`Links unchanged since the last passing check (${pages.length} pages): not checked again`);
           return;
         }
-        const broken = brokenReferences({ files, readHtml: (path) => readFileSync(join(dist, path), 'utf8'), siteUrl, basePath });
+        const broken = brokenReferences({ files: distFiles, readHtml: (path) => readFileSync(join(dist, path), 'utf8'), siteUrl, basePath, downloads });
         if (broken.length === 0) {
           rmSync(passedDir, { recursive: true, force: true });
           mkdirSync(passedDir, { recursive: true });

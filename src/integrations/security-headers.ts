@@ -1,7 +1,8 @@
 /**
  * Writes dist/_headers (Netlify, Cloudflare Pages) after the build: security headers, the CSP
- * header built from the CSP <meta> of every page Astro wrote, and Cache-Control rules for the
- * site's actual top-level folders and files. See src/lib/security-headers.ts for why.
+ * header built from the CSP <meta> of every page Astro wrote, Cache-Control rules for the
+ * site's actual top-level folders and files, and `Content-Disposition: attachment` for files
+ * linked from articles that a browser would render (src/integrations/article-files.ts). See src/lib/security-headers.ts for why.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -22,7 +23,7 @@ function htmlFiles(directory: string): string[] {
     .map((path) => join(directory, path));
 }
 
-export default function securityHeaders(): AstroIntegration {
+export default function securityHeaders(files: { downloads(): string[] } = { downloads: () => [] }): AstroIntegration {
   return {
     name: 'wirepress:security-headers',
     hooks: {
@@ -32,7 +33,9 @@ export default function securityHeaders(): AstroIntegration {
         // Pages that frame a video player get their own header CSP; the site-wide one keeps frame-src 'none'.
         const framing: PagePolicy[] = [];
         const withoutPolicy: string[] = [];
-        for (const file of htmlFiles(dist)) {
+        // HTML files next to articles are downloads, not pages: they carry no CSP of their own.
+        const downloads = new Set(files.downloads());
+        for (const file of htmlFiles(dist).filter((path) => !downloads.has(`/${relative(dist, path).split(sep).join('/')}`))) {
           const html = readFileSync(file, 'utf8');
           const policy = metaPolicyOf(html);
           // Astro's redirect pages (article aliases) are bare meta refreshes without a CSP.
@@ -49,12 +52,12 @@ export default function securityHeaders(): AstroIntegration {
           folders: entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name),
           files: entries.filter((entry) => entry.isFile()).map((entry) => entry.name),
         };
-        const file = headersFile(headerPolicy([...policies]), layout, framing, process.env.NETLIFY === 'true' ? 'netlify' : 'any');
+        const file = headersFile(headerPolicy([...policies]), layout, framing, process.env.NETLIFY === 'true' ? 'netlify' : 'any', files.downloads());
         writeFileSync(join(dist, '_headers'), file);
         logger.info(`Wrote _headers from the ${policies.size} distinct CSPs of the pages, and ${framing.length} of pages that embed videos`);
         const rules = file.split('\n').filter((line) => line.startsWith('/')).length;
         if (rules > CLOUDFLARE_RULE_LIMIT) {
-          logger.warn(`_headers has ${rules} rules (${framing.length} for pages with videos); Cloudflare Pages reads only ${CLOUDFLARE_RULE_LIMIT}. On Cloudflare, serve video pages' CSP from their <meta> alone or move old video embeds to links.`);
+          logger.warn(`_headers has ${rules} rules (${framing.length} for pages with videos, ${files.downloads().length} for files served as downloads); Cloudflare Pages reads only ${CLOUDFLARE_RULE_LIMIT}. On Cloudflare, serve video pages' CSP from their <meta> alone or move old video embeds to links, and host downloads elsewhere.`);
         }
       },
     },

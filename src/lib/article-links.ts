@@ -69,8 +69,22 @@ function predictedHeadingIds(tree: ReturnType<typeof fromMarkdown>, body: string
 
 const mayLink = (body: string) => body.includes('](') || body.includes(']:');
 
+/** A body link to a file in an article's folder: `./report.pdf`, `../other-story/data.csv`. */
+export interface FileLink extends Position {
+  url: string;
+  /** The article whose folder holds the file (its id, aliases resolved). */
+  owner: string;
+  /** The file's path in that folder, decoded, with forward slashes: `report.pdf`, `data/2026.csv`. */
+  path: string;
+}
+
 /** Problems with links between `articles`, one list per article in their order; lines are body lines (1 = the body's first). */
 export function articleLinkProblems(articles: LinkedArticle[]): LinkProblem[][] {
+  return articleLinks(articles).problems;
+}
+
+/** articleLinkProblems, and the links to files in articles' folders (src/lib/article-files.ts checks and publishes those), one list per article. */
+export function articleLinks(articles: LinkedArticle[]): { problems: LinkProblem[][]; files: FileLink[][] } {
   // Parsing costs milliseconds per article; most bodies link nowhere.
   const parsed = new Map(articles.map((article) => [article.id, mayLink(article.body) ? fromMarkdown(article.body) : undefined]));
   const slugs = articles.map((article) => article.id);
@@ -84,13 +98,20 @@ export function articleLinkProblems(articles: LinkedArticle[]): LinkProblem[][] 
     return headingsCache.get(id);
   };
 
-  return articles.map((article) => {
+  const files: FileLink[][] = [];
+  const problems = articles.map((article) => {
     const tree = mayLink(article.body) ? parsed.get(article.id) : undefined;
     const found: LinkProblem[] = [];
+    const fileLinks: FileLink[] = [];
+    files.push(fileLinks);
     if (!tree) return found;
     for (const link of bodyLinks(tree)) {
       const target = new URL(link.url, `${ORIGIN}/articles/${article.id}/`);
-      // Only pages of articles: /articles/<slug>/ (files next to an article have a dot in their name).
+      // A file in an article's folder: /articles/<slug>/<path> (an article's own page ends in /).
+      const file = /^\/articles\/([^/.]+)\/(.*[^/])$/.exec(target.pathname);
+      const owner = file && (slugs.includes(decode(file[1]!)) ? decode(file[1]!) : aliasOf.get(decode(file[1]!)));
+      if (file && owner) fileLinks.push({ ...link, owner, path: decode(file[2]!) });
+      // Only pages of articles: /articles/<slug>/.
       const match = /^\/articles\/([^/.]+)\/?$/.exec(target.pathname);
       if (!match) continue;
       const slug = decode(match[1]!);
@@ -119,4 +140,5 @@ export function articleLinkProblems(articles: LinkedArticle[]): LinkProblem[][] 
     }
     return found;
   });
+  return { problems, files };
 }

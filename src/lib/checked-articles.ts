@@ -14,6 +14,7 @@ import type { z } from 'astro/zod';
 import type { articleSchema } from '../content.config.ts';
 import { buildNow, draftsIncluded, hasPage, publicationState } from './publication.ts';
 import type { PublicationFields } from './publication.ts';
+import type { PublishedFile } from './article-files.ts';
 
 /** An article's front matter as the schema outputs it (trimmed text, dates as Date, defaults filled). */
 export type ArticleData = z.output<ReturnType<typeof articleSchema>>;
@@ -63,11 +64,19 @@ export const getsPage = (article: PublicationFields, clock: PublicationClock): b
   hasPage(publicationState(article, clock.now), clock.includeDrafts);
 
 let checked: readonly CheckedArticle[] = [];
+let linked: readonly PublishedFile[] = [];
 
-/** Called by the content check after each check (the first, and each recheck in `astro dev`). */
-export function setCheckedArticles(articles: readonly CheckedArticle[]): void {
+/**
+ * Called by the content check after each check (the first, and each recheck in `astro dev`) with
+ * the articles and the files their bodies link to in their folders.
+ */
+export function setCheckedArticles(articles: readonly CheckedArticle[], files: readonly PublishedFile[] = []): void {
   checked = articles;
+  linked = files;
 }
+
+/** Files in articles' folders that bodies link to, checked (src/lib/article-files.ts); drafts' included. */
+export const linkedFiles = (): readonly PublishedFile[] => linked;
 
 /** Every article the last check read, valid or not. */
 export const checkedArticles = (): readonly CheckedArticle[] => checked;

@@ -11,7 +11,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { instantProblem } from './frontmatter-check-dates.ts';
 import { featuredPinProblem } from './frontmatter-check-featured.ts';
 import { MAX_PIN_DAYS } from './front-page.ts';
-import { articleLinkProblems } from './article-links.ts';
+import { articleFiles, type PublishedFile } from './article-files.ts';
+import { articleLinks } from './article-links.ts';
 import type { CheckedArticle, CheckedArticleData } from './checked-articles.ts';
 import { checkLimits } from './body-limits.ts';
 import { bodyImageReferences, imageFileProblem, isLocalReference } from './frontmatter-check-images.ts';
@@ -56,6 +57,8 @@ export interface ContentCheckResult {
   articles: CheckedArticle[];
   /** Images that exist where they may be, in a format we publish: their pixels are measured next (frontmatter-check-pixels.ts). */
   imagesToMeasure: ImageToMeasure[];
+  /** Files in articles' folders that bodies link to, checked: published next to the pages (src/integrations/article-files.ts). */
+  linkedFiles: PublishedFile[];
 }
 
 const ARTICLE_DATE_FIELDS = ['pubDate', 'updatedDate', 'expires', 'source.originalPubDate', 'featured.until'];
@@ -345,15 +348,19 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
     aliases: Array.isArray(article.data.aliases) ? article.data.aliases.filter((alias): alias is string => typeof alias === 'string') : [],
     body: tooCostly.has(article) ? '' : frontMatters.get(article)!.body,
   }));
-  articleLinkProblems(linked).forEach((found, index) => {
-    const article = articles[index]!;
-    for (const problem of found) {
-      report(article.file, { line: frontMatters.get(article)!.bodyLine + problem.line - 1, column: problem.column }, '(body link)', problem.message, problem.hint);
-    }
-  });
+  const links = articleLinks(linked);
+  const linkedFiles = articleFiles(articles, links.files);
+  for (const [field, found] of [['(body link)', links.problems], ['(linked file)', linkedFiles.problems]] as const) {
+    found.forEach((list, index) => {
+      const article = articles[index]!;
+      for (const problem of list) {
+        report(article.file, { line: frontMatters.get(article)!.bodyLine + problem.line - 1, column: problem.column }, field, problem.message, problem.hint);
+      }
+    });
+  }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { problems, articles, imagesToMeasure };
+  return { problems, articles, imagesToMeasure, linkedFiles: linkedFiles.files };
 }
 
 const decodedPath = (url: string) => {

@@ -21,6 +21,8 @@ export interface LinkCheckInput {
   siteUrl: string;
   /** Slash-terminated base path the site is served under, e.g. / or /news/. */
   basePath: string;
+  /** Files served as downloads (HTML next to an article, src/lib/article-files.ts): links may point to them, but they are not pages. */
+  downloads?: ReadonlySet<string>;
 }
 
 export interface BrokenReference {
@@ -57,6 +59,17 @@ export const srcsetUrls = (srcset: string) =>
     .map((candidate) => candidate.trim().split(/\s+/)[0]!)
     .filter(Boolean);
 
+/** The files in dist/ (relative, `/`-separated) that a _headers file serves as downloads (`Content-Disposition: attachment`). */
+export function downloadsIn(headers: string): Set<string> {
+  const downloads = new Set<string>();
+  let path = '';
+  for (const line of headers.split('\n')) {
+    if (/^\//.test(line)) path = line.trim();
+    else if (/^\s+Content-Disposition:\s*attachment/i.test(line) && !path.includes('*')) downloads.add(decode(path.slice(1)));
+  }
+  return downloads;
+}
+
 /** The URL path a page in dist/ is served at: articles/x/index.html -> /base/articles/x/. */
 export const pageUrlPath = (page: string, basePath: string) => `${basePath}${page.replace(/(^|\/)index\.html$/, '$1')}`;
 
@@ -90,6 +103,9 @@ function scanPage(html: string): PageScan {
   return scan;
 }
 
+/** What the reason for a missing file in an article's folder adds (src/lib/article-files.ts publishes them). */
+const ARTICLE_FILES = 'a file next to an article is published only when a markdown link in a body points to it and it is of a published type (the content check lists them)';
+
 /** Ids and `<a name>`s written in an article's HTML are published prefixed (src/markdown/sanitize-schema.ts). */
 const EDITOR_ID_PREFIX = 'user-content-';
 
@@ -102,7 +118,8 @@ function missingId(file: string, ids: ReadonlySet<string>, fragment: string): st
 
 export function brokenReferences(input: LinkCheckInput): BrokenReference[] {
   const origin = new URL(input.siteUrl).origin;
-  const pages = [...input.files].filter((file) => file.endsWith('.html')).sort();
+  const isPage = (file: string) => file.endsWith('.html') && !input.downloads?.has(file);
+  const pages = [...input.files].filter(isPage).sort();
 
   /** The file a site path is served from, if any: /base/a/ -> a/index.html. */
   const fileFor = (pathname: string): string | undefined => {
@@ -135,12 +152,13 @@ export function brokenReferences(input: LinkCheckInput): BrokenReference[] {
       }
       const file = fileFor(url.pathname);
       if (!file) {
-        problem('no such page or file in the build');
+        const articleFile = attribute === 'a[href]' && /\/articles\/[^/]+\/.*\.[a-z0-9]+$/i.test(url.pathname);
+        problem(articleFile ? `no such page or file in the build: ${ARTICLE_FILES}` : 'no such page or file in the build');
         continue;
       }
       // A text fragment (`#:~:text=…`) targets text, not an id; one after an id (`#x:~:text=…`) still needs the id.
       const fragment = readFragment(url.hash.slice(1)).id;
-      if (!fragment || fragment === 'top' || !file.endsWith('.html')) continue;
+      if (!fragment || fragment === 'top' || !isPage(file)) continue;
       if (file === page) {
         if (!scan.ids.has(fragment)) problem(missingId(file, scan.ids, fragment));
       } else {

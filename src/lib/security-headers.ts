@@ -60,6 +60,9 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+/** What a file linked from an article that a browser would render gets besides SECURITY_HEADERS (which has nosniff). */
+export const DOWNLOAD_HEADERS = { 'Content-Disposition': 'attachment' };
+
 export const CACHE = {
   /** Astro puts a content hash in every file name under /_astro/, so a URL never changes content. */
   hashedAsset: 'public, max-age=31536000, immutable',
@@ -143,9 +146,10 @@ export function framesSomething(policy: string): boolean {
  * The _headers file. Pages that frame a video get a rule of their own with their own CSP
  * (pagePolicies); every other page gets the site-wide one on /*. Pagination folders (/2/, /3/,
  * …) get no rule of their own: there can be hundreds (Cloudflare allows 100 rules) and both hosts already send `max-age=0,
- * must-revalidate` by default, which is what CACHE.html says.
+ * must-revalidate` by default, which is what CACHE.html says. `downloads` are URL paths of files
+ * served as attachments, one rule each.
  */
-export function headersFile(policy: string, layout: SiteLayout, pagePolicies: PagePolicy[] = [], host: Host = 'any'): string {
+export function headersFile(policy: string, layout: SiteLayout, pagePolicies: PagePolicy[] = [], host: Host = 'any', downloads: readonly string[] = []): string {
   const rules = [rule('/*', { ...SECURITY_HEADERS, 'Content-Security-Policy': policy })];
   for (const page of [...pagePolicies].sort((a, b) => a.path.localeCompare(b.path))) {
     // Cloudflare joins a header two rules set (two CSPs: the stricter /* one would block the
@@ -163,6 +167,9 @@ export function headersFile(policy: string, layout: SiteLayout, pagePolicies: Pa
     if (file === 'index.html') rules.push(rule('/', { 'Cache-Control': CACHE.html }));
     rules.push(rule(`/${file}`, { 'Cache-Control': cacheForFile(file) }));
   }
+  // Files next to articles that a browser would render as a page of the site (HTML, SVG, text…) are
+  // downloads (src/lib/article-files.ts); /* already sends nosniff, so the browser never guesses a type.
+  for (const path of [...downloads].sort()) rules.push(rule(encodeURI(path), DOWNLOAD_HEADERS));
   return `# Written by src/integrations/security-headers.ts after each build; edit src/lib/security-headers.ts.\n\n${rules.join('\n\n')}\n`;
 }
 

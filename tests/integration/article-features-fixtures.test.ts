@@ -3,12 +3,13 @@
  * sharing one Open Graph cache: table of contents, corrections and dateModified, related-article
  * order, and cards re-rendered only when their inputs change.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, type BuildResult } from '../helpers/build-site.ts';
+import { parseHeadersFile, ruleMatches } from '../helpers/headers-file.ts';
 import { ARTICLE_WITH_IMAGES, SEED_ARTICLE } from '../helpers/page-templates.ts';
 
 const article = (front: string, body = 'A paragraph of text.') =>
@@ -34,8 +35,14 @@ const MIGRATED_BODY = [
   'Text. [Back to the vote](#old-vote).',
   '<a name="legacy"></a>An anchor written in HTML by the old site.',
   '```python\ndef lamps(year):\n    return "lit"  # since 1986\n```',
+  'Documents: [the report](./report.pdf), [the data](./data.csv), [the old page](./old-page.html).',
   'Links: [the anchor](#legacy), [a quote](#old-vote:~:text=Text), [a phrase](#:~:text=Opening%20paragraph), [elsewhere](../long-read/#the-second-part:~:text=Text).',
 ].join('\n\n');
+
+/** Folder articles: their files besides index.md. */
+const FOLDER_FILES: Record<string, Record<string, string>> = {
+  'migrated-post': { 'report.pdf': '%PDF-1.4 a tiny report', 'data.csv': 'year,lamps\n1986,0\n2026,1\n', 'old-page.html': '<script>alert(1)</script>' },
+};
 
 /** Articles related to harbour-light-returns (news; Coast, Heritage, Volunteers) in known ways. */
 const FIXTURES: Record<string, string> = {
@@ -90,7 +97,13 @@ let cacheAfterFirst: Map<string, number>;
 function writeFixtures(titleOfLongRead?: string) {
   for (const [slug, text] of Object.entries(FIXTURES)) {
     const contents = titleOfLongRead && slug === 'long-read' ? text.replace('A long read in three parts', titleOfLongRead) : text;
-    writeFileSync(join(contentDir, 'articles', `${slug}.md`), contents);
+    const folder = FOLDER_FILES[slug];
+    if (!folder) {
+      writeFileSync(join(contentDir, 'articles', `${slug}.md`), contents);
+      continue;
+    }
+    mkdirSync(join(contentDir, 'articles', slug), { recursive: true });
+    for (const [name, file] of Object.entries({ 'index.md': contents, ...folder })) writeFileSync(join(contentDir, 'articles', slug, name), file);
   }
 }
 
@@ -198,7 +211,7 @@ describe('a migrated post', () => {
 
   it('links to an <a name> anchor and with text fragments, which the link checks accepted', () => {
     const links = [...documentOf(first, 'migrated-post').querySelectorAll('.article-body a[href]')].map((a) => a.getAttribute('href'));
-    expect(links).toEqual(['#old-vote', '#user-content-legacy', '#old-vote:~:text=Text', '#:~:text=Opening%20paragraph', '../long-read/#the-second-part:~:text=Text']);
+    expect(links.filter((href) => href!.includes('#'))).toEqual(['#old-vote', '#user-content-legacy', '#old-vote:~:text=Text', '#:~:text=Opening%20paragraph', '../long-read/#the-second-part:~:text=Text']);
     expect(documentOf(first, 'migrated-post').querySelector('.article-body a[name="user-content-legacy"]')).not.toBeNull();
   });
 
@@ -217,11 +230,23 @@ describe('a migrated post', () => {
     expect(document.querySelectorAll('script:not([type="application/ld+json"])')).toHaveLength(0);
   });
 
+  it('publishes the files it links to at the addresses the links have, the ones a browser would render as downloads', () => {
+    const published = join(first.dist, 'articles', 'migrated-post');
+    for (const [name, contents] of Object.entries(FOLDER_FILES['migrated-post']!)) expect(readFileSync(join(published, name), 'utf8')).toBe(contents);
+    const rules = parseHeadersFile(readFileSync(join(first.dist, '_headers'), 'utf8'));
+    const headersOf = (path: string) => Object.assign({}, ...rules.filter((rule) => ruleMatches(rule.path, path)).map((rule) => rule.headers));
+    for (const name of ['data.csv', 'old-page.html']) {
+      expect(headersOf(`/articles/migrated-post/${name}`), name).toMatchObject({ 'Content-Disposition': 'attachment', 'X-Content-Type-Options': 'nosniff' });
+    }
+    expect(headersOf('/articles/migrated-post/report.pdf')).not.toHaveProperty('Content-Disposition');
+    expect(first.output).toContain('Published 3 files linked from articles (2 as downloads)');
+  });
+
   it('has one h1, the headline: the body’s h1 became an h2, with a warning naming its line', () => {
     const document = documentOf(first, 'migrated-post');
     expect([...document.querySelectorAll('h1')].map((h1) => h1.textContent?.trim())).toEqual(['A post moved in from an old site']);
     expect(document.querySelector('.article-body h2')?.textContent).toBe('A post moved in from an old site');
-    expect(first.output).toContain('content/articles/migrated-post.md:9:1  (body): the h1 "A post moved in from an old site" was made an h2');
+    expect(first.output).toContain('content/articles/migrated-post/index.md:9:1  (body): the h1 "A post moved in from an old site" was made an h2');
   });
 });
 

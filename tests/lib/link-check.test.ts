@@ -1,6 +1,6 @@
 /** The built-site link checker on hand-made pages: what resolves, what is broken and why. */
 import { describe, expect, it } from 'vitest';
-import { brokenReferences, pageUrlPath, srcsetUrls } from '../../src/lib/link-check.ts';
+import { brokenReferences, downloadsIn, pageUrlPath, srcsetUrls } from '../../src/lib/link-check.ts';
 
 function check(pages: Record<string, string>, basePath = '/', otherFiles: string[] = []) {
   return brokenReferences({
@@ -88,6 +88,20 @@ describe('brokenReferences', () => {
         reason: 'articles/harbour/index.html has no element with id="method": an id written in an article\'s HTML is published as "user-content-method", so link to #user-content-method',
       },
     ]);
+  });
+
+  it('says what is published when a link to a file in an article folder finds nothing', () => {
+    expect(check({ ...targets, 'articles/lamp/index.html': '<a href="./report.exe">a</a>' })[0]!.reason).toBe(
+      'no such page or file in the build: a file next to an article is published only when a markdown link in a body points to it and it is of a published type (the content check lists them)',
+    );
+  });
+
+  it('does not read HTML files served as downloads as pages, but accepts links to them', () => {
+    const pages = { ...targets, 'articles/harbour/old.html': '<a href="/gone/">a</a>', 'articles/lamp/index.html': '<a href="../harbour/old.html">a</a><a href="../harbour/old.html#x">b</a>' };
+    const downloads = downloadsIn('/*\n  X-Content-Type-Options: nosniff\n\n/articles/harbour/old.html\n  Content-Disposition: attachment\n');
+    expect(downloads).toEqual(new Set(['articles/harbour/old.html']));
+    expect(brokenReferences({ files: new Set(Object.keys(pages)), readHtml: (path) => pages[path as keyof typeof pages], siteUrl: 'https://example.org', basePath: '/', downloads })).toEqual([]);
+    expect(check(pages).map((reference) => reference.page)).toEqual(['articles/harbour/old.html', 'articles/lamp/index.html']);
   });
 
   it('respects the base path: links must stay under it', () => {

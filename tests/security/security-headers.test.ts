@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CACHE, frameSrcDirective, framesSomething, headerPolicy, headersFile, META_CSP_DIRECTIVES, metaPolicyOf, parsePolicy, unionOfPolicies } from '../../src/lib/security-headers.ts';
+import { parseHeadersFile } from '../helpers/headers-file.ts';
 
 const ARTICLE = "script-src 'self' 'sha256-AAA='; style-src 'self' 'sha256-BBB='; default-src 'self'; object-src 'none'";
 const SEARCH = "script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA='; style-src 'self' 'sha256-BBB='; default-src 'self'; object-src 'none'";
@@ -115,5 +116,15 @@ describe('the _headers file of a site with video embeds', () => {
     const file = headersFile("default-src 'self'; frame-src 'none'", layout, pages, 'netlify');
     expect(file).not.toContain('!');
     expect(file.indexOf('/articles/harbour-video/')).toBeGreaterThan(file.indexOf('/*'));
+  });
+});
+
+describe('the _headers file of a site with files linked from articles', () => {
+  it('makes each file a browser would render a download (nosniff comes from /*), path-encoded', () => {
+    const file = headersFile("default-src 'self'", { folders: ['articles'], files: [] }, [], 'any', ['/articles/vote/results.csv', '/articles/vote/Old page.html']);
+    const rules = new Map(parseHeadersFile(file).map((rule) => [rule.path, rule.headers]));
+    expect(rules.get('/articles/vote/results.csv')).toEqual({ 'Content-Disposition': 'attachment' });
+    expect(rules.get('/articles/vote/Old%20page.html')).toEqual({ 'Content-Disposition': 'attachment' });
+    expect(rules.get('/*')).toMatchObject({ 'X-Content-Type-Options': 'nosniff' });
   });
 });
