@@ -39,6 +39,17 @@ interface BodyLink extends Position {
 
 const ORIGIN = 'http://site.invalid';
 
+/**
+ * Whether a URL has a scheme as the sanitizer reads it (hast-util-sanitize): a colon before any
+ * "/", "?" or "#". Such a link is not a path in the site: a real scheme (https:) is external, and
+ * a look-alike ("java script:…", "\u0001javascript:…") loses its href in the sanitizer.
+ */
+const readAsProtocol = (url: string) => {
+  const colon = url.indexOf(':');
+  const pathStart = url.search(/[/?#]/);
+  return colon !== -1 && (pathStart === -1 || colon < pathStart);
+};
+
 /** The body's markdown links (inline and reference-style), positioned in the body. */
 function bodyLinks(tree: ReturnType<typeof fromMarkdown>): BodyLink[] {
   const definitions = new Map<string, Definition>();
@@ -48,7 +59,7 @@ function bodyLinks(tree: ReturnType<typeof fromMarkdown>): BodyLink[] {
     if (node.type !== 'link' && node.type !== 'linkReference') return;
     const url = node.type === 'link' ? (node as Link).url : definitions.get((node as LinkReference).identifier)?.url;
     const start = node.position?.start;
-    if (url && start && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) found.push({ url, line: start.line, column: start.column });
+    if (url && start && !url.startsWith('//') && !readAsProtocol(url)) found.push({ url, line: start.line, column: start.column });
   });
   return found;
 }

@@ -52,6 +52,15 @@ describe('links to files in an article folder', () => {
     expect(files[0]!.source).toBe(join(root, 'vote/report.pdf'));
   });
 
+  it('leave scheme look-alikes alone: the sanitizer drops their href, so they are not files', () => {
+    // From the security corpus: the browser would read these as relative paths, the sanitizer as
+    // unknown protocols (a colon before any "/", "?" or "#").
+    const body = '[a](java&#x09;script:alert(1))\n\n[c](&#x01;javascript:alert(1))\n\n[d](<java script:alert(1)>)\n\n[e](mailto:desk@example.org)\n';
+    expect(check(body)).toEqual({ problems: [[], []], files: [] });
+    // A colon after the first slash is part of a path.
+    expect(check('[f](./data/a:b.csv)\n').problems).toEqual([[expect.objectContaining({ message: expect.stringContaining('a:b.csv') })], []]);
+  });
+
   it('report a type that is not published, naming the file and what is', () => {
     const [[problem]] = check('Text.\n\nGet [the tool](./tool.exe).\n').problems as [[{ line: number; column: number; message: string; hint: string }]];
     expect(problem).toEqual({
