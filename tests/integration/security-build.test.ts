@@ -101,17 +101,21 @@ describe('hostile input only a build can catch', () => {
     }
   });
 
-  it('scheme look-alikes that browsers read as relative links stay inert, and the link check refuses them', async () => {
+  it('scheme look-alikes that browsers read as relative links are refused before rendering, naming their lines', async () => {
     const build = await buildSite({
       contentDir: emptyContent(),
       files: { 'content/articles/relative-lookalikes/index.md': readFileSync(join(import.meta.dirname, '../security/rejected-build/relative-lookalikes/index.md')) },
     });
     try {
       expect(build.exitCode).not.toBe(0);
-      expect(build.output).toMatch(/content\/articles\/relative-lookalikes\/index\.md \(page dist\/articles\/relative-lookalikes\/index\.html\): a\[href\] "javascript%3Aalert\(1\)" no such page/);
-      // The pages were written (into the staging folder) before the link check ran: nothing in them can run,
-      // and the failed build left no dist/ to deploy.
-      expect(scanDist(join(build.root, '.cache/dist-staging'))).toEqual([]);
+      // Read as relative paths into the article's folder, they name no file the build publishes:
+      // the content check refuses them at their lines, before any page is written.
+      for (const [line, link] of [[11, '&#0000106&#0000097vascript:alert(1)'], [13, 'javascript%3Aalert(1)']] as const) {
+        expect(build.output).toContain(`content/articles/relative-lookalikes/index.md:${line}:1  (linked file): the link "${link}" points to`);
+      }
+      // Whatever the failed build left aside holds nothing that can run, and there is no dist/ to deploy.
+      const staging = join(build.root, '.cache/dist-staging');
+      if (existsSync(staging)) expect(scanDist(staging)).toEqual([]);
       expect(existsSync(build.dist)).toBe(false);
     } finally {
       build.cleanup();
