@@ -1,0 +1,162 @@
+/**
+ * Imports a folder of markdown posts (Jekyll, Hugo, Eleventy) into content/articles/: walks the
+ * folder, plans each post (src/lib/archive-markdown.ts), copies the images it shows into the new
+ * article folder, writes the article (never over an existing one, src/lib/article-bundle.ts) and
+ * returns the summary: imported, needs attention (with file, line and reason), skipped (and why).
+ */
+import { copyFileSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { articleMarkdown, type ArchiveContext, type ImportNote } from './archive-article.ts';
+import { imageFileName, imageReferences, rewriteImages } from './archive-images.ts';
+import { planMarkdownPost, type PlannedArticle } from './archive-markdown.ts';
+import { ArticleBundleError, writeNewArticle } from './article-bundle.ts';
+import { declaredSections } from './sections.ts';
+import { RASTER_EXTENSIONS } from '../markdown/rehype-article-images.ts';
+
+export interface ImportedArticle {
+  source: string;
+  target: string;
+  notes: ImportNote[];
+}
+
+export interface ImportSummary {
+  imported: ImportedArticle[];
+  skipped: { source: string; reason: string }[];
+}
+
+/** Folders that hold a generator's output or tools, never posts. */
+const NOT_POSTS = new Set(['node_modules', '_site', 'public', 'resources', '.git', '_layouts', '_includes', 'layouts', 'themes']);
+/** Files that mark a site's root, where site-absolute image paths (`/assets/x.png`) start. */
+const SITE_MARKERS = ['_config.yml', '_config.yaml', '_config.toml', 'hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml', 'config.yaml', '.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs'];
+
+/** The site's root for a folder of posts: the nearest folder up with a generator's config, else the folder's parent. */
+export function siteRootOf(folder: string): string {
+  for (let dir = resolve(folder); ; dir = dirname(dir)) {
+    if (SITE_MARKERS.some((name) => existsSync(join(dir, name)))) return dir;
+    if (dirname(dir) === dir) return dirname(resolve(folder));
+  }
+}
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return NOT_POSTS.has(entry.name) ? [] : markdownFiles(path);
+      return /\.(md|markdown)$/i.test(entry.name) ? [path] : [];
+    });
+}
+
+const isInside = (path: string, dir: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`);
+
+/**
+ * The file an image address in a post means: relative to the post's folder, or, site-absolute,
+ * under the site's root (or its static/ folder, Hugo's). Undefined when it is not there; nothing
+ * outside the site's root is read.
+ */
+export function locateImage(url: string, postDir: string, siteRoot: string): string | undefined {
+  let path = url.split(/[?#]/)[0]!;
+  try {
+    path = decodeURI(path);
+  } catch {
+    return undefined;
+  }
+  const candidates = path.startsWith('/')
+    ? [siteRoot, join(siteRoot, 'static'), join(siteRoot, 'src'), postDir].map((dir) => join(dir, path))
+    : [resolve(postDir, path)];
+  return candidates.find((file) => isInside(file, siteRoot) && existsSync(file) && statSync(file).isFile());
+}
+
+export interface MarkdownImportOptions {
+  /** The site's project root: its content/sections.yaml and content/authors/ are read. */
+  projectRoot: string;
+  /** Where articles are written (content/articles). */
+  articlesDir: string;
+  /** Where site-absolute image paths start; found from the generator's config when left out. */
+  siteRoot?: string | undefined;
+  context: Omit<ArchiveContext, 'sections' | 'authorIds'>;
+}
+
+/** The site's sections and author ids, for the importers' mapping. */
+export function siteContext(projectRoot: string, context: MarkdownImportOptions['context']): ArchiveContext {
+  const authorsDir = join(projectRoot, 'content/authors');
+  const authorIds = existsSync(authorsDir) ? readdirSync(authorsDir).filter((name) => /\.(md|ya?ml)$/.test(name)).map((name) => name.replace(/\.(md|ya?ml)$/, '')) : [];
+  return { ...context, sections: declaredSections(projectRoot), authorIds: new Set(authorIds) };
+}
+
+/** Copies the post's local images next to the article and gives each its new `./name`. */
+function planImages(plan: PlannedArticle, postDir: string, siteRoot: string) {
+  const renamed = new Map<string, string>();
+  const copies: { from: string; name: string }[] = [];
+  const notes: ImportNote[] = [];
+  const taken = new Set<string>(['index.md']);
+  for (const { url, line } of imageReferences(plan.lines)) {
+    if (renamed.has(url)) continue;
+    if (/^(?:https?:)?\/\//i.test(url)) {
+      notes.push({ line, message: `image ${url} is on another site; download it next to the article and write ./name` });
+      continue;
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+      notes.push({ line, message: `image ${url.slice(0, 60)} is not a file; not imported` });
+      continue;
+    }
+    const file = locateImage(url, postDir, siteRoot);
+    if (!file) {
+      notes.push({ line, message: `image ${url} was not found in the post's folder or the site; not copied` });
+      continue;
+    }
+    const name = imageFileName(file, taken);
+    if (!RASTER_EXTENSIONS.includes(extname(name))) notes.push({ line, message: `image ${url} is ${extname(name) || 'without extension'}, not a format this site publishes; export it as JPEG, PNG or WebP` });
+    renamed.set(url, `./${name}`);
+    copies.push({ from: file, name });
+  }
+  return { renamed, copies, notes };
+}
+
+export function importMarkdownFolder(folder: string, options: MarkdownImportOptions): ImportSummary {
+  const root = resolve(folder);
+  const siteRoot = resolve(options.siteRoot ?? siteRootOf(root));
+  const context = siteContext(options.projectRoot, options.context);
+  const summary: ImportSummary = { imported: [], skipped: [] };
+  for (const file of markdownFiles(root)) {
+    const source = relative(siteRoot, file).split(sep).join('/');
+    const plan = planMarkdownPost({ path: source, text: readFileSync(file, 'utf8'), inDrafts: source.split('/').includes('_drafts') }, context);
+    if (plan.kind === 'skipped') {
+      summary.skipped.push({ source, reason: plan.reason });
+      continue;
+    }
+    const images = planImages(plan, dirname(file), siteRoot);
+    const body = rewriteImages(plan.lines, images.renamed)
+      .map(({ text }) => text)
+      .join('\n');
+    let target: string;
+    try {
+      target = writeNewArticle(options.articlesDir, plan.slug, articleMarkdown(plan.fields, body, source, context));
+    } catch (error) {
+      if (!(error instanceof ArticleBundleError)) throw error;
+      summary.skipped.push({ source, reason: error.message });
+      continue;
+    }
+    // The article's folder is new, so nothing there can be overwritten; COPYFILE_EXCL makes sure.
+    for (const { from, name } of images.copies) copyFileSync(from, join(dirname(target), name), constants.COPYFILE_EXCL);
+    const notes = [...plan.notes, ...images.notes].sort((a, b) => a.line - b.line);
+    summary.imported.push({ source, target, notes });
+  }
+  return summary;
+}
+
+/** The summary as printed: counts, then each article needing attention with its notes, then the skipped files. */
+export function formatSummary(summary: ImportSummary, cwd = process.cwd()): string {
+  const show = (path: string) => relative(cwd, path).split(sep).join('/');
+  const attention = summary.imported.filter(({ notes }) => notes.length);
+  const lines = [`Imported ${summary.imported.length} (${attention.length} need attention), skipped ${summary.skipped.length}.`];
+  if (summary.imported.length) lines.push('', 'Imported:', ...summary.imported.map(({ source, target }) => `  ${show(target)}  (from ${source})`));
+  if (attention.length) {
+    lines.push('', 'Needs attention:');
+    for (const { source, target, notes } of attention) {
+      lines.push(`  ${show(target)}`, ...notes.map(({ line, message }) => `    ${source}:${line}  ${message}`));
+    }
+  }
+  if (summary.skipped.length) lines.push('', 'Skipped:', ...summary.skipped.map(({ source, reason }) => `  ${source}: ${reason}`));
+  return lines.join('\n');
+}
