@@ -12,8 +12,11 @@ export type Relationship = (typeof RELATIONSHIPS)[number];
 
 /** Something an editor should look at: where in the source, and what. */
 export interface ImportNote {
+  /** 0 when the note is about the whole post. */
   line: number;
   message: string;
+  /** The file the line is in, when not the post's source (e.g. the new article). */
+  file?: string;
 }
 
 /** What the importer knows about this site. */

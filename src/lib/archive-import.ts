@@ -22,6 +22,8 @@ export interface ImportedArticle {
 export interface ImportSummary {
   imported: ImportedArticle[];
   skipped: { source: string; reason: string }[];
+  /** Author files the importer wrote (content/authors/<id>.yaml), whose bio an editor writes. */
+  authorsCreated?: string[];
 }
 
 /** Folders that hold a generator's output or tools, never posts. */
@@ -154,8 +156,11 @@ export function formatSummary(summary: ImportSummary, cwd = process.cwd()): stri
   if (attention.length) {
     lines.push('', 'Needs attention:');
     for (const { source, target, notes } of attention) {
-      lines.push(`  ${show(target)}`, ...notes.map(({ line, message }) => `    ${source}:${line}  ${message}`));
+      lines.push(`  ${show(target)}`, ...notes.map(({ line, message, file }) => `    ${file ?? source}${line ? `:${line}` : ''}  ${message}`));
     }
+  }
+  if (summary.authorsCreated?.length) {
+    lines.push('', 'Authors created (the export has no biography: write each bio):', ...summary.authorsCreated.map((path) => `  ${show(path)}`));
   }
   if (summary.skipped.length) lines.push('', 'Skipped:', ...summary.skipped.map(({ source, reason }) => `  ${source}: ${reason}`));
   return lines.join('\n');

@@ -255,8 +255,10 @@ describe('npm run import-archive', () => {
 
   it('explains its usage and refuses what it cannot read', () => {
     const paths = fixture({ 'posts/a.md': '---\ntitle: A\n---\n' });
-    expect(run([], paths.project)).toMatchObject({ status: 1, stderr: expect.stringContaining('usage: npm run import-archive -- <folder>') });
-    expect(run([join(paths.site, 'nope')], paths.project).stderr).toContain('not a folder of markdown posts');
+    expect(run([], paths.project)).toMatchObject({ status: 1, stderr: expect.stringContaining('usage: npm run import-archive -- <folder | export.xml>') });
+    expect(run([join(paths.site, 'nope')], paths.project).stderr).toContain('nope: no such file or folder.');
+    expect(run([join(paths.site, 'posts/a.md'), '--from', 'markdown'], paths.project).stderr).toContain('a.md: not a folder of markdown posts.');
+    expect(run([join(paths.site, 'posts'), '--from', 'blogger'], paths.project).stderr).toContain('--from "blogger" must be markdown');
     expect(run([join(paths.site, 'posts'), '--relationship', 'stolen'], paths.project).stderr).toContain('--relationship "stolen" must be one of original, syndicated, adapted, excerpt.');
   });
 });
