@@ -22,7 +22,7 @@ const unwrap = (url: string) => (url.startsWith('<') && url.endsWith('>') ? url.
 
 /** Every image address in the body, in order, with its source line. */
 export function imageReferences(lines: ConvertedLine[]): ImageReference[] {
-  return lines.flatMap(({ text, line }) => [
+  return lines.flatMap(({ text, line, code }) => code ? [] : [
     ...[...text.matchAll(MARKDOWN_IMAGE)].map((match) => ({ url: unwrap(match[2]!), line })),
     ...[...text.matchAll(HTML_IMAGE)].map((match) => ({ url: match[3]!, line })),
   ]);
@@ -30,9 +30,12 @@ export function imageReferences(lines: ConvertedLine[]): ImageReference[] {
 
 /** Replaces image addresses found in `renamed` (old address -> new); others stay as they were. */
 export function rewriteImages(lines: ConvertedLine[], renamed: ReadonlyMap<string, string>): ConvertedLine[] {
-  return lines.map(({ text, line }) => ({
+  return lines.map(({ text, line, code }) => ({
     line,
-    text: text
+    code,
+    text: code
+      ? text
+      : text
       .replace(MARKDOWN_IMAGE, (whole, start: string, url: string) => (renamed.has(unwrap(url)) ? `${start}${renamed.get(unwrap(url))}` : whole))
       .replace(HTML_IMAGE, (whole, start: string, quote: string, url: string) => (renamed.has(url) ? `${start}${quote}${renamed.get(url)}${quote}` : whole)),
   }));

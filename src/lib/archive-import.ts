@@ -8,6 +8,7 @@ import { copyFileSync, constants, existsSync, readdirSync, readFileSync, statSyn
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { articleMarkdown, type ArchiveContext, type ImportNote } from './archive-article.ts';
 import { imageFileName, imageReferences, rewriteImages } from './archive-images.ts';
+import { postLinks, rewriteSiteLinks } from './archive-links.ts';
 import { planMarkdownPost, type PlannedArticle } from './archive-markdown.ts';
 import { ArticleBundleError, writeNewArticle } from './article-bundle.ts';
 import { declaredSections } from './sections.ts';
@@ -120,17 +121,26 @@ export function importMarkdownFolder(folder: string, options: MarkdownImportOpti
   const siteRoot = resolve(options.siteRoot ?? siteRootOf(root));
   const context = siteContext(options.projectRoot, options.context);
   const summary: ImportSummary = { imported: [], skipped: [] };
-  for (const file of markdownFiles(root)) {
+  const posts = markdownFiles(root).map((file) => {
     const source = relative(siteRoot, file).split(sep).join('/');
-    const plan = planMarkdownPost({ path: source, text: readFileSync(file, 'utf8'), inDrafts: source.split('/').includes('_drafts') }, context);
+    return { file, source, post: { path: source, text: readFileSync(file, 'utf8'), inDrafts: source.split('/').includes('_drafts') } };
+  });
+  // A first reading gives every post's slug, so that links between posts can point at the new addresses.
+  const links = postLinks(
+    posts.flatMap(({ source, post }) => {
+      const plan = planMarkdownPost(post, context);
+      return plan.kind === 'article' ? [{ path: source, slug: plan.slug, aliases: plan.fields.aliases }] : [];
+    }),
+  );
+  for (const { file, source, post } of posts) {
+    const plan = planMarkdownPost(post, context, links);
     if (plan.kind === 'skipped') {
       summary.skipped.push({ source, reason: plan.reason });
       continue;
     }
     const images = planImages(plan, dirname(file), siteRoot);
-    const body = rewriteImages(plan.lines, images.renamed)
-      .map(({ text }) => text)
-      .join('\n');
+    const linked = rewriteSiteLinks(rewriteImages(plan.lines, images.renamed), links);
+    const body = linked.lines.map(({ text }) => text).join('\n');
     let target: string;
     try {
       target = writeNewArticle(options.articlesDir, plan.slug, articleMarkdown(plan.fields, body, source, context));
@@ -141,7 +151,7 @@ export function importMarkdownFolder(folder: string, options: MarkdownImportOpti
     }
     // The article's folder is new, so nothing there can be overwritten; COPYFILE_EXCL makes sure.
     for (const { from, name } of images.copies) copyFileSync(from, join(dirname(target), name), constants.COPYFILE_EXCL);
-    const notes = [...plan.notes, ...images.notes].sort((a, b) => a.line - b.line);
+    const notes = [...plan.notes, ...images.notes, ...linked.notes].sort((a, b) => a.line - b.line);
     summary.imported.push({ source, target, notes });
   }
   return summary;

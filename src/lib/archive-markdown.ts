@@ -14,7 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import { archiveDate } from './archive-dates.ts';
 import { aliasesFor, authorsFor, listOf, sectionFor, slugOfPath, tagsFor, type ArchiveContext, type ArticleFields, type ImportNote } from './archive-article.ts';
-import { convertShortcodes, type ConvertedLine } from './archive-shortcodes.ts';
+import { convertShortcodes, type ConvertedLine, type LinkResolver } from './archive-shortcodes.ts';
 import { slugify } from './slugs.ts';
 
 export interface MarkdownPost {
@@ -96,7 +96,8 @@ function slugFor(data: Record<string, unknown>, path: string): string {
   return slugify(textOf(data.slug) ?? '') || permalink || fromPath(path).slug;
 }
 
-export function planMarkdownPost(post: MarkdownPost, context: ArchiveContext): PostPlan {
+/** Plans one post; `resolveLink` gives the new address of another post it links to by a generator tag. */
+export function planMarkdownPost(post: MarkdownPost, context: ArchiveContext, resolveLink?: LinkResolver): PostPlan {
   if (/(^|\/)_index\.(md|markdown)$/i.test(post.path)) return { kind: 'skipped', reason: 'a Hugo list page (_index.md), not a post' };
   const frontMatter = readFrontMatter(post.text);
   if (typeof frontMatter === 'string') return { kind: 'skipped', reason: frontMatter };
@@ -142,7 +143,7 @@ export function planMarkdownPost(post: MarkdownPost, context: ArchiveContext): P
   const unknown = Object.keys(data).filter((key) => !MAPPED.has(key) && !QUIET.has(key));
   if (unknown.length) notes.push({ line: lineOf(unknown[0]!), message: `front-matter fields not imported: ${unknown.join(', ')}` });
 
-  const converted = convertShortcodes(frontMatter.body, frontMatter.bodyLine);
+  const converted = convertShortcodes(frontMatter.body, frontMatter.bodyLine, resolveLink);
   notes.push(...converted.notes);
   if (!converted.lines.some(({ text }) => text.trim())) notes.push({ line: frontMatter.bodyLine, message: 'the post has no body text' });
 

@@ -10,7 +10,9 @@
  * - `{% raw %}…{% endraw %}` keeps its contents verbatim, without the tags;
  * - `{{ site.baseurl }}`, `{{ site.url }}` and `{{ "/x" | relative_url }}` in addresses become the
  *   site-absolute path they stood for (the importer then finds the file);
- * - `<!--more-->` (the excerpt mark) is dropped.
+ * - `<!--more-->` (the excerpt mark) is dropped;
+ * - links to other posts (`{% post_url %}`, `{% link %}`, `{{< ref >}}`, `{{< relref >}}`) become the
+ *   imported article's address, when the importer says which (a LinkResolver).
  * Anything else in `{% %}`, `{{ }}`, `{{< >}}` or `{{% %}}` is left as it was and listed with its
  * line, so an editor decides. Fenced code and inline code are never touched: they show tags on purpose.
  */
@@ -26,6 +28,8 @@ export interface BodyNote {
 export interface ConvertedLine {
   text: string;
   line: number;
+  /** True inside fenced code: shown as written, so no image or link in it is rewritten. */
+  code?: boolean;
 }
 
 export interface ConvertedBody {
@@ -84,8 +88,22 @@ function figure(args: Record<string, string>): string | undefined {
 const onItsOwnLine = (before: string, replacement: string, after: string) =>
   `${before.trim() ? `${before.trimEnd()}\n\n` : before}${replacement}${after.trim() ? `\n\n${after.trimStart()}` : ''}`;
 
+/**
+ * The address of another imported post for a link tag's target (`{% post_url 2019-03-04-name %}`,
+ * `{{< ref "name.md" >}}`), e.g. `../name/`; undefined when the post is not among the imported.
+ */
+export type LinkResolver = (target: string) => string | undefined;
+
+interface Conversion {
+  notes: BodyNote[];
+  resolveLink?: LinkResolver | undefined;
+}
+
+const LINKS = new Set(['post_url', 'ref', 'relref', 'link']);
+
 /** Converts the tags of one line of prose; reports what it could not convert. */
-function convertLine(line: string, lineNumber: number, notes: BodyNote[]): string {
+function convertLine(line: string, lineNumber: number, conversion: Conversion): string {
+  const { notes } = conversion;
   let text = line.replace(RELATIVE_URL, '$1').replace(SITE_URL, '').replace(/<!--\s*more\s*-->/g, '');
   for (const match of [...text.matchAll(TAG)].reverse()) {
     const name = (match[1] ?? match[3] ?? match[5] ?? '').toLowerCase();
@@ -96,6 +114,13 @@ function convertLine(line: string, lineNumber: number, notes: BodyNote[]): strin
       const url = embedUrl(name, args);
       if (url && embedFromUrl(url)) {
         text = onItsOwnLine(before, url, after);
+        continue;
+      }
+    } else if (LINKS.has(name)) {
+      const target = args['0'] ?? args.path;
+      const url = target === undefined ? undefined : conversion.resolveLink?.(target);
+      if (url) {
+        text = `${before}${url}${after}`;
         continue;
       }
     } else if (name === 'figure') {
@@ -117,38 +142,39 @@ function convertLine(line: string, lineNumber: number, notes: BodyNote[]): strin
  * Converts a post body. `firstLine` is the body's first line in the source file, so notes give
  * the line an editor sees in the original.
  */
-export function convertShortcodes(body: string, firstLine = 1): ConvertedBody {
+export function convertShortcodes(body: string, firstLine = 1, resolveLink?: LinkResolver): ConvertedBody {
   const notes: BodyNote[] = [];
+  const conversion: Conversion = { notes, resolveLink };
   const out: ConvertedLine[] = [];
   let fence: string | undefined;
   let inRaw = false;
   let inHighlight = false;
   body.split('\n').forEach((line, index) => {
     const lineNumber = firstLine + index;
-    const push = (text: string) => out.push({ text, line: lineNumber });
+    const push = (text: string, code = false) => out.push(code ? { text, line: lineNumber, code } : { text, line: lineNumber });
     if (fence) {
-      push(line);
+      push(line, true);
       if (line.trim().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') fence = undefined;
     } else if (inHighlight) {
       if (HIGHLIGHT_CLOSE.test(line)) {
         push('```');
         inHighlight = false;
-      } else push(line);
+      } else push(line, true);
     } else if (inRaw) {
       const close = RAW_CLOSE.exec(line);
       if (close) {
         inRaw = false;
-        push(line.slice(0, close.index) + convertLine(line.slice(close.index + close[0].length), lineNumber, notes));
+        push(line.slice(0, close.index) + convertLine(line.slice(close.index + close[0].length), lineNumber, conversion));
       } else push(line);
     } else if (FENCE.test(line)) {
       fence = FENCE.exec(line)![1]!;
-      push(line);
+      push(line, true);
     } else if (HIGHLIGHT_OPEN.test(line)) {
       const match = HIGHLIGHT_OPEN.exec(line)!;
       push(`\`\`\`${match[1] ?? match[2] ?? ''}`);
       inHighlight = true;
     } else {
-      push(convertRawSpans(line, lineNumber, notes, (open) => (inRaw = open)));
+      push(convertRawSpans(line, lineNumber, conversion, (open) => (inRaw = open)));
     }
   });
   if (inHighlight) {
@@ -159,13 +185,13 @@ export function convertShortcodes(body: string, firstLine = 1): ConvertedBody {
 }
 
 /** A line with `{% raw %}` spans: their contents kept verbatim, the rest converted. */
-function convertRawSpans(line: string, lineNumber: number, notes: BodyNote[], setRaw: (open: boolean) => void): string {
+function convertRawSpans(line: string, lineNumber: number, conversion: Conversion, setRaw: (open: boolean) => void): string {
   let rest = line;
   let result = '';
   for (;;) {
     const open = RAW_OPEN.exec(rest);
-    if (!open) return result + convertLine(rest, lineNumber, notes);
-    result += convertLine(rest.slice(0, open.index), lineNumber, notes);
+    if (!open) return result + convertLine(rest, lineNumber, conversion);
+    result += convertLine(rest.slice(0, open.index), lineNumber, conversion);
     rest = rest.slice(open.index + open[0].length);
     const close = RAW_CLOSE.exec(rest);
     if (!close) {

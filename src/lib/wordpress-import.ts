@@ -12,6 +12,7 @@ import { dirname, extname, join, relative, sep } from 'node:path';
 import { stringify } from 'yaml';
 import { articleMarkdown, type ImportNote } from './archive-article.ts';
 import { imageFileName, imageReferences, rewriteImages } from './archive-images.ts';
+import { postLinks, rewriteOldSiteLinks } from './archive-links.ts';
 import { siteContext, type ImportSummary, type MarkdownImportOptions } from './archive-import.ts';
 import { ArticleBundleError, writeNewArticle } from './article-bundle.ts';
 import { planWordPressExport, type PlannedPost } from './wordpress-export.ts';
@@ -106,6 +107,8 @@ export async function importWordPressExport(xml: string, options: WordPressImpor
     return fetched.get(url);
   };
   const show = (path: string) => relative(options.projectRoot, path).split(sep).join('/');
+  // Posts link each other by their old addresses; those become the imported articles' addresses.
+  const links = postLinks(exported.posts.flatMap((post) => (post.kind === 'article' ? [{ path: post.slug, slug: post.slug, aliases: post.fields.aliases }] : [])));
 
   for (const post of exported.posts) {
     const source = `${options.sourceName}, ${post.source}`;
@@ -123,7 +126,7 @@ export async function importWordPressExport(xml: string, options: WordPressImpor
     const featured = post.featured;
     const heroImage = images.hero && featured ? { src: images.hero, ...(featured.alt ? { alt: featured.alt } : {}), ...(featured.caption ? { caption: featured.caption } : {}) } : undefined;
     if (heroImage && !featured?.alt) notes.push({ line: 0, message: 'the featured image has no alt text in the export; write heroImage.alt (or decorative: true) before the article can build' });
-    const body = rewriteImages(post.lines, images.renamed)
+    const body = rewriteOldSiteLinks(rewriteImages(post.lines, images.renamed), exported.siteUrl, links)
       .map(({ text }) => text)
       .join('\n');
     const markdown = articleMarkdown({ ...post.fields, heroImage }, body, source, context);

@@ -4,7 +4,7 @@
  * the article, drafts unless --publish, nothing overwritten, and a summary saying what needs a look.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -170,7 +170,6 @@ describe('importing a folder of markdown posts', () => {
     ]);
 
     // Once the editor deals with the two images listed, the article passes the whole check.
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(target, text.replace(/\n!\[Gone\].*\n/, '\n').replace(/\n!\[Remote\].*\n/, '\n'));
     const result = checkProjectContent(pathToFileURL(`${paths.project}/`));
     expect(result.problems).toEqual([]);
@@ -191,6 +190,23 @@ describe('importing a folder of markdown posts', () => {
     const result = checkProjectContent(pathToFileURL(`${paths.project}/`));
     expect(result.problems).toEqual([]);
     expect(await bodyImageProblems(result, paths.project)).toEqual([]);
+  });
+
+  it('points links between imported posts at their new addresses, lists old-site links it cannot, and leaves code alone', () => {
+    const paths = fixture({
+      '_config.yml': 'title: Old\n',
+      '_posts/2019-03-04-lamp.md': '---\ntitle: Lamp\ncategories: news\n---\n\n## At dusk\n\nLit.\n',
+      '_posts/2019-03-05-keeper.md':
+        '---\ntitle: Keeper\ncategories: news\n---\n\nSee [the lamp]({% post_url 2019-03-04-lamp %}), [at dusk](/2019/03/04/lamp.html#at-dusk), <a href="/2019/03/04/lamp/">again</a> and [tags](/tags/lamp/).\n\n```md\n[old](/2019/03/04/lamp.html) ![x](/assets/x.png)\n```\n',
+    });
+    const summary = importInto(paths, '_posts');
+    const text = readFileSync(join(paths.articles, 'keeper/index.md'), 'utf8');
+    expect(text).toContain('See [the lamp](../lamp/), [at dusk](../lamp/#at-dusk), <a href="../lamp/">again</a> and [tags](/tags/lamp/).\n\n```md\n[old](/2019/03/04/lamp.html) ![x](/assets/x.png)\n```\n');
+    expect(summary.imported[1]!.notes).toEqual([{ line: 6, message: "link /tags/lamp/ is an address on the old site and matches no imported post; the build's link check will refuse it" }]);
+    // The content check reads links between articles: these name an article and a heading that exist.
+    const keeper = join(paths.articles, 'keeper/index.md');
+    writeFileSync(keeper, text.replace(' and [tags](/tags/lamp/)', ''));
+    expect(checkProjectContent(pathToFileURL(`${paths.project}/`)).problems).toEqual([]);
   });
 
   it('keeps a draft the source marks as one even with --publish', () => {

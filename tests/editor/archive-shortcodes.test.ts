@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { archiveDate } from '../../src/lib/archive-dates.ts';
 import { convertShortcodes, tagArguments } from '../../src/lib/archive-shortcodes.ts';
 
-const convert = (body: string, firstLine = 1) => {
-  const { lines, notes } = convertShortcodes(body, firstLine);
+const convert = (body: string, firstLine = 1, resolveLink?: (target: string) => string | undefined) => {
+  const { lines, notes } = convertShortcodes(body, firstLine, resolveLink);
   return { body: lines.map(({ text }) => text).join('\n'), notes, lines };
 };
 
@@ -69,6 +69,13 @@ describe('archive shortcodes', () => {
       { text: 'One.', line: 3 },
       { text: 'https://www.youtube.com/watch?v=aBcDeFgHiJk', line: 4 },
     ]);
+  });
+
+  it('turn links to other posts into their new address when the importer knows it, and list them otherwise', () => {
+    const resolve = (target: string) => (target.startsWith('2019-03-04-lamp') || target.startsWith('lamp.md') ? `../lamp/${target.includes('#') ? '#dusk' : ''}` : undefined);
+    const { body, notes } = convert('[A]({% post_url 2019-03-04-lamp %}) [B]({{< ref "lamp.md#dusk" >}}) [C]({{< relref "gone.md" >}})', 1, resolve);
+    expect(body).toBe('[A](../lamp/) [B](../lamp/#dusk) [C]({{< relref "gone.md" >}})');
+    expect(notes).toEqual([{ line: 1, message: 'template tag not converted, left as text: {{< relref "gone.md" >}}' }]);
   });
 
   it('read named and positional arguments', () => {

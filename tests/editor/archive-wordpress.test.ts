@@ -83,7 +83,7 @@ const EXPORT = `<?xml version="1.0" encoding="UTF-8"?>
     <wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key><wp:meta_value><![CDATA[20]]></wp:meta_value></wp:postmeta>`)}
   ${item(`<title><![CDATA[A draft about nets]]></title>
     <dc:creator><![CDATA[amara-okafor]]></dc:creator>
-    <content:encoded><![CDATA[<p>Nets.</p><img src="https://gone.example/net.jpg" alt="A net">]]></content:encoded>
+    <content:encoded><![CDATA[<p>Nets: <a href="https://old.example/2019/03/04/harbour-light-keeper/#top">the lamp</a>, <a href="https://old.example/about/">about</a>.</p><img src="https://gone.example/net.jpg" alt="A net">]]></content:encoded>
     <wp:post_id>11</wp:post_id>
     <wp:post_date><![CDATA[2020-01-02 09:00:00]]></wp:post_date>
     <wp:post_date_gmt><![CDATA[0000-00-00 00:00:00]]></wp:post_date_gmt>
@@ -199,6 +199,8 @@ describe('importing a WordPress export', () => {
     const text = readFileSync(join(articles, 'a-draft-about-nets/index.md'), 'utf8');
     expect(text).toContain('pubDate: 2020-01-02T09:00:00+00:00\nauthors:\n  - amara-okafor\nsection: news\n');
     expect(text).toContain('draft: true\n');
+    // A link to another post of the export points at its article; other links to the old site stay.
+    expect(text).toContain('<p>Nets: <a href="../harbour-light/#top">the lamp</a>, <a href="https://old.example/about/">about</a>.</p>');
   });
 
   it('imports drafts without --publish, and the result passes the content check once the missing image is dealt with', async () => {
