@@ -8,7 +8,7 @@ import { copyFileSync, constants, existsSync, readdirSync, readFileSync, statSyn
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { articleMarkdown, type ArchiveContext, type ImportNote } from './archive-article.ts';
 import { imageFileName, imageReferences, rewriteImages } from './archive-images.ts';
-import { postLinks, rewriteSiteLinks } from './archive-links.ts';
+import { claimAddresses, postLinks, rewriteSiteLinks } from './archive-links.ts';
 import { planMarkdownPost, type PlannedArticle } from './archive-markdown.ts';
 import { ArticleBundleError, writeNewArticle } from './article-bundle.ts';
 import { declaredSections } from './sections.ts';
@@ -125,19 +125,21 @@ export function importMarkdownFolder(folder: string, options: MarkdownImportOpti
     const source = relative(siteRoot, file).split(sep).join('/');
     return { file, source, post: { path: source, text: readFileSync(file, 'utf8'), inDrafts: source.split('/').includes('_drafts') } };
   });
-  // A first reading gives every post's slug, so that links between posts can point at the new addresses.
-  const links = postLinks(
-    posts.flatMap(({ source, post }) => {
-      const plan = planMarkdownPost(post, context);
-      return plan.kind === 'article' ? [{ path: source, slug: plan.slug, aliases: plan.fields.aliases }] : [];
-    }),
-  );
+  // A first reading gives every post its address, so that links between posts can point at the new ones.
+  const firstReading = posts.flatMap(({ source, post }) => {
+    const plan = planMarkdownPost(post, context);
+    return plan.kind === 'article' ? [{ source, slug: plan.slug, aliases: plan.fields.aliases, line: 1 }] : [];
+  });
+  const addresses = new Map(claimAddresses(firstReading).map((claimed, index) => [firstReading[index]!.source, claimed]));
+  const links = postLinks(firstReading.map(({ source }) => ({ path: source, ...addresses.get(source)! })));
   for (const { file, source, post } of posts) {
-    const plan = planMarkdownPost(post, context, links);
-    if (plan.kind === 'skipped') {
-      summary.skipped.push({ source, reason: plan.reason });
+    const planned = planMarkdownPost(post, context, links);
+    if (planned.kind === 'skipped') {
+      summary.skipped.push({ source, reason: planned.reason });
       continue;
     }
+    const address = addresses.get(source)!;
+    const plan = { ...planned, slug: address.slug, fields: { ...planned.fields, aliases: address.aliases }, notes: [...planned.notes, ...address.notes] };
     const images = planImages(plan, dirname(file), siteRoot);
     const linked = rewriteSiteLinks(rewriteImages(plan.lines, images.renamed), links);
     const body = linked.lines.map(({ text }) => text).join('\n');

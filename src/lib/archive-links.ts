@@ -90,3 +90,37 @@ export function rewriteOldSiteLinks(lines: ConvertedLine[], siteUrl: string, res
         }),
   }));
 }
+
+export interface ClaimedAddress {
+  slug: string;
+  aliases: string[];
+  notes: ImportNote[];
+}
+
+/**
+ * Gives every post of one import its own address. Two posts may share a slug (the same name in two
+ * folders, or in two years): the later one gets `-2`, `-3`… rather than being lost. An old address
+ * that two posts share (a series' `…/meeting.html` in every year), or that is another article's
+ * slug, would redirect to two places: it is kept for the first post only. Either way it is listed.
+ */
+export function claimAddresses<T extends { slug: string; aliases: string[]; line: number }>(posts: T[]): ClaimedAddress[] {
+  const slugs = new Set<string>();
+  const claimed = posts.map(({ slug, line }) => {
+    let unique = slug;
+    for (let n = 2; slugs.has(unique); n++) unique = `${slug}-${n}`;
+    slugs.add(unique);
+    return { slug: unique, aliases: [] as string[], notes: unique === slug ? [] : [{ line, message: `another post of this import has the slug "${slug}"; imported as "${unique}"` }] };
+  });
+  const taken = new Set(slugs);
+  posts.forEach(({ aliases, line }, index) => {
+    for (const alias of aliases) {
+      if (alias === claimed[index]!.slug) continue;
+      if (taken.has(alias)) claimed[index]!.notes.push({ line, message: `old address "${alias}" is another post's too; no redirect from it here` });
+      else {
+        taken.add(alias);
+        claimed[index]!.aliases.push(alias);
+      }
+    }
+  });
+  return claimed;
+}

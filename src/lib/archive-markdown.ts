@@ -111,11 +111,14 @@ export function planMarkdownPost(post: MarkdownPost, context: ArchiveContext, re
     notes.push({ line: 1, message: `no title; "${title}" made from the file name` });
   }
 
-  const rawDate = first(data, 'date') ?? fromPath(post.path).date;
-  let pubDate = archiveDate(rawDate, context.timeZone);
+  const rawDate = first(data, 'date');
+  const nameDate = fromPath(post.path).date;
+  let pubDate = archiveDate(rawDate ?? nameDate, context.timeZone);
   if (!pubDate) {
-    notes.push({ line: lineOf('date'), message: rawDate === undefined ? `no date; pubDate set to the import's time` : `date "${String(rawDate)}" is not a date; pubDate set to the import's time` });
-    pubDate = context.now;
+    // A date the front matter gets wrong falls back to the file name's, as the old site's listing showed it.
+    pubDate = (rawDate !== undefined && nameDate && archiveDate(nameDate, context.timeZone)) || context.now;
+    const fallback = pubDate === context.now ? "the import's time" : "the file name's date";
+    notes.push({ line: lineOf('date'), message: rawDate === undefined ? `no date; pubDate set to ${fallback}` : `date "${String(rawDate)}" is not a date; pubDate set to ${fallback}` });
   }
   const rawUpdated = first(data, 'lastmod', 'last_modified_at', 'updated');
   const updated = rawUpdated === undefined ? undefined : archiveDate(rawUpdated, context.timeZone);

@@ -12,7 +12,7 @@ import { dirname, extname, join, relative, sep } from 'node:path';
 import { stringify } from 'yaml';
 import { articleMarkdown, type ImportNote } from './archive-article.ts';
 import { imageFileName, imageReferences, rewriteImages } from './archive-images.ts';
-import { postLinks, rewriteOldSiteLinks } from './archive-links.ts';
+import { claimAddresses, postLinks, rewriteOldSiteLinks } from './archive-links.ts';
 import { siteContext, type ImportSummary, type MarkdownImportOptions } from './archive-import.ts';
 import { ArticleBundleError, writeNewArticle } from './article-bundle.ts';
 import { planWordPressExport, type PlannedPost } from './wordpress-export.ts';
@@ -107,15 +107,19 @@ export async function importWordPressExport(xml: string, options: WordPressImpor
     return fetched.get(url);
   };
   const show = (path: string) => relative(options.projectRoot, path).split(sep).join('/');
-  // Posts link each other by their old addresses; those become the imported articles' addresses.
-  const links = postLinks(exported.posts.flatMap((post) => (post.kind === 'article' ? [{ path: post.slug, slug: post.slug, aliases: post.fields.aliases }] : [])));
+  // Every post gets its own address first; posts link each other by their old addresses, which become the new ones.
+  const articles = exported.posts.filter((post): post is PlannedPost => post.kind === 'article');
+  const addresses = new Map(claimAddresses(articles.map((post) => ({ slug: post.slug, aliases: post.fields.aliases, line: 0 }))).map((claimed, index) => [articles[index]!, claimed]));
+  const links = postLinks(articles.map((post) => ({ path: post.slug, ...addresses.get(post)! })));
 
-  for (const post of exported.posts) {
-    const source = `${options.sourceName}, ${post.source}`;
-    if (post.kind === 'skipped') {
-      summary.skipped.push({ source, reason: post.reason });
+  for (const planned of exported.posts) {
+    const source = `${options.sourceName}, ${planned.source}`;
+    if (planned.kind === 'skipped') {
+      summary.skipped.push({ source, reason: planned.reason });
       continue;
     }
+    const address = addresses.get(planned)!;
+    const post = { ...planned, slug: address.slug, fields: { ...planned.fields, aliases: address.aliases }, notes: [...planned.notes, ...address.notes] };
     if (existsSync(join(options.articlesDir, post.slug)) || existsSync(join(options.articlesDir, `${post.slug}.md`))) {
       // Checked before fetching, so a second run fetches nothing for articles it will not write.
       summary.skipped.push({ source, reason: `${join(options.articlesDir, post.slug)} already exists; not overwriting. Rename or remove it first.` });

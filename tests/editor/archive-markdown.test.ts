@@ -90,6 +90,12 @@ describe('markdown post front matter', () => {
     expect(planMarkdownPost({ path: '_drafts/p.md', text: '---\ntitle: A\ndate: 2020-01-01\n---\nB', inDrafts: true }, CONTEXT)).toMatchObject({ fields: { sourceDraft: true } });
   });
 
+  it("falls back to a Jekyll file name's date when the front matter's is not a date", () => {
+    const planned = plan('_posts/2023-01-29-lamp.md', '---\ntitle: Lamp\ndate: 2023-01-29 18:30:22 2023 -0800\ncategories: news\n---\nBody.');
+    expect(planned.fields.pubDate).toBe('2023-01-29T00:00:00+00:00');
+    expect(messages(planned)).toEqual(['3: date "2023-01-29 18:30:22 2023 -0800" is not a date; pubDate set to the file name\'s date']);
+  });
+
   it('fills a missing title and date, and says so', () => {
     const planned = plan('posts/lamp-night.md', '---\nlayout: post\n---\nBody.');
     expect(planned.fields).toMatchObject({ title: 'Lamp night', pubDate: CONTEXT.now });
@@ -209,13 +215,35 @@ describe('importing a folder of markdown posts', () => {
     expect(checkProjectContent(pathToFileURL(`${paths.project}/`)).problems).toEqual([]);
   });
 
+  it('keeps an old address two posts share for the first only, so no redirect goes two ways', () => {
+    const paths = fixture({
+      'posts/2019-meeting.md': '---\ntitle: Meeting 2019\ndate: 2019-01-01\ncategories: news\naliases: [/2019/01/01/meeting.html]\n---\nOne.\n',
+      'posts/2020-meeting.md': '---\ntitle: Meeting 2020\ndate: 2020-01-01\ncategories: news\naliases: [/2020/01/01/meeting.html, /2019-meeting/]\n---\nTwo.\n',
+    });
+    const summary = importInto(paths, 'posts');
+    expect(readFileSync(join(paths.articles, '2019-meeting/index.md'), 'utf8')).toContain('aliases:\n  - meeting\n');
+    expect(readFileSync(join(paths.articles, '2020-meeting/index.md'), 'utf8')).not.toContain('aliases');
+    expect(summary.imported[1]!.notes).toEqual([
+      { line: 1, message: 'old address "meeting" is another post\'s too; no redirect from it here' },
+      { line: 1, message: 'old address "2019-meeting" is another post\'s too; no redirect from it here' },
+    ]);
+    expect(checkProjectContent(pathToFileURL(`${paths.project}/`)).problems).toEqual([]);
+  });
+
+  it('copies reference-style images and rewrites their definitions', () => {
+    const paths = fixture({ 'posts/a/index.md': '---\ntitle: A\ndate: 2020-01-01\ncategories: news\n---\n\n[![Chart][chart-thumb]][chart]\n\n[chart-thumb]: chart%20thumb.png\n[chart]: https://example.com/chart\n', 'posts/a/chart thumb.png': PIXEL_PNG });
+    expect(importInto(paths, 'posts').imported[0]!.notes).toEqual([]);
+    expect(readFileSync(join(paths.articles, 'a/index.md'), 'utf8')).toContain('[![Chart][chart-thumb]][chart]\n\n[chart-thumb]: ./chart-thumb.png\n[chart]: https://example.com/chart\n');
+    expect(existsSync(join(paths.articles, 'a/chart-thumb.png'))).toBe(true);
+  });
+
   it('keeps a draft the source marks as one even with --publish', () => {
     const paths = fixture({ 'posts/a.md': '---\ntitle: A\ndate: 2020-01-01\ndraft: true\n---\nBody.\n' });
     importInto(paths, 'posts', true);
     expect(readFileSync(join(paths.articles, 'a/index.md'), 'utf8')).toContain('draft: true\n');
   });
 
-  it('never overwrites: an existing article is skipped and left as it was, and so is a second post with the same slug', () => {
+  it('never overwrites: an existing article is skipped and left as it was; a second post with the same slug gets its own', () => {
     const paths = fixture(
       { 'posts/taken.md': '---\ntitle: New\ndate: 2020-01-01\n---\nNew.\n', 'posts/2020-01-01-twin.md': '---\ntitle: One\n---\nOne.\n', 'posts/twin.md': '---\ntitle: Two\ndate: 2020-01-02\n---\nTwo.\n', 'posts/notes.txt': 'not markdown', 'posts/README.md': '# About' },
       { 'content/articles/taken/index.md': article({ title: 'Old' }) },
@@ -223,11 +251,16 @@ describe('importing a folder of markdown posts', () => {
     const summary = importInto(paths, 'posts');
     expect(readFileSync(join(paths.articles, 'taken/index.md'), 'utf8')).toContain('title: Old');
     expect(readFileSync(join(paths.articles, 'twin/index.md'), 'utf8')).toContain('title: One');
+    expect(readFileSync(join(paths.articles, 'twin-2/index.md'), 'utf8')).toContain('title: Two');
+    expect(summary.imported.find(({ source }) => source === 'posts/twin.md')?.notes).toContainEqual({ line: 1, message: 'another post of this import has the slug "twin"; imported as "twin-2"' });
     expect(summary.skipped).toEqual([
       { source: 'posts/README.md', reason: 'no front matter (--- lines at the top): not a post' },
       { source: 'posts/taken.md', reason: `${join(paths.articles, 'taken')} already exists; not overwriting. Rename or remove it first.` },
-      { source: 'posts/twin.md', reason: `${join(paths.articles, 'twin')} already exists; not overwriting. Rename or remove it first.` },
     ]);
+    // Run again: everything is there, so everything is skipped and nothing changes.
+    const again = importInto(paths, 'posts');
+    expect(again.imported).toEqual([]);
+    expect(again.skipped.map(({ source }) => source)).toEqual(['posts/2020-01-01-twin.md', 'posts/README.md', 'posts/taken.md', 'posts/twin.md']);
   });
 
   it('prints a summary: imported, needs attention with file:line and reason, skipped and why', () => {
