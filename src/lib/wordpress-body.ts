@@ -14,7 +14,9 @@
  * - `[caption]<img> text[/caption]` becomes `<figure>` with `<figcaption>`;
  * - `[embed]URL[/embed]`, `[youtube URL]`, block-editor embeds and a URL alone on its line become
  *   the URL alone on its line, which is how this site embeds videos and posts;
- * - `srcset`/`sizes` are removed from images (the site makes its own sizes);
+ * - `[gallery]` becomes its images, each in a paragraph (with the alt text the media library has);
+ * - `srcset`/`sizes` are removed from images (the site makes its own sizes), and `class` from
+ *   every element (WordPress theme classes, which the sanitizer would drop one warning at a time);
  * - any other `[shortcode]` is left as text and listed.
  */
 import { embedFromUrl } from '../markdown/embed-providers.ts';
@@ -78,10 +80,34 @@ function paragraphs(html: string): string[] {
 }
 
 /** The article body, line by line (1-based lines of the body), and what needs a look. */
-export function wordpressBody(html: string): { lines: ConvertedLine[]; notes: ImportNote[] } {
-  const cleaned = embeds(captions(html.replace(/\r\n?/g, '\n').replace(/<!--\s*\/?wp:[\s\S]*?-->/g, '')))
+/** An image of the export's media library, for a [gallery]. */
+export interface GalleryImage {
+  url: string;
+  alt?: string | undefined;
+}
+
+/** The images of a gallery: those its ids="…" name, else (WordPress's default) those attached to the post. */
+export type GalleryImages = (ids: string[]) => GalleryImage[];
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** [gallery ids="1,2"] -> each image in a paragraph of its own, so the site shows them at full width. */
+function galleries(html: string, images: GalleryImages | undefined): string {
+  if (!images) return html;
+  return html.replace(/\[gallery\b([^\]]*)\]/gi, (whole, attributes: string) => {
+    const ids = (/ids\s*=\s*["']?([\d,\s]+)/i.exec(attributes)?.[1] ?? '').split(/[\s,]+/).filter(Boolean);
+    const found = images(ids);
+    return found.length ? own(found.map(({ url, alt }) => `<p><img src="${escapeAttribute(url)}" alt="${escapeAttribute(alt ?? '')}"></p>`).join('\n\n')) : whole;
+  });
+}
+
+export function wordpressBody(html: string, galleryImages?: GalleryImages): { lines: ConvertedLine[]; notes: ImportNote[] } {
+  const cleaned = galleries(embeds(captions(html.replace(/\r\n?/g, '\n').replace(/<!--\s*\/?wp:[\s\S]*?-->/g, ''))), galleryImages)
     .replace(/<!--\s*more\s*-->/gi, '')
-    .replace(/<img\b[^>]*>/gi, (tag) => tag.replace(/\s+(?:srcset|sizes)\s*=\s*(["'])[\s\S]*?\1/gi, ''));
+    .replace(/<img\b[^>]*>/gi, (tag) => tag.replace(/\s+(?:srcset|sizes)\s*=\s*(["'])[\s\S]*?\1/gi, ''))
+    // WordPress's layout classes (wp-block-…, alignleft, size-medium) style its themes, not this site;
+    // the sanitizer would drop each with a warning, burying the warnings that matter.
+    .replace(/(<[a-z][a-z0-9]*\b[^>]*?)\s+class\s*=\s*(["'])[^"']*\2/gi, '$1');
   const lines = paragraphs(cleaned)
     .join('\n\n')
     .split('\n')

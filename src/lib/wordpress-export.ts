@@ -135,7 +135,11 @@ function planPost(item: Item, context: ArchiveContext, attachments: Map<string, 
     alt: plainText(textOf(meta(attachment, '_wp_attachment_image_alt'))) || undefined,
     caption: plainText(textOf(attachment['excerpt:encoded'])) || undefined,
   };
-  const body = wordpressBody(textOf(item['content:encoded']));
+  const galleryImages = (ids: string[]) =>
+    (ids.length ? ids.map((attachmentId) => attachments.get(attachmentId)) : [...attachments.values()].filter((attachment) => textOf(attachment['wp:post_parent']).trim() === id))
+      .filter((attachment): attachment is Item => attachment !== undefined && /\.(avif|gif|jpe?g|png|tiff?|webp)$/i.test(textOf(attachment['wp:attachment_url']).trim()))
+      .map((attachment) => ({ url: textOf(attachment['wp:attachment_url']).trim(), alt: plainText(textOf(meta(attachment, '_wp_attachment_image_alt'))) || undefined }));
+  const body = wordpressBody(textOf(item['content:encoded']), galleryImages);
   return {
     kind: 'article',
     source,

@@ -69,6 +69,7 @@ async function fetchImages(post: PlannedPost, siteUrl: string, fetchOnce: (url: 
   const bodyNotes: ImportNote[] = [];
   const notes: ImportNote[] = [];
   const taken = new Set(['index.md']);
+  const saved = new Map<string, string>();
   const get = async (url: string, report: (message: string) => void): Promise<string | undefined> => {
     const absolute = absoluteUrl(url, siteUrl);
     if (!absolute) return void report(`image ${url.slice(0, 80)} is not a web address; not imported`);
@@ -76,7 +77,10 @@ async function fetchImages(post: PlannedPost, siteUrl: string, fetchOnce: (url: 
     if (!pending) return void report(`image ${absolute} not fetched (--no-fetch); download it next to the article and write ./name`);
     const result = await pending;
     if ('error' in result) return void report(`image ${absolute} could not be fetched (${result.error}); download it next to the article and write ./name`);
+    // The same image twice in a post (in the body and as the featured image) is one file.
+    if (saved.has(absolute)) return saved.get(absolute);
     const name = imageFileName(absolute, taken);
+    saved.set(absolute, `./${name}`);
     if (!RASTER_EXTENSIONS.includes(extname(name))) report(`image ${absolute} is ${extname(name) || 'without extension'}, not a format this site publishes; export it as JPEG, PNG or WebP`);
     downloads.push({ name, bytes: result.bytes });
     return `./${name}`;

@@ -35,13 +35,21 @@ describe('WordPress bodies', () => {
 
   it('turn [caption] into <figure> with <figcaption>, and drop srcset and sizes', () => {
     const html = '[caption id="attachment_7" align="alignnone" width="300"]<img class="size-medium" src="https://old.example/wp-content/uploads/lamp-300x200.jpg" alt="The lamp" srcset="a.jpg 300w, b.jpg 600w" sizes="(max-width: 300px) 100vw" /> The lamp, lit again[/caption]';
-    expect(body(html)).toBe('<figure><img class="size-medium" src="https://old.example/wp-content/uploads/lamp-300x200.jpg" alt="The lamp" /><figcaption>The lamp, lit again</figcaption></figure>');
+    expect(body(html)).toBe('<figure><img src="https://old.example/wp-content/uploads/lamp-300x200.jpg" alt="The lamp" /><figcaption>The lamp, lit again</figcaption></figure>');
   });
 
   it('put embeds (block editor, [embed], a URL on its own line) as the URL alone on its line', () => {
     const html =
       '<figure class="wp-block-embed is-type-video wp-block-embed-youtube"><div class="wp-block-embed__wrapper">\nhttps://www.youtube.com/watch?v=aBcDeFgHiJk\n</div></figure>\n\n[embed]https://vimeo.com/123456789[/embed]\n\nhttps://youtu.be/aBcDeFgHiJk';
     expect(body(html)).toBe('https://www.youtube.com/watch?v=aBcDeFgHiJk\n\nhttps://vimeo.com/123456789\n\nhttps://youtu.be/aBcDeFgHiJk');
+  });
+
+  it("turn [gallery] into its images, named by ids or attached to the post, and drop WordPress's classes", () => {
+    const library = (ids: string[]) => (ids.length ? ids.map((id) => ({ url: `https://old.example/${id}.jpg`, alt: id === '1' ? 'The "first"' : undefined })) : [{ url: 'https://old.example/attached.jpg' }]);
+    expect(wordpressBody('[gallery ids="1,2"]\n\n[gallery]', library).lines.map(({ text }) => text).join('\n')).toBe(
+      '<p><img src="https://old.example/1.jpg" alt="The &quot;first&quot;"></p>\n\n<p><img src="https://old.example/2.jpg" alt=""></p>\n\n<p><img src="https://old.example/attached.jpg" alt=""></p>',
+    );
+    expect(body('<div class="wp-block-group alignwide" id="x"><p class=\'has-text\'>A</p></div>')).toBe('<div id="x"><p>A</p></div>');
   });
 
   it('list other shortcodes with their line, and leave ordinary brackets alone', () => {
@@ -221,6 +229,17 @@ describe('importing a WordPress export', () => {
     const notes = summary.imported.flatMap(({ notes }) => notes.map(({ message }) => message));
     expect(notes).toContain('image https://old.example/wp-content/uploads/2019/03/keeper.png not fetched (--no-fetch); download it next to the article and write ./name');
     expect(notes).toContain('featured image https://old.example/wp-content/uploads/2019/03/Lamp-Hero.png not fetched (--no-fetch); download it next to the article and write ./name');
+  });
+
+  it("shows a [gallery]'s images from the media library, fetching an image used twice once, into one file", async () => {
+    const { root, articles } = project();
+    const { fetcher, requests } = memoryFetcher();
+    const summary = await importExport(root, fetcher, false, EXPORT.replace('[gallery ids="1,2"]', '[gallery ids="20"]'));
+    const text = readFileSync(join(articles, 'harbour-light/index.md'), 'utf8');
+    expect(text).toContain('heroImage:\n  src: ./lamp-hero.png\n');
+    expect(text).toContain('<p><img src="./lamp-hero.png" alt="The harbour lamp"></p>');
+    expect(requests.filter((url) => url.endsWith('Lamp-Hero.png'))).toHaveLength(1);
+    expect(summary.imported[0]!.notes).toEqual([{ line: 0, message: 'category "Weather" is not a section in content/sections.yaml; not kept' }]);
   });
 
   it('says when a featured image has no alt text, which the article needs before it builds', async () => {
