@@ -175,5 +175,25 @@ export function formatSummary(summary: ImportSummary, cwd = process.cwd()): stri
     lines.push('', 'Authors created (the export has no biography: write each bio):', ...summary.authorsCreated.map((path) => `  ${show(path)}`));
   }
   if (summary.skipped.length) lines.push('', 'Skipped:', ...summary.skipped.map(({ source, reason }) => `  ${source}: ${reason}`));
+  if (attention.length) lines.push('', 'Needs attention, by kind (fix these in bulk first):', ...reasonTally(attention));
   return lines.join('\n');
+}
+
+/** The notes counted by kind, most frequent first: an archive of 700 posts gives thousands of notes but a handful of kinds. */
+function reasonTally(articles: ImportedArticle[]): string[] {
+  const counts = new Map<string, number>();
+  for (const { message } of articles.flatMap(({ notes }) => notes)) {
+    const kind = message
+      .replace(/^(featured )?image \S+/, '$1image …')
+      .replace(/^(author|tag|category) ".*?" (has|is)/, '$1 "…" $2')
+      .replace(/"[^"]*"/g, '"…"')
+      .replace(/[^\s"]*[/{][^\s";,)]*/g, '…')
+      .replace(/\b\d+\b/g, 'N')
+      .replace(/: .*$/, '');
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([kind, count]) => `  ${String(count).padStart(5)}  ${kind}`);
 }

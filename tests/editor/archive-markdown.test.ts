@@ -280,6 +280,10 @@ describe('importing a folder of markdown posts', () => {
         '',
         'Skipped:',
         '  posts/b.md: no front matter (--- lines at the top): not a post',
+        '',
+        'Needs attention, by kind (fix these in bulk first):',
+        '      1  no category; section set to news',
+        '      1  template tag not converted, left as text',
       ].join('\n'),
     );
   });
