@@ -6,7 +6,7 @@
  */
 import { copyFileSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { articleMarkdown, type ArchiveContext, type ImportNote } from './archive-article.ts';
+import { articleMarkdown, type ArchiveContext, type ArticleFields, type ImportNote } from './archive-article.ts';
 import { imageFileName, imageReferences, rewriteImages } from './archive-images.ts';
 import { claimAddresses, postLinks, rewriteSiteLinks } from './archive-links.ts';
 import { planMarkdownPost, type PlannedArticle } from './archive-markdown.ts';
@@ -93,7 +93,7 @@ function planImages(plan: PlannedArticle, postDir: string, siteRoot: string) {
   const copies: { from: string; name: string }[] = [];
   const notes: ImportNote[] = [];
   const taken = new Set<string>(['index.md']);
-  for (const { url, line } of imageReferences(plan.lines)) {
+  for (const { url, line } of [...imageReferences(plan.lines), ...(plan.hero ? [plan.hero] : [])]) {
     if (renamed.has(url)) continue;
     if (/^(?:https?:)?\/\//i.test(url)) {
       notes.push({ line, message: `image ${url} is on another site; download it next to the article and write ./name` });
@@ -114,6 +114,15 @@ function planImages(plan: PlannedArticle, postDir: string, siteRoot: string) {
     copies.push({ from: file, name });
   }
   return { renamed, copies, notes };
+}
+
+/** The lead image, once its file is copied; without alt text it is listed, since the article cannot build without it. */
+function heroImage(plan: PlannedArticle, renamed: ReadonlyMap<string, string>, notes: ImportNote[]): ArticleFields['heroImage'] {
+  const src = plan.hero && renamed.get(plan.hero.url);
+  if (!plan.hero || !src) return undefined;
+  const { alt, caption, line } = plan.hero;
+  if (!alt) notes.push({ line, message: 'the lead image has no alt text; write heroImage.alt (or decorative: true) before the article can build' });
+  return { src, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}) };
 }
 
 export function importMarkdownFolder(folder: string, options: MarkdownImportOptions): ImportSummary {
@@ -145,7 +154,7 @@ export function importMarkdownFolder(folder: string, options: MarkdownImportOpti
     const body = linked.lines.map(({ text }) => text).join('\n');
     let target: string;
     try {
-      target = writeNewArticle(options.articlesDir, plan.slug, articleMarkdown(plan.fields, body, source, context));
+      target = writeNewArticle(options.articlesDir, plan.slug, articleMarkdown({ ...plan.fields, heroImage: heroImage(plan, images.renamed, images.notes) }, body, source, context));
     } catch (error) {
       if (!(error instanceof ArticleBundleError)) throw error;
       summary.skipped.push({ source, reason: error.message });

@@ -25,20 +25,33 @@ export interface MarkdownPost {
   inDrafts?: boolean;
 }
 
+/** The lead image a theme's front matter names, before the importer has found the file. */
+export interface PlannedHero {
+  url: string;
+  alt?: string | undefined;
+  caption?: string | undefined;
+  line: number;
+}
+
 export interface PlannedArticle {
   kind: 'article';
   slug: string;
   fields: ArticleFields;
   lines: ConvertedLine[];
   notes: ImportNote[];
+  hero?: PlannedHero | undefined;
 }
 
 export type PostPlan = PlannedArticle | { kind: 'skipped'; reason: string };
 
 const JEKYLL_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)$/;
+/** Where themes name a post's lead image (Hugo Clarity's featureImage, Congo's cover, Minimal Mistakes' header.image…), its alt text and caption. */
+const HERO_KEYS = ['featureimage', 'featured_image', 'image', 'cover', 'hero', 'header', 'images'];
+const HERO_ALT_KEYS = ['featureimagealt', 'image_alt', 'imagealt', 'alt'];
+const HERO_CAPTION_KEYS = ['featureimagecap', 'image_caption', 'caption'];
 /** Fields that only steered the old site's templates: nothing to keep, nothing to report. */
 const QUIET = new Set(['layout', 'comments', 'share', 'toc', 'weight', 'type', 'menu', 'sitemap', 'excerpt_separator', 'permalink', 'published', 'url', 'eleventyexcludefromcollections', 'math', 'showtoc', 'tocopen', 'readingtime', 'hidemeta', 'disableshare', 'showreadingtime']);
-const MAPPED = new Set(['title', 'date', 'lastmod', 'last_modified_at', 'updated', 'description', 'excerpt', 'summary', 'categories', 'category', 'tags', 'tag', 'author', 'authors', 'draft', 'aliases', 'redirect_from', 'slug']);
+const MAPPED = new Set(['title', 'date', 'lastmod', 'last_modified_at', 'updated', 'description', 'excerpt', 'summary', 'categories', 'category', 'tags', 'tag', 'author', 'authors', 'draft', 'aliases', 'redirect_from', 'slug', ...HERO_KEYS, ...HERO_ALT_KEYS, ...HERO_CAPTION_KEYS]);
 
 interface FrontMatter {
   data: Record<string, unknown>;
@@ -96,6 +109,21 @@ function slugFor(data: Record<string, unknown>, path: string): string {
   return slugify(textOf(data.slug) ?? '') || permalink || fromPath(path).slug;
 }
 
+/** The lead image the front matter names: a path, or an object with image/src, alt and caption. */
+function heroOf(data: Record<string, unknown>, lineOf: (key: string) => number): PlannedHero | undefined {
+  for (const key of HERO_KEYS) {
+    const value = Array.isArray(data[key]) ? (data[key] as unknown[])[0] : data[key];
+    const object = typeof value === 'object' && value !== null ? lowerKeys(value as Record<string, unknown>) : undefined;
+    const url = textOf(object ? (object.image ?? object.src ?? object.url) : value);
+    // `header: Some words` is a theme's heading, not an image.
+    if (!url || !/\.(avif|gif|jpe?g|png|tiff?|webp|svg)(?:[?#]|$)/i.test(url)) continue;
+    const alt = textOf(object?.alt) ?? textOf(first(data, ...HERO_ALT_KEYS));
+    const caption = textOf(object?.caption) ?? textOf(first(data, ...HERO_CAPTION_KEYS));
+    return { url, alt, caption, line: lineOf(key) };
+  }
+  return undefined;
+}
+
 /** Plans one post; `resolveLink` gives the new address of another post it links to by a generator tag. */
 export function planMarkdownPost(post: MarkdownPost, context: ArchiveContext, resolveLink?: LinkResolver): PostPlan {
   if (/(^|\/)_index\.(md|markdown)$/i.test(post.path)) return { kind: 'skipped', reason: 'a Hugo list page (_index.md), not a post' };
@@ -146,6 +174,7 @@ export function planMarkdownPost(post: MarkdownPost, context: ArchiveContext, re
   const unknown = Object.keys(data).filter((key) => !MAPPED.has(key) && !QUIET.has(key));
   if (unknown.length) notes.push({ line: lineOf(unknown[0]!), message: `front-matter fields not imported: ${unknown.join(', ')}` });
 
+  const hero = heroOf(data, lineOf);
   const converted = convertShortcodes(frontMatter.body, frontMatter.bodyLine, resolveLink);
   notes.push(...converted.notes);
   if (!converted.lines.some(({ text }) => text.trim())) notes.push({ line: frontMatter.bodyLine, message: 'the post has no body text' });
@@ -166,5 +195,6 @@ export function planMarkdownPost(post: MarkdownPost, context: ArchiveContext, re
     },
     lines: converted.lines,
     notes: notes.sort((a, b) => a.line - b.line),
+    hero,
   };
 }

@@ -71,13 +71,13 @@ describe('markdown post front matter', () => {
   });
 
   it('reports categories that are no section, authors without a file, unusable tags and unknown fields, each with its line', () => {
-    const planned = plan('posts/lamp.md', '---\ntitle: Lamp\ndate: 2020-01-01\ncategories:\n  - Weather\nauthor: Jo Bell\ntags: ["東京", "Lamp"]\nhero: lamp.jpg\n---\nBody.');
+    const planned = plan('posts/lamp.md', '---\ntitle: Lamp\ndate: 2020-01-01\ncategories:\n  - Weather\nauthor: Jo Bell\ntags: ["東京", "Lamp"]\nmood: calm\n---\nBody.');
     expect(planned.fields).toMatchObject({ section: 'news', authors: [], tags: ['Lamp'] });
     expect(messages(planned)).toEqual([
       '4: category "Weather" is not a section in content/sections.yaml; not kept (section set to news)',
       '6: author "Jo Bell" has no file content/authors/jo-bell.yaml; not credited',
       '7: tag "東京" has no Latin letters or digits for its URL; not kept',
-      '8: front-matter fields not imported: hero',
+      '8: front-matter fields not imported: mood',
     ]);
   });
 
@@ -235,6 +235,30 @@ describe('importing a folder of markdown posts', () => {
     expect(importInto(paths, 'posts').imported[0]!.notes).toEqual([]);
     expect(readFileSync(join(paths.articles, 'a/index.md'), 'utf8')).toContain('[![Chart][chart-thumb]][chart]\n\n[chart-thumb]: ./chart-thumb.png\n[chart]: https://example.com/chart\n');
     expect(existsSync(join(paths.articles, 'a/chart-thumb.png'))).toBe(true);
+  });
+
+  it("takes a theme's lead image (featureImage, cover, header.image…) as heroImage with its alt text and caption", async () => {
+    const paths = fixture({
+      'hugo.toml': '',
+      'content/posts/lamp/index.md': '---\ntitle: Lamp\ndate: 2020-01-01\ncategories: news\nfeatureImage: sunset.jpg\nfeatureImageAlt: The sun sets behind the lamp\nfeatureImageCap: Dusk on Friday.\n---\nBody.\n',
+      'content/posts/lamp/sunset.jpg': PIXEL_PNG,
+      'content/posts/keeper/index.md': '---\ntitle: Keeper\ndate: 2020-01-01\ncategories: news\ncover:\n  image: /images/keeper.png\n---\nBody.\n',
+      'static/images/keeper.png': PIXEL_PNG,
+      'content/posts/nets/index.md': '---\ntitle: Nets\ndate: 2020-01-01\ncategories: news\nheader: Nets of the harbour\n---\nBody.\n',
+    });
+    const summary = importInto(paths, 'content/posts');
+    expect(readFileSync(join(paths.articles, 'lamp/index.md'), 'utf8')).toContain('heroImage:\n  src: ./sunset.jpg\n  alt: The sun sets behind the lamp\n  caption: Dusk on Friday.\n');
+    expect(readFileSync(join(paths.articles, 'keeper/index.md'), 'utf8')).toContain('heroImage:\n  src: ./keeper.png\nsource:');
+    expect(readFileSync(join(paths.articles, 'nets/index.md'), 'utf8')).not.toContain('heroImage');
+    expect(summary.imported.map(({ notes }) => notes)).toEqual([
+      [{ line: 5, message: 'the lead image has no alt text; write heroImage.alt (or decorative: true) before the article can build' }],
+      [],
+      [],
+    ]);
+    writeFileSync(join(paths.articles, 'keeper/index.md'), readFileSync(join(paths.articles, 'keeper/index.md'), 'utf8').replace('src: ./keeper.png', 'src: ./keeper.png\n  alt: The keeper'));
+    const result = checkProjectContent(pathToFileURL(`${paths.project}/`));
+    expect(result.problems).toEqual([]);
+    expect(await bodyImageProblems(result, paths.project)).toEqual([]);
   });
 
   it('keeps a draft the source marks as one even with --publish', () => {
