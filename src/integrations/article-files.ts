@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { PublishedFile } from '../lib/article-files.ts';
 import { checkedArticlesWithPages, linkedFiles } from '../lib/checked-articles.ts';
+import { basePathOf, decodePercent } from '../lib/urls.ts';
 
 export interface ArticleFiles extends AstroIntegration {
   /** URL paths (from the site root, not encoded) of the published files served as downloads. */
@@ -47,15 +48,10 @@ export default function articleFiles(): ArticleFiles {
     hooks: {
       // The preview serves linked files from the content (drafts' too: it shows drafts), so their links work there.
       'astro:server:setup': ({ server }) => {
-        const base = server.config.base.endsWith('/') ? server.config.base : `${server.config.base}/`;
+        const base = basePathOf(server.config.base);
         server.middlewares.use((request, response, next) => {
           const url = (request.url ?? '/').split('?')[0]!;
-          let path: string;
-          try {
-            path = decodeURIComponent(url.slice(base.length - 1));
-          } catch {
-            return next();
-          }
+          const path = decodePercent(url.slice(base.length - 1));
           const found = url.startsWith(base) ? devResponse(linkedFiles(), path) : undefined;
           if (!found || !['GET', 'HEAD'].includes(request.method ?? 'GET')) return next();
           for (const [name, value] of Object.entries(found.headers)) response.setHeader(name, value);

@@ -7,6 +7,7 @@
 import { stringify } from 'yaml';
 import type { RELATIONSHIPS } from '../content.config.ts';
 import { slugify, SLUG_PATTERN } from './slugs.ts';
+import { decodePercent } from './urls.ts';
 
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
@@ -100,16 +101,9 @@ export function tagsFor(names: string[], line: number): { tags: string[]; notes:
 /** The slug an old address ends with: `/2019/03/old-name.html` -> `old-name`. */
 export function slugOfPath(path: string): string {
   const last = path.split(/[?#]/)[0]!.split('/').filter(Boolean).at(-1) ?? '';
-  return slugify(decodeURIComponentSafe(last.replace(/\.html?$/i, '')));
+  return slugify(decodePercent(last.replace(/\.html?$/i, '')));
 }
 
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 /** Former addresses -> aliases (slugs that redirect here); those without a usable slug are reported. */
 export function aliasesFor(paths: string[], slug: string, line: number): { aliases: string[]; notes: ImportNote[] } {

@@ -16,7 +16,8 @@ import { visit } from 'unist-util-visit';
 import { headingIds, type HeadingSource } from '../markdown/rehype-heading-ids.ts';
 import { explicitIdOf } from '../markdown/remark-explicit-heading-ids.ts';
 import { closest } from './frontmatter-check-issues.ts';
-import { decode, readFragment } from './fragments.ts';
+import { readFragment } from './fragments.ts';
+import { decodePercent } from './urls.ts';
 import type { Position } from './frontmatter-check-yaml.ts';
 
 export interface LinkedArticle {
@@ -120,12 +121,12 @@ export function articleLinks(articles: LinkedArticle[]): { problems: LinkProblem
       const target = new URL(link.url, `${ORIGIN}/articles/${article.id}/`);
       // A file in an article's folder: /articles/<slug>/<path> (an article's own page ends in /).
       const file = /^\/articles\/([^/.]+)\/(.*[^/])$/.exec(target.pathname);
-      const owner = file && (slugs.includes(decode(file[1]!)) ? decode(file[1]!) : aliasOf.get(decode(file[1]!)));
-      if (file && owner) fileLinks.push({ ...link, owner, path: decode(file[2]!) });
+      const owner = file && (slugs.includes(decodePercent(file[1]!)) ? decodePercent(file[1]!) : aliasOf.get(decodePercent(file[1]!)));
+      if (file && owner) fileLinks.push({ ...link, owner, path: decodePercent(file[2]!) });
       // Only pages of articles: /articles/<slug>/.
       const match = /^\/articles\/([^/.]+)\/?$/.exec(target.pathname);
       if (!match) continue;
-      const slug = decode(match[1]!);
+      const slug = decodePercent(match[1]!);
       const id = slugs.includes(slug) ? slug : aliasOf.get(slug);
       if (!id) {
         const suggestion = closest(slug, slugs);

@@ -6,17 +6,11 @@
  * taken for an id.
  */
 
+import { decodePercent } from './urls.ts';
+
 /** The delimiter of fragment directives (text fragments), per the URL Fragment Text Directives spec. */
 const DIRECTIVE = ':~:';
 
-/** Percent-decoded text, or the text as written when it is not valid percent-encoding. */
-export const decode = (text: string) => {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-};
 
 export interface Fragment {
   /** The element id, percent-decoded: '' for a bare `#` or a text fragment alone. */
@@ -28,5 +22,5 @@ export interface Fragment {
 /** Splits a fragment as written (without its `#`) into the id it targets and its directive. */
 export function readFragment(fragment: string): Fragment {
   const at = fragment.indexOf(DIRECTIVE);
-  return at === -1 ? { id: decode(fragment), directive: '' } : { id: decode(fragment.slice(0, at)), directive: fragment.slice(at) };
+  return at === -1 ? { id: decodePercent(fragment), directive: '' } : { id: decodePercent(fragment.slice(0, at)), directive: fragment.slice(at) };
 }

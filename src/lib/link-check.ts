@@ -11,7 +11,8 @@
 // htmlparser2, not parse5 (hast-util-from-html, which feeds.ts and rehype-raw need for hast trees):
 // only htmlparser2 streams a page without building a tree, and this reads every built page.
 import { Parser } from 'htmlparser2';
-import { decode, readFragment } from './fragments.ts';
+import { readFragment } from './fragments.ts';
+import { decodePercent } from './urls.ts';
 
 export interface LinkCheckInput {
   /** Every file in dist/, relative to it, with forward slashes. */
@@ -65,7 +66,7 @@ export function downloadsIn(headers: string): Set<string> {
   let path = '';
   for (const line of headers.split('\n')) {
     if (/^\//.test(line)) path = line.trim();
-    else if (/^\s+Content-Disposition:\s*attachment/i.test(line) && !path.includes('*')) downloads.add(decode(path.slice(1)));
+    else if (/^\s+Content-Disposition:\s*attachment/i.test(line) && !path.includes('*')) downloads.add(decodePercent(path.slice(1)));
   }
   return downloads;
 }
@@ -123,7 +124,7 @@ export function brokenReferences(input: LinkCheckInput): BrokenReference[] {
 
   /** The file a site path is served from, if any: /base/a/ -> a/index.html. */
   const fileFor = (pathname: string): string | undefined => {
-    const relative = decode(pathname.slice(input.basePath.length));
+    const relative = decodePercent(pathname.slice(input.basePath.length));
     const candidates = relative === '' || relative.endsWith('/') ? [`${relative}index.html`] : [relative, `${relative}/index.html`];
     return candidates.find((candidate) => input.files.has(candidate));
   };

@@ -1,3 +1,12 @@
+/** Percent-decoded text, or the text as written when it is not valid percent-encoding (a stray "%"). */
+export function decodePercent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** True for absolute http:// and https:// URLs, whatever their case or surrounding whitespace. */
 export function isHttpUrl(value: string): boolean {
   try {

@@ -14,6 +14,7 @@ import { archiveDate } from './archive-dates.ts';
 import { aliasesFor, authorsFor, sectionFor, slugOfPath, tagsFor, type ArchiveContext, type ArticleFields, type ImportNote } from './archive-article.ts';
 import type { ConvertedLine } from './archive-shortcodes.ts';
 import { slugFromHeadline, slugify } from './slugs.ts';
+import { decodePercent } from './urls.ts';
 import { wordpressBody } from './wordpress-body.ts';
 
 export class WordPressExportError extends Error {
@@ -104,7 +105,7 @@ function planPost(item: Item, context: ArchiveContext, attachments: Map<string, 
   const notes: ImportNote[] = [];
   const note = (message: string) => notes.push({ line: 0, message });
 
-  const postName = slugify(decodeURIComponentSafe(textOf(item['wp:post_name'])));
+  const postName = slugify(decodePercent(textOf(item['wp:post_name'])));
   const slug = postName || slugFromHeadline(title) || `post-${id}`;
   let pubDate = postDate(item, context.timeZone);
   if (!pubDate) {
@@ -161,13 +162,6 @@ function planPost(item: Item, context: ArchiveContext, attachments: Map<string, 
   };
 }
 
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 /** Plans every post of the export; `context.authorIds` are the site's existing author files. */
 export function planWordPressExport(xml: string, context: ArchiveContext): WordPressExport {
