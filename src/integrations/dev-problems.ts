@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ViteDevServer } from 'vite';
 import type { Problem } from '../lib/frontmatter-check.ts';
 import { problemPanel } from '../lib/problem-panel.ts';
-import { basePathOf } from '../lib/urls.ts';
+import { basePathOf, decodePercent } from '../lib/urls.ts';
 
 /** Vite's own requests (the panel loads its client): always served as usual. */
 const VITE_OWN = /^\/(?:@|__|node_modules\/)/;
@@ -27,7 +27,8 @@ export function serveProblems(server: ViteDevServer, initial: Problem[]): DevPro
   const base = basePathOf(server.config.base);
   const publicDir = server.config.publicDir;
   const isPublicFile = (path: string) => {
-    const file = join(publicDir, decodeURIComponent(path));
+    // A stray "%" in a request must not throw here: it would answer 500 with a stack trace.
+    const file = join(publicDir, decodePercent(path));
     return file.startsWith(publicDir) && existsSync(file) && statSync(file).isFile();
   };
   server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
