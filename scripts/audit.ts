@@ -1,7 +1,7 @@
 /**
  * `npm run audit [-- --page article|home|search] [--dist dist]`: Lighthouse (mobile preset:
  * a mid-range phone on a slow 4G link, simulated) on the built site served from 127.0.0.1 in
- * headless Debian Chromium. Prints a scores table and exits 1 when any category of any page
+ * headless Debian Chromium, text gzipped as static hosts send it (tests/helpers/static-server.ts). Prints a scores table and exits 1 when any category of any page
  * scores below 0.95, listing the audits that cost points. Reports (HTML and JSON) are written to
  * test-artifacts/lighthouse/.
  *

@@ -68,3 +68,46 @@ describe('the header at 375 px', () => {
     expect(measured.rows).toBe(1);
   });
 });
+
+describe('the front page at 1280 px', () => {
+  it('gives no section block an empty column, whether it has one, two or three stories', async () => {
+    const { page, close } = await openPage(session, '/', { viewport: { width: 1280, height: 800 } });
+    const blocks = await page.evaluate(() =>
+      [...document.querySelectorAll('.section-block .card-grid')].map((grid) => ({
+        stories: grid.children.length,
+        columns: getComputedStyle(grid).gridTemplateColumns.split(' ').length,
+      })),
+    );
+    await close();
+    // The sample site has sections of each size, so each layout is looked at.
+    expect(new Set(blocks.map((block) => Math.min(block.stories, 3)))).toEqual(new Set([1, 2, 3]));
+    for (const block of blocks) expect(block.columns, `a block of ${block.stories} stories`).toBe(Math.min(block.stories, 3));
+  });
+});
+
+describe('typefaces', () => {
+  const fontsLoaded = async (path: string) => {
+    const { page, close } = await openPage(session, path);
+    await page.evaluate(() => document.fonts.ready);
+    const loaded = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.endsWith('.woff2')),
+    );
+    const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel="preload"][as="font"]')].map((link) => link.getAttribute('href')));
+    await close();
+    return { serif: loaded.some((name) => name.includes('source-serif')), preloaded };
+  };
+
+  it('sets articles in the reading serif and preloads it', async () => {
+    const article = await fontsLoaded(LONG_HEADLINE);
+    expect(article.serif).toBe(true);
+    expect(article.preloaded).toEqual([expect.stringContaining('source-serif')]);
+  });
+
+  it('sets listings and search in the interface sans only: they never download the serif', async () => {
+    for (const path of ['/', '/sections/news/', '/search/']) {
+      const listing = await fontsLoaded(path);
+      expect(listing.serif, path).toBe(false);
+      expect(listing.preloaded, path).toEqual([expect.stringContaining('inter')]);
+    }
+  });
+});

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build-site.ts';
 import type { PageTemplate } from '../helpers/page-templates.ts';
 import { skipLinkProblems, tabOrderProblems } from './keyboard.ts';
-import { describeViolations, horizontalOverflow, layoutShiftTotal, openPage, runAxe, type Session } from './support.ts';
+import { describeViolations, horizontalOverflow, layoutShiftTotal, loadLazyImages, openPage, runAxe, type Session } from './support.ts';
 
 const SCREENSHOTS = join(projectRoot, 'test-artifacts/screenshots');
 
@@ -70,6 +70,7 @@ export function describePageChecks({ kind, path }: PageTemplate, session: () => 
       for (const width of [375, 1280]) {
         for (const colorScheme of ['light', 'dark'] as const) {
           const { page, close } = await openPage(session(), path, { viewport: { width, height: 900 }, colorScheme });
+          await loadLazyImages(page);
           const image = await page.screenshot({ path: join(SCREENSHOTS, `${kind}-${width}-${colorScheme}.png`), fullPage: true });
           await close();
           expect(image.subarray(1, 4).toString(), 'a PNG image').toBe('PNG');

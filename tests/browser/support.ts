@@ -152,3 +152,15 @@ export function horizontalOverflow(page: Page): Promise<string | undefined> {
     return `${root.scrollWidth} px wide in a ${root.clientWidth} px viewport; widest: ${name}`;
   });
 }
+
+/**
+ * Loads the page's lazy images now and waits until each has decoded (or failed), so a full-page
+ * screenshot shows what a reader who scrolls down sees, not the grey placeholders below the fold.
+ */
+export function loadLazyImages(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    const images = [...document.images];
+    for (const image of images) image.loading = 'eager';
+    await Promise.all(images.map((image) => image.decode().catch(() => undefined)));
+  });
+}

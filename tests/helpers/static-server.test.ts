@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { get, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -15,6 +17,7 @@ describe('serveStatic', () => {
     writeFileSync(join(root, 'articles/one/index.html'), '<p>one</p>');
     writeFileSync(join(root, '404.html'), '<p>missing</p>');
     writeFileSync(join(root, 'feed.json'), '{}');
+    writeFileSync(join(root, 'photo.png'), 'png');
     writeFileSync(join(parent, 'secret.txt'), 'outside dist');
     server = await serveStatic(root);
   });
@@ -33,6 +36,18 @@ describe('serveStatic', () => {
   it('sends files with their content type', async () => {
     const response = await fetch(`${server.origin}/feed.json`);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+  });
+
+  it('compresses text as static hosts do, and only for a client that accepts gzip', async () => {
+    const ask = (path: string, encoding: string) =>
+      new Promise<IncomingMessage>((answered) => get(`${server.origin}${path}`, { headers: { 'accept-encoding': encoding } }, answered));
+    const page = await ask('/articles/one/', 'gzip, br');
+    const chunks: Buffer[] = [];
+    for await (const chunk of page) chunks.push(chunk as Buffer);
+    expect(page.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(Buffer.concat(chunks)).toString()).toBe('<p>one</p>');
+    expect((await ask('/articles/one/', 'identity')).headers['content-encoding']).toBeUndefined();
+    expect((await ask('/photo.png', 'gzip')).headers['content-encoding']).toBeUndefined();
   });
 
   it('answers a miss with 404 and the site’s 404 page', async () => {

@@ -3,10 +3,11 @@
  * answers with its index.html, a miss answers 404 with dist/404.html, nothing outside the
  * folder is ever read. Browser tests and the Lighthouse audit load pages through it.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,6 +34,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.pf_index': 'application/octet-stream',
   '.pagefind': 'application/octet-stream',
 };
+
+/** Text types every static host compresses (GitHub Pages, Netlify, Cloudflare); fonts and images already are. */
+const COMPRESSED = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg\+xml)/;
 
 export interface StaticServer {
   /** e.g. http://127.0.0.1:41234 (no trailing slash). */
@@ -76,11 +80,16 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
-    response.writeHead(found ? 200 : 404, {
-      'content-type': contentTypeOf(path),
-      'content-length': statSync(path).size,
-      'cache-control': 'no-cache',
-    });
+    const type = contentTypeOf(path);
+    const headers = { 'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding' };
+    // Compressed as hosts serve it, so the Lighthouse audit weighs what readers download.
+    if (COMPRESSED.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      const body = gzipSync(readFileSync(path));
+      response.writeHead(found ? 200 : 404, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    response.writeHead(found ? 200 : 404, { ...headers, 'content-length': statSync(path).size });
     if (request.method === 'HEAD') response.end();
     else createReadStream(path).pipe(response);
   });

@@ -11,6 +11,8 @@ import { PAGE_WEIGHT_BUDGET_BYTES, pageWeight } from '../../scripts/verify/page-
 import { site } from '../../src/site.config.ts';
 
 const SLUG = 'chrissy-teigen-breaks-down-in-tears-during-therapy-three';
+/** public/favicon.png is 48 px; the publisher logo it replaced as the icon was 12 KB. */
+const ICON_BUDGET_BYTES = 4096;
 /** Script types that carry data, not code. */
 const DATA_SCRIPT_TYPES = new Set(['application/ld+json', 'application/json']);
 
@@ -34,6 +36,12 @@ describe('the seed article page weight', () => {
     expect(weight.missing).toEqual([]);
     expect(weight.parts.length).toBeGreaterThan(0);
     expect(weight.totalBytes, `gzipped: ${JSON.stringify(weight.parts)}`).toBeLessThanOrEqual(PAGE_WEIGHT_BUDGET_BYTES);
+  });
+
+  it('links a small icon, not the 512 px publisher logo: every page view fetches it early', () => {
+    const icon = document.querySelector('link[rel="icon"]')!.getAttribute('href')!;
+    const file = join(dist, icon.slice(site.basePath.length));
+    expect(readFileSync(file).length, icon).toBeLessThanOrEqual(ICON_BUDGET_BYTES);
   });
 
   it('ships no JavaScript: no scripts but structured data, no module preloads, no inline handlers', () => {
