@@ -38,7 +38,9 @@ const httpUrl = z.string().trim().refine(isHttpUrl, 'must be an absolute http://
  */
 const instant = z.coerce.date({ error: `must be a date such as ${INSTANT_EXAMPLE}` });
 
-const slug = z.string().regex(SLUG_PATTERN, 'must be lowercase letters, digits and single hyphens, e.g. my-article');
+const slug = z
+  .string()
+  .regex(SLUG_PATTERN, 'must be lowercase letters, digits and single hyphens, e.g. my-article');
 
 export const sourceSchema = z.strictObject({
   relationship: z.enum(RELATIONSHIPS).meta({
@@ -50,7 +52,8 @@ export const sourceSchema = z.strictObject({
   publisher: displayText(200)
     .optional()
     .meta({
-      description: 'Who first published the piece. Leave out when unknown: the page then says it is not recorded.',
+      description:
+        'Who first published the piece. Leave out when unknown: the page then says it is not recorded.',
       examples: ['Coast Wire'],
     }),
   url: httpUrl.optional().meta({
@@ -61,14 +64,18 @@ export const sourceSchema = z.strictObject({
   }),
   author: displayText(200)
     .optional()
-    .meta({ description: "The original author's name as credited by the source, when known.", examples: ['Jo Bell'] }),
+    .meta({
+      description: "The original author's name as credited by the source, when known.",
+      examples: ['Jo Bell'],
+    }),
   originalPubDate: instant
     .optional()
     .meta({ description: 'When the source first published it, when known.', examples: [INSTANT_EXAMPLE] }),
   licence: displayText(200)
     .optional()
     .meta({
-      description: 'Licence or agreement under which we republish, e.g. "Wire agreement 2026" or "CC BY 4.0".',
+      description:
+        'Licence or agreement under which we republish, e.g. "Wire agreement 2026" or "CC BY 4.0".',
       examples: ['Wire agreement 2026'],
     }),
   attributionLine: displayText(300)
@@ -118,7 +125,10 @@ const heroImageMeta = {
   description: 'The lead image: a path relative to the article file.',
   examples: [{ src: './photo.jpg', alt: 'What the photo shows' }],
 };
-const heroSrcMeta = { description: 'Image file next to the article, e.g. ./harbour.jpg', examples: ['./photo.jpg'] };
+const heroSrcMeta = {
+  description: 'Image file next to the article, e.g. ./harbour.jpg',
+  examples: ['./photo.jpg'],
+};
 
 /** The article fields before heroImage (their order is the order editors see them listed in errors). */
 const fieldsBeforeHero = {
@@ -172,7 +182,8 @@ const fieldsBeforeHero = {
 /** The article fields after heroImage. */
 const fieldsAfterHero = {
   source: sourceSchema.meta({
-    description: 'Where the piece comes from. Every article has one: original work says relationship: original.',
+    description:
+      'Where the piece comes from. Every article has one: original work says relationship: original.',
     examples: [{ relationship: 'original' }],
   }),
   contentNote: displayText(300)
@@ -200,7 +211,10 @@ const fieldsAfterHero = {
   aliases: z
     .array(slug)
     .default([])
-    .meta({ description: 'Former slugs that should keep working (redirects).', examples: [['harbour-light']] }),
+    .meta({
+      description: 'Former slugs that should keep working (redirects).',
+      examples: [['harbour-light']],
+    }),
   slug: slug.optional().meta({
     description: 'Overrides the URL slug derived from the file or folder name.',
     examples: ['harbour-light-returns'],
@@ -214,12 +228,16 @@ const fieldsAfterHero = {
     }),
   featured: z
     .strictObject({
-      until: instant.meta({ description: 'When the pin ends, with timezone offset.', examples: [INSTANT_EXAMPLE] }),
+      until: instant.meta({
+        description: 'When the pin ends, with timezone offset.',
+        examples: [INSTANT_EXAMPLE],
+      }),
     })
     .optional()
     .meta({
       description:
-        "Pins the article as the front page's lead story until `until` (at most MAX_PIN_DAYS after pubDate, " +
+        "Pins the article as the front page's lead story until `until` " +
+        '(at most MAX_PIN_DAYS after pubDate, ' +
         'so a pin cannot stay forever; the content check says so). Without a pin, the newest story leads. ' +
         'Of several pinned stories, the most recently published leads.',
       examples: [{ until: INSTANT_EXAMPLE }],
@@ -246,7 +264,10 @@ export const articleSchema = ({ image }: SchemaContext) =>
 
 export const authorSchema = ({ image }: SchemaContext) =>
   z.strictObject({
-    name: displayText(120).meta({ description: 'Full name as shown in bylines.', examples: ['Amara Okafor'] }),
+    name: displayText(120).meta({
+      description: 'Full name as shown in bylines.',
+      examples: ['Amara Okafor'],
+    }),
     bio: displayText(600).meta({
       description: 'One or two sentences shown on the author page.',
       examples: ['Amara Okafor covers coastal towns for this publication.'],

@@ -51,7 +51,10 @@ describe('writtenExample', () => {
 });
 
 describe('a field added to the schema with .meta()', () => {
-  const kicker = z.string().optional().meta({ description: 'A word above the headline.', examples: ['Exclusive'] });
+  const kicker = z
+    .string()
+    .optional()
+    .meta({ description: 'A word above the headline.', examples: ['Exclusive'] });
   const withKicker = articleSchema(context).extend({ kicker });
   const tree = writeTree({
     'content/authors/amara-okafor.yaml': AUTHOR,
@@ -67,14 +70,21 @@ describe('a field added to the schema with .meta()', () => {
     articleSchema: withKicker as unknown as ValidatingSchema,
     authorSchema: authorSchema(context) as unknown as ValidatingSchema,
   });
-  const problemOf = (file: string) => result.problems.find((problem) => problem.file === `content/articles/${file}`);
+  const problemOf = (file: string) =>
+    result.problems.find((problem) => problem.file === `content/articles/${file}`);
 
   it('is suggested for a misspelt key', () => {
-    expect(problemOf('misspelt.md')).toMatchObject({ field: 'kickr', hint: 'did you mean "kicker"? Rename the key.' });
+    expect(problemOf('misspelt.md')).toMatchObject({
+      field: 'kickr',
+      hint: 'did you mean "kicker"? Rename the key.',
+    });
     expect(problemOf('misspelt.md')?.expected).toContain('kicker');
   });
 
   it('gives its own example when written wrong', () => {
-    expect(problemOf('wrong-type.md')).toMatchObject({ field: 'kicker', hint: 'write it like `kicker: Exclusive`' });
+    expect(problemOf('wrong-type.md')).toMatchObject({
+      field: 'kicker',
+      hint: 'write it like `kicker: Exclusive`',
+    });
   });
 });
