@@ -15,9 +15,9 @@ import { articleIdFromPath, SLUG_PATTERN } from './lib/slugs.ts';
 import { isHttpUrl } from './lib/urls.ts';
 import { hasUnsafeCharacters } from './lib/text.ts';
 import { INSTANT_EXAMPLE } from './lib/frontmatter-check-dates.ts';
+import { SYNDICATION_POLICIES } from './lib/syndication.ts';
 
 export const RELATIONSHIPS = ['original', 'syndicated', 'adapted', 'excerpt'] as const;
-export const SYNDICATION_POLICIES = ['noindex', 'canonical-to-source', 'index'] as const;
 
 /** Text shown to readers: trimmed, non-empty, free of control characters and bidi overrides. */
 const displayText = (max: number) =>
