@@ -33,7 +33,7 @@ const httpUrl = z.string().trim().refine(isHttpUrl, 'must be an absolute http://
 
 /**
  * A moment in time. YAML timestamps arrive as Date objects; quoted strings must be ISO 8601.
- * The front-matter checker (src/lib/frontmatter-check.ts) additionally requires an explicit
+ * The front-matter checker (src/lib/frontmatter-check-dates.ts) additionally requires an explicit
  * timezone offset and rejects impossible calendar dates that YAML would roll over.
  */
 const instant = z.coerce.date({ error: `must be a date such as ${INSTANT_EXAMPLE}` });
@@ -305,7 +305,8 @@ export const pageSchema = z.strictObject({
 
 /**
  * content/sections.yaml: the site's sections, listed under `sections:` in menu order. An article's
- * `section:` must be one of their slugs (src/lib/frontmatter-check.ts); src/lib/sections.ts reads it.
+ * `section:` must be one of their slugs (src/lib/frontmatter-check-references.ts);
+ * src/lib/sections.ts reads it.
  */
 export const sectionsFileSchema = z.strictObject({
   sections: z

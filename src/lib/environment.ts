@@ -23,7 +23,10 @@ export const DEFAULTS = {
 
 /** Why a value is refused: the variable's name, the value and what is allowed. */
 class Refusal {
-  constructor(readonly message: string) {}
+  readonly message: string;
+  constructor(message: string) {
+    this.message = message;
+  }
 }
 
 /** A variable whose value `parse` turns into what the build uses, or refuses. */

@@ -12,12 +12,15 @@ export type ProblemText = Pick<Problem, 'field' | 'message' | 'hint'> &
 
 export class ProblemReport {
   readonly #problems: Problem[] = [];
+  readonly #root: string;
 
-  constructor(private readonly root: string) {}
+  constructor(root: string) {
+    this.#root = root;
+  }
 
   /** The path editors see: relative to the project root, with forward slashes. */
   relativeFile(file: string): string {
-    return relative(this.root, file).split(sep).join('/');
+    return relative(this.#root, file).split(sep).join('/');
   }
 
   add(file: string, position: Position, { severity = 'error', expected, ...text }: ProblemText): void {
