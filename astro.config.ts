@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { markdownProcessor } from './src/markdown/pipeline.ts';
 import { MAX_IMAGE_PIXELS } from './src/markdown/rehype-article-images.ts';
 import { META_CSP_DIRECTIVES } from './src/lib/security-headers.ts';
+import { readEnvironment } from './src/lib/environment.ts';
 import { site } from './src/site.config.ts';
 
 const unindexed = unindexedPages();
@@ -32,7 +33,7 @@ export default defineConfig({
     concurrency: 4,
   },
   // Tests and benchmarks build into temp dirs; each gets its own cache.
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: readEnvironment(process.env).ASTRO_CACHE_DIR,
   markdown: {
     // Shiki colours code with inline styles, which the sanitizer strips and the CSP forbids; the
     // pipeline highlights with classes instead (src/markdown/rehype-code-blocks.ts).

@@ -9,6 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { readEnvironment } from '../lib/environment.ts';
 import { framesSomething, headerPolicy, headersFile, metaPolicyOf, type PagePolicy } from '../lib/security-headers.ts';
 
 /** Cloudflare Pages reads at most 100 rules from _headers. */
@@ -52,7 +53,7 @@ export default function securityHeaders(files: { downloads(): string[] } = { dow
           folders: entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name),
           files: entries.filter((entry) => entry.isFile()).map((entry) => entry.name),
         };
-        const file = headersFile(headerPolicy([...policies]), layout, framing, process.env.NETLIFY === 'true' ? 'netlify' : 'any', files.downloads());
+        const file = headersFile(headerPolicy([...policies]), layout, framing, readEnvironment(process.env).NETLIFY ? 'netlify' : 'any', files.downloads());
         writeFileSync(join(dist, '_headers'), file);
         logger.info(`Wrote _headers from the ${policies.size} distinct CSPs of the pages, and ${framing.length} of pages that embed videos`);
         const rules = file.split('\n').filter((line) => line.startsWith('/')).length;

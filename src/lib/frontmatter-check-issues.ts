@@ -1,10 +1,11 @@
 /**
  * Turns schema validation issues (zod 4) into messages an editor can act on: the field, what
- * was expected and a fix hint, including the closest known name for a misspelt field.
+ * was expected and a fix hint (with the example the schema gives the field in `.meta()`),
+ * including the closest known name for a misspelt field.
  */
 import { levenshteinEditDistance } from 'levenshtein-edit-distance';
 import { INSTANT_EXAMPLE } from './frontmatter-check-dates.ts';
-import { knownKeysAt, type SchemaLike } from './frontmatter-check-schema.ts';
+import { exampleAt, knownKeysAt, writtenExample, type SchemaLike } from './frontmatter-check-schema.ts';
 import type { FieldPath } from './frontmatter-check-yaml.ts';
 
 export interface SchemaIssue {
@@ -23,28 +24,7 @@ export interface FieldProblem {
   hint: string;
 }
 
-/** Example values for hints, by field path with list indexes written as []. */
-const EXAMPLES: Record<string, string> = {
-  title: 'The harbour light returns',
-  description: 'One or two sentences under the headline.',
-  pubDate: INSTANT_EXAMPLE,
-  updatedDate: INSTANT_EXAMPLE,
-  expires: INSTANT_EXAMPLE,
-  section: 'news',
-  authors: '[amara-okafor]',
-  tags: '[Coast, Heritage]',
-  source: '{ relationship: original }',
-  'source.relationship': 'original',
-  'source.url': 'https://example.com/original-story',
-  'source.originalPubDate': INSTANT_EXAMPLE,
-  'heroImage.src': './photo.jpg',
-  'heroImage.alt': 'What the photo shows',
-  'corrections[].date': INSTANT_EXAMPLE,
-  'corrections[].text': 'An earlier version misspelt the name of the harbour.',
-  name: 'Amara Okafor',
-  bio: 'Amara Okafor covers coastal towns for this publication.',
-};
-
+/** Example values for fields whose schema gives none (list elements), by the type zod expected. */
 const EXAMPLES_BY_TYPE: Record<string, string> = { boolean: 'true', string: 'Some text', array: '[first, second]', date: INSTANT_EXAMPLE };
 
 const EXPECTED_BY_TYPE: Record<string, string> = {
@@ -55,7 +35,7 @@ const EXPECTED_BY_TYPE: Record<string, string> = {
   object: 'a group of fields (indented keys below it)',
 };
 
-/** `corrections[0].date` for display; `corrections[].date` for looking up examples. */
+/** `corrections[0].date` for display; `corrections[].date` for a rule about every element. */
 export const fieldName = (path: FieldPath) => path.reduce<string>((name, step) => (typeof step === 'number' ? `${name}[${step}]` : name ? `${name}.${step}` : step), '');
 const genericName = (path: FieldPath) => fieldName(path).replace(/\[\d+\]/g, '[]');
 
@@ -80,7 +60,8 @@ export interface WrittenFields {
 export function describeIssue(issue: SchemaIssue, schema: SchemaLike, written: WrittenFields): FieldProblem[] {
   const path = stringPath(issue.path);
   const name = fieldName(path);
-  const example = EXAMPLES[genericName(path)];
+  const exampleValue = exampleAt(schema, path);
+  const example = exampleValue === undefined ? undefined : writtenExample(exampleValue);
   const key = path.at(-1);
 
   if (issue.code === 'unrecognized_keys') {

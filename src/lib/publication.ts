@@ -2,6 +2,8 @@
  * Which articles a build publishes, decided against an injectable clock so that every
  * boundary (scheduled pubDate, licence expiry) can be tested to the millisecond.
  */
+import { readEnvironment, type Env } from './environment.ts';
+
 export interface PublicationFields {
   pubDate: Date;
   expires?: Date | undefined;
@@ -11,13 +13,7 @@ export interface PublicationFields {
 export type PublicationState = 'published' | 'draft' | 'scheduled' | 'expired';
 
 /** The build clock: PUBLISH_NOW (ISO 8601) when set, else the real time. */
-export function buildNow(env: Record<string, string | undefined>): Date {
-  const raw = env.PUBLISH_NOW;
-  if (!raw) return new Date();
-  const now = new Date(raw);
-  if (Number.isNaN(now.getTime())) throw new Error(`PUBLISH_NOW "${raw}" is not an ISO 8601 date-time.`);
-  return now;
-}
+export const buildNow = (env: Env): Date => readEnvironment(env).PUBLISH_NOW ?? new Date();
 
 export function publicationState(article: PublicationFields, now: Date): PublicationState {
   if (article.draft) return 'draft';
@@ -27,7 +23,7 @@ export function publicationState(article: PublicationFields, now: Date): Publica
 }
 
 /** Drafts are built by `astro dev`, or by a build with INCLUDE_DRAFTS=1 (for review deploys). */
-export const draftsIncluded = (env: Record<string, string | undefined>, isDev: boolean) => isDev || env.INCLUDE_DRAFTS === '1';
+export const draftsIncluded = (env: Env, isDev: boolean) => isDev || readEnvironment(env).INCLUDE_DRAFTS;
 
 /** Whether the article gets a page at its URL: published, expired (a notice), or a draft being previewed. */
 export const hasPage = (state: PublicationState, includeDrafts: boolean) =>

@@ -4,8 +4,10 @@
  * canonical, so 'noindex' is the default (SYNDICATION_POLICY, overridable per article with
  * source.policy). Original work is always indexed with a self canonical.
  */
-import type { SyndicationPolicy } from './site-config.ts';
 import type { Relationship } from './attribution.ts';
+
+export const SYNDICATION_POLICIES = ['noindex', 'canonical-to-source', 'index'] as const;
+export type SyndicationPolicy = (typeof SYNDICATION_POLICIES)[number];
 
 export interface SearchPresentation {
   canonical: string;

@@ -15,7 +15,7 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { articleEntries } from '../lib/frontmatter-check.ts';
+import { articleEntries } from '../lib/frontmatter-check-entries.ts';
 
 /**
  * Astro hands loaders its content entry types by file extension (markdown's has the render

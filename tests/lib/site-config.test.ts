@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, normaliseBasePath, readSiteConfig, SiteConfigError } from '../../src/lib/site-config.ts';
+import { DEFAULTS, normaliseBasePath, SiteConfigError } from '../../src/lib/environment.ts';
+import { readSiteConfig } from '../../src/lib/site-config.ts';
 
 describe('readSiteConfig', () => {
   it('has working defaults', () => {
