@@ -142,7 +142,7 @@ const environmentSchema = z.object({
     .string()
     .default(ASTRO_CACHE_DIR_DEFAULT)
     .meta({ description: 'where the build caches live' }),
-  // Read by src/lib/og-cache.ts itself (ogCacheDir): it is loaded by the card worker thread, which
+  // Read by src/cards/og-cache.ts itself (ogCacheDir): it is loaded by the card worker thread, which
   // would pay for loading zod (~140 ms cold) to read one variable.
   OG_CACHE_DIR: z.string().optional().meta({
     description: 'where generated Open Graph images are cached; unset: og-images/ in ASTRO_CACHE_DIR',
