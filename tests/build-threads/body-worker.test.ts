@@ -41,7 +41,9 @@ beforeAll(async () => {
     writeFileSync(join(dir, file), source);
     return join(dir, file);
   });
-  const pier = await sharp({ create: { width: 8, height: 6, channels: 3, background: '#345' } }).png().toBuffer();
+  const pier = await sharp({ create: { width: 8, height: 6, channels: 3, background: '#345' } })
+    .png()
+    .toBuffer();
   writeFileSync(join(dir, 'tides', 'pier.png'), pier);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -52,19 +52,21 @@ describe('startHelperThread', () => {
   });
 
   it('fails the jobs a thread that died had claimed, and keeps what it had finished', async () => {
-    const { thread, outcomes } = start(new URL('./fixtures/dying-helper.ts', import.meta.url), ['never finished', 'done'], 1);
+    const dying = new URL('./fixtures/dying-helper.ts', import.meta.url);
+    const { thread, outcomes } = start(dying, ['never finished', 'done'], 1);
     try {
       expect(await outcomes).toEqual([{ index: 1, value: 'done' }]);
       // Job 0 was claimed and will never come: its taker learns why instead of waiting forever
       // (the thread's own error, or its exit code when that came first).
-      await expect(thread.ahead.take(0)).rejects.toThrow(/the helper broke|the test thread exited with code 1/);
+      const why = /the helper broke|the test thread exited with code 1/;
+      await expect(thread.ahead.take(0)).rejects.toThrow(why);
       await expect(thread.ahead.take(1)).resolves.toBe('done');
     } finally {
       await thread.stop();
     }
   });
 
-  it('ends a thread that is blocked a lead ahead of the main thread, keeping the results received', async () => {
+  it('ends a thread blocked a lead ahead of the main thread, keeping the results received', async () => {
     const { thread, outcomes } = start(HELPER, [1, 2, 3, 4], 1, { lead: 1 });
     await outcomes;
     // The helper now waits for the main thread to ask for job 0 before it starts job 1.

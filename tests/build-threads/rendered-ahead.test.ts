@@ -7,7 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { offerRenderedAhead, renderArticleOrTake, type RenderedSource } from '../../src/build-threads/rendered-ahead.ts';
+import {
+  offerRenderedAhead,
+  renderArticleOrTake,
+  type RenderedSource,
+} from '../../src/build-threads/rendered-ahead.ts';
 import { renderArticle, type RenderedArticle } from '../../src/markdown/render-article.ts';
 
 const SOURCE = '---\ntitle: Tides\n---\n\nThe *tide* turned.\n';
@@ -66,8 +70,10 @@ describe('renderArticleOrTake', () => {
     expect(await renderArticleOrTake(path, SOURCE)).toEqual(own);
   });
 
-  it('stops taking once the offer is withdrawn; an older offer withdrawn late leaves the newer in place', async () => {
-    const withdrawOlder = offerRenderedAhead({ take: async () => ({ source: SOURCE, rendered: fromTheThread }) });
+  it('stops taking once the offer is withdrawn; an older offer withdrawn late leaves the newer', async () => {
+    const withdrawOlder = offerRenderedAhead({
+      take: async () => ({ source: SOURCE, rendered: fromTheThread }),
+    });
     const newer = offer(async () => ({ source: SOURCE, rendered: fromTheThread }));
     withdrawOlder();
     expect(await renderArticleOrTake(path, SOURCE)).toBe(fromTheThread);

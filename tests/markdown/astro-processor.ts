@@ -48,12 +48,14 @@ const DEFAULT_FILE = join(tmpdir(), 'wirepress-markdown-tests', 'article', 'inde
 
 function asRendered(result: MarkdownRenderResult): Rendered {
   const { document } = parseHTML(`<!doctype html><html><body>${result.code}</body></html>`);
-  return { html: result.code, document, body: document.body, localImagePaths: result.metadata.localImagePaths };
+  const { localImagePaths } = result.metadata;
+  return { html: result.code, document, body: document.body, localImagePaths };
 }
 
 /** Markdown through the site's own processor, as pages render it. */
 export async function render(markdown: string, options: RenderOptions = {}): Promise<Rendered> {
-  return asRendered(await renderMarkdown(markdown, options.filePath ?? DEFAULT_FILE, options.frontmatter ?? {}));
+  const { filePath = DEFAULT_FILE, frontmatter = {} } = options;
+  return asRendered(await renderMarkdown(markdown, filePath, frontmatter));
 }
 
 /** Markdown through Astro's processor with other plugin lists, to show what the real order prevents. */

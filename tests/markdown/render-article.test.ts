@@ -22,7 +22,9 @@ const BODY = [
 
 let folder: ReturnType<typeof articleFolder>;
 beforeAll(async () => {
-  const photo = await sharp({ create: { width: 8, height: 6, channels: 3, background: '#000' } }).png().toBuffer();
+  const photo = await sharp({ create: { width: 8, height: 6, channels: 3, background: '#000' } })
+    .png()
+    .toBuffer();
   folder = articleFolder({ 'photo.png': photo });
 });
 afterAll(() => folder.cleanup());
@@ -52,7 +54,8 @@ describe('renderArticle', () => {
 
   it('gives the plugins the front matter: smartPunctuation: false keeps straight quotes', async () => {
     const curly = await renderArticle(folder.indexFile, '---\ntitle: A\n---\nSaid "quietly".');
-    const straight = await renderArticle(folder.indexFile, '---\ntitle: A\nsmartPunctuation: false\n---\nSaid "quietly".');
+    const plain = '---\ntitle: A\nsmartPunctuation: false\n---\nSaid "quietly".';
+    const straight = await renderArticle(folder.indexFile, plain);
     expect(curly.html).toBe('<p>Said “quietly”.</p>');
     expect(straight.html).toBe('<p>Said "quietly".</p>');
   });
