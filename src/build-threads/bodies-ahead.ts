@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkedArticlesWithPages, type CheckedArticle, type CheckedArticleData } from '../lib/checked-articles.ts';
 import { newestFirst } from '../lib/publication.ts';
+import { readEnvironment } from '../lib/environment.ts';
 import { startHelperThread } from './helper-thread.ts';
 import { offerRenderedAhead, type RenderedSource } from './rendered-ahead.ts';
 
@@ -95,7 +96,8 @@ export default function bodiesAhead(): AstroIntegration {
     name: 'wirepress:bodies-ahead',
     hooks: {
       'astro:config:setup': ({ command, config }) => {
-        if (command !== 'build') return;
+        // BUILD_THREADS=0: the pages render every body, as if this integration were not there.
+        if (command !== 'build' || !readEnvironment(process.env).BUILD_THREADS) return;
         const root = fileURLToPath(config.root);
         const record = join(fileURLToPath(config.cacheDir), 'bodies-rendered.json');
         const articles = checkedArticlesWithPages(command);

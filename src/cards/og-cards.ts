@@ -15,6 +15,7 @@ import type { AstroIntegration } from 'astro';
 import { checkedArticlesWithPages, type CheckedArticleData } from '../lib/checked-articles.ts';
 import { ensureCached, ogCacheDir } from './og-cache.ts';
 import { cardInput, cardJob, hasGeneratedCard, ogCardPath, ogCardRendered, renderCard, rendererFingerprint, type CardJob } from './og-image.ts';
+import { readEnvironment } from '../lib/environment.ts';
 import { buildNow, publicationState } from '../lib/publication.ts';
 import { publishFile } from '../lib/publish-file.ts';
 import { site } from '../site.config.ts';
@@ -79,19 +80,20 @@ export default function ogCards(): AstroIntegration {
         const jobs = cardJobs(checkedArticlesWithPages(command), buildNow(process.env), fingerprint);
         if (jobs.length === 0) return;
         const distinct = distinctCards(jobs);
-        const thread = cardThread(cacheDir, distinct);
+        const threadsOn = readEnvironment(process.env).BUILD_THREADS;
+        const thread = threadsOn ? cardThread(cacheDir, distinct) : undefined;
         publish = async (dist) => {
           for (const [index, job] of distinct.entries()) {
-            // Cached by now, unless the thread had not started it (then it is drawn here) or
-            // failed on it (then it fails here again, with the error in this build).
-            const drawnThere = await thread.ahead.take(index)?.then(
+            // Cached by now, unless the thread had not started it or there is none (BUILD_THREADS=0:
+            // then it is drawn here) or failed on it (then it fails here again, in this build).
+            const drawnThere = await thread?.ahead.take(index)?.then(
               () => true,
               () => false,
             );
             if (!drawnThere) await drawHere(cacheDir, job);
           }
-          const drawnAhead = thread.ahead.done;
-          await thread.stop();
+          const drawnAhead = thread?.ahead.done ?? 0;
+          await thread?.stop();
           mkdirSync(join(dist, 'og'), { recursive: true });
           for (const job of jobs) publishFile(join(cacheDir, `${job.key}.png`), join(dist, ogCardPath(job.slug)));
           return { cards: jobs.length, ahead: drawnAhead };
