@@ -142,11 +142,22 @@ const environmentSchema = z.object({
     .string()
     .default(ASTRO_CACHE_DIR_DEFAULT)
     .meta({ description: 'where the build caches live' }),
-  // Read by src/lib/og-cache.ts itself (ogCacheDir): it is loaded by the card worker thread, which
+  // Read by src/cards/og-cache.ts itself (ogCacheDir): it is loaded by the card worker thread, which
   // would pay for loading zod (~140 ms cold) to read one variable.
   OG_CACHE_DIR: z.string().optional().meta({
     description: 'where generated Open Graph images are cached; unset: og-images/ in ASTRO_CACHE_DIR',
   }),
+  BUILD_THREADS: z
+    .enum(['1', '0'], {
+      error: (issue) =>
+        `BUILD_THREADS "${issue.input}" must be 0 (every job on the main thread) or 1 (helper threads, ` +
+        'as when unset).',
+    })
+    .optional()
+    .transform((value) => value !== '0')
+    .meta({
+      description: '0 does every job on the main thread: no body or card is made ahead on a second thread',
+    }),
   NETLIFY: z
     .string()
     .optional()

@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { workThrough } from '../lib/work-ahead.ts';
-import { renderArticle, type RenderedSource } from '../markdown/render-article.ts';
+import { workThrough } from './work-ahead.ts';
+import { renderArticle } from '../markdown/render-article.ts';
+import type { RenderedSource } from './rendered-ahead.ts';
 
 const { board, paths, lead } = workerData as { board: SharedArrayBuffer; paths: string[]; lead: number };
 

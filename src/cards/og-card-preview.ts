@@ -5,8 +5,8 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { articlesWithPages, stateOf, type Article } from '../data/articles';
-import { cachedFile, ogCacheDir } from '../lib/og-cache';
-import { cardInput, cardJob, hasGeneratedCard, renderCard } from '../lib/og-image';
+import { cachedFile, ogCacheDir } from './og-cache';
+import { cardInput, cardJob, hasGeneratedCard, renderCard } from './og-image';
 import { site } from '../site.config';
 
 export const getStaticPaths = (async () => {

@@ -191,7 +191,7 @@ export type Rgb = readonly [number, number, number];
 export const hexColour = (hex: string): Rgb => [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)) as unknown as Rgb;
 
 /**
- * Pixels as indices into a palette, row by row, one byte each (a palette PNG: src/lib/png.ts).
+ * Pixels as indices into a palette, row by row, one byte each (a palette PNG: png.ts).
  * Text is anti-aliased in COVERAGE_LEVELS steps, so a card's flat colours and their blends stay
  * well under the 256 colours a palette holds.
  */
@@ -298,5 +298,5 @@ function blend(target: Canvas, mask: GlyphMask, x: number, y: number, colour: Rg
   }
 }
 
-/** PNG bytes of a canvas (src/lib/png.ts). */
+/** PNG bytes of a canvas (png.ts). */
 export const encodePng = ({ width, height, pixels, palette }: Canvas): Buffer => encodePalettePng(width, height, pixels, palette);

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { OG_HEIGHT, OG_WIDTH, renderCard, rendererFingerprint } from '../../src/lib/og-image.ts';
+import { OG_HEIGHT, OG_WIDTH, renderCard, rendererFingerprint } from '../../src/cards/og-image.ts';
 
 const input = { title: 'The harbour light returns', kicker: 'News', siteName: 'The Wirepress Review', byline: '28 November 2026' };
 

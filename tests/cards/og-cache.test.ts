@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cachedFile, cacheKey, ogCacheDir } from '../../src/lib/og-cache.ts';
+import { cachedFile, cacheKey, ogCacheDir } from '../../src/cards/og-cache.ts';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'og-cache-'))));

@@ -12,7 +12,7 @@ export function ogCacheDir(env: Record<string, string | undefined>): string {
 }
 
 /** A cache file's name: the hex sha256 of everything that decides the image (src/lib/file-digest.ts). */
-export { jsonDigest as cacheKey } from './file-digest.ts';
+export { jsonDigest as cacheKey } from '../lib/file-digest.ts';
 
 export interface Cached {
   bytes: Buffer;

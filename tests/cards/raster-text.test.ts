@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cardFaces } from '../../src/lib/og-image.ts';
+import { cardFaces } from '../../src/cards/og-image.ts';
 import sharp from 'sharp';
-import { canvas, drawLine, encodePng, fillRect, hexColour, releaseCanvas, setLine, wrapLines, type Canvas } from '../../src/lib/raster-text.ts';
+import { canvas, drawLine, encodePng, fillRect, hexColour, releaseCanvas, setLine, wrapLines, type Canvas } from '../../src/cards/raster-text.ts';
 
 const bold = { face: cardFaces().bold, size: 72 };
 const paper = hexColour('#ffffff');

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { encodePalettePng } from '../../src/lib/png.ts';
+import { encodePalettePng } from '../../src/cards/png.ts';
 
 describe('encodePalettePng', () => {
   it('writes a palette PNG that decodes to the palette colours, pixel by pixel', async () => {

@@ -6,7 +6,7 @@
  * core a rebuild leaves idle then. Where dist/ cannot be renamed (another file system, a mount
  * point), Astro empties it as before.
  *
- * The build writes into a staging folder (src/integrations/staged-dist.ts), so what is moved
+ * The build writes into a staging folder (staged-dist.ts), so what is moved
  * aside here is what a failed or killed build left half-written; staged-dist moves the previous
  * good dist/ aside itself once the new build is complete.
  */

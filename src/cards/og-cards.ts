@@ -2,7 +2,7 @@
  * Publishes the Open Graph card (dist/og/<slug>.png) of every article that has a page and no
  * hero image. Cards were half of a cold build's time at N = 10,000 when an endpoint drew them one
  * after another at the end (docs/performance.md); here a second thread starts drawing them into
- * the card cache (src/lib/og-cache.ts) right after the content check, while the main thread
+ * the card cache (og-cache.ts) right after the content check, while the main thread
  * syncs content, bundles and renders pages. When the pages are done, the main thread draws what
  * is still queued, then links every card from the cache into dist/: a rebuild draws only cards
  * whose input changed and never keeps a third copy of each card in Astro's page cache.
@@ -13,12 +13,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkedArticlesWithPages, type CheckedArticleData } from '../lib/checked-articles.ts';
-import { ensureCached, ogCacheDir } from '../lib/og-cache.ts';
-import { cardInput, cardJob, hasGeneratedCard, ogCardPath, ogCardRendered, renderCard, rendererFingerprint, type CardJob } from '../lib/og-image.ts';
+import { ensureCached, ogCacheDir } from './og-cache.ts';
+import { cardInput, cardJob, hasGeneratedCard, ogCardPath, ogCardRendered, renderCard, rendererFingerprint, type CardJob } from './og-image.ts';
+import { readEnvironment } from '../lib/environment.ts';
 import { buildNow, publicationState } from '../lib/publication.ts';
 import { publishFile } from '../lib/publish-file.ts';
 import { site } from '../site.config.ts';
-import { startHelperThread } from './helper-thread.ts';
+import { startHelperThread } from '../build-threads/helper-thread.ts';
 
 /** What a card needs of a checked article (of its hero image, only whether there is one). */
 interface CardSource {
@@ -46,7 +47,7 @@ export function distinctCards(jobs: readonly CardJob[]): CardJob[] {
 
 /**
  * A thread that draws `jobs` (one per distinct card) into the cache, in order, while this thread
- * does other work; see src/lib/work-ahead.ts.
+ * does other work; see src/build-threads/work-ahead.ts.
  */
 const cardThread = (cacheDir: string, jobs: CardJob[]) =>
   startHelperThread<boolean>(new URL('./og-card-worker.ts', import.meta.url), jobs.length, { cacheDir, jobs }, 'card', (outcome) => {
@@ -79,19 +80,20 @@ export default function ogCards(): AstroIntegration {
         const jobs = cardJobs(checkedArticlesWithPages(command), buildNow(process.env), fingerprint);
         if (jobs.length === 0) return;
         const distinct = distinctCards(jobs);
-        const thread = cardThread(cacheDir, distinct);
+        const threadsOn = readEnvironment(process.env).BUILD_THREADS;
+        const thread = threadsOn ? cardThread(cacheDir, distinct) : undefined;
         publish = async (dist) => {
           for (const [index, job] of distinct.entries()) {
-            // Cached by now, unless the thread had not started it (then it is drawn here) or
-            // failed on it (then it fails here again, with the error in this build).
-            const drawnThere = await thread.ahead.take(index)?.then(
+            // Cached by now, unless the thread had not started it or there is none (BUILD_THREADS=0:
+            // then it is drawn here) or failed on it (then it fails here again, in this build).
+            const drawnThere = await thread?.ahead.take(index)?.then(
               () => true,
               () => false,
             );
             if (!drawnThere) await drawHere(cacheDir, job);
           }
-          const drawnAhead = thread.ahead.done;
-          await thread.stop();
+          const drawnAhead = thread?.ahead.done ?? 0;
+          await thread?.stop();
           mkdirSync(join(dist, 'og'), { recursive: true });
           for (const job of jobs) publishFile(join(cacheDir, `${job.key}.png`), join(dist, ogCardPath(job.slug)));
           return { cards: jobs.length, ahead: drawnAhead };

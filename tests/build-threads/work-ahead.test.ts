@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { workAhead, workBoard, workThrough, type Outcome } from '../../src/lib/work-ahead.ts';
+import { workAhead, workBoard, workThrough, type Outcome } from '../../src/build-threads/work-ahead.ts';
 
 /** A helper running on this thread, its outcomes fed straight to the main side. */
 function sameThread(jobs: string[], run: (job: string) => Promise<string>) {

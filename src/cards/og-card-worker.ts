@@ -5,9 +5,9 @@
  * (encoding and writing a card are synchronous).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ensureCached } from '../lib/og-cache.ts';
-import { renderCard, type CardJob } from '../lib/og-image.ts';
-import { workThrough } from '../lib/work-ahead.ts';
+import { ensureCached } from './og-cache.ts';
+import { renderCard, type CardJob } from './og-image.ts';
+import { workThrough } from '../build-threads/work-ahead.ts';
 
 const { cacheDir, board, jobs } = workerData as { cacheDir: string; board: SharedArrayBuffer; jobs: CardJob[] };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardJobs, distinctCards } from '../../src/integrations/og-cards.ts';
-import { cardInput, cardJob } from '../../src/lib/og-image.ts';
+import { cardJobs, distinctCards } from '../../src/cards/og-cards.ts';
+import { cardInput, cardJob } from '../../src/cards/og-image.ts';
 import { site } from '../../src/site.config.ts';
 
 const now = new Date('2026-11-29T12:00:00Z');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodyPaths, readRecord } from '../../src/integrations/bodies-ahead.ts';
+import { bodyPaths, readRecord } from '../../src/build-threads/bodies-ahead.ts';
 
 const article = (id: string, pubDate: string | undefined, sourceDigest = `digest-of-${id}`) => ({
   id,

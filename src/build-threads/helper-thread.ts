@@ -1,11 +1,11 @@
 /**
  * Starts a worker thread that works through a list of jobs with `workThrough`
- * (src/lib/work-ahead.ts), and returns the main thread's side of the board. Used by the threads
+ * (work-ahead.ts), and returns the main thread's side of the board. Used by the threads
  * that render article bodies and draw Open Graph cards ahead of the pages.
  */
 import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
-import { workAhead, workBoard, type Outcome, type WorkAhead } from '../lib/work-ahead.ts';
+import { workAhead, workBoard, type Outcome, type WorkAhead } from './work-ahead.ts';
 
 export interface HelperThread<Result> {
   ahead: WorkAhead<Result>;

@@ -3,7 +3,7 @@
  * Markdown was over half of an article page's time on the main thread while the machine's other
  * core sat idle (docs/performance.md). The thread works through the articles in page order
  * (newest first), a bounded distance ahead of the pages; a page takes its body from there
- * (src/markdown/render-article.ts), or renders it itself when the thread has not got to it.
+ * (rendered-ahead.ts), or renders it itself when the thread has not got to it.
  *
  * On a rebuild Astro restores most pages from its cache and never asks for their bodies, so the
  * thread renders only the articles whose files changed since the last build: rendering the
@@ -16,8 +16,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkedArticlesWithPages, type CheckedArticle, type CheckedArticleData } from '../lib/checked-articles.ts';
 import { newestFirst } from '../lib/publication.ts';
-import { offerRenderedAhead, type RenderedSource } from '../markdown/render-article.ts';
+import { readEnvironment } from '../lib/environment.ts';
 import { startHelperThread } from './helper-thread.ts';
+import { offerRenderedAhead, type RenderedSource } from './rendered-ahead.ts';
 
 /**
  * How far the thread may run ahead of the pages: far enough to use the seconds of content sync
@@ -73,7 +74,7 @@ function renderAhead(paths: string[]): () => Promise<string> {
   const { ahead, stop } = startHelperThread<RenderedSource>(new URL('./body-worker.ts', import.meta.url), paths.length, { paths, lead: LEAD }, 'body');
   const indexOf = new Map(paths.map((path, index) => [path, index]));
   let handedOver = 0;
-  offerRenderedAhead({
+  const withdraw = offerRenderedAhead({
     take: (path) => {
       const index = indexOf.get(path);
       const taken = index === undefined ? undefined : ahead.take(index);
@@ -82,7 +83,7 @@ function renderAhead(paths: string[]): () => Promise<string> {
     },
   });
   return async () => {
-    offerRenderedAhead(undefined);
+    withdraw();
     await stop();
     return `Rendered ${ahead.done} of ${paths.length} article bodies on a second thread; the pages took ${handedOver} of them.`;
   };
@@ -95,7 +96,8 @@ export default function bodiesAhead(): AstroIntegration {
     name: 'wirepress:bodies-ahead',
     hooks: {
       'astro:config:setup': ({ command, config }) => {
-        if (command !== 'build') return;
+        // BUILD_THREADS=0: the pages render every body, as if this integration were not there.
+        if (command !== 'build' || !readEnvironment(process.env).BUILD_THREADS) return;
         const root = fileURLToPath(config.root);
         const record = join(fileURLToPath(config.cacheDir), 'bodies-rendered.json');
         const articles = checkedArticlesWithPages(command);

@@ -1,12 +1,12 @@
 /**
  * Open Graph cards (1200×630 PNG) for articles without a hero image: headline, section and
- * publication name set in Inter (src/lib/raster-text.ts). Colours match the site's light scheme.
+ * publication name set in Inter (raster-text.ts). Colours match the site's light scheme.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire, findPackageJSON } from 'node:module';
 import { canvas, drawLine, encodePng, fillRect, hexColour, loadFace, releaseCanvas, setLine, verticalMetrics, wrapLines, type Canvas, type Face } from './raster-text.ts';
-import { formatDate } from './dates.ts';
+import { formatDate } from '../lib/dates.ts';
 import { cacheKey } from './og-cache.ts';
 
 export const OG_WIDTH = 1200;
@@ -74,7 +74,7 @@ export function cardInput(
   };
 }
 
-/** A card to draw at the default size, and its key in the card cache (src/lib/og-cache.ts). */
+/** A card to draw at the default size, and its key in the card cache (og-cache.ts). */
 export interface CardJob {
   slug: string;
   key: string;
