@@ -7,13 +7,13 @@
  * rebuild whose pages are byte for byte those of the last passing check skips it: a marker named
  * by their digest is kept in Astro's cache dir.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkedArticles } from '../lib/checked-articles.ts';
 import { fileDigest } from '../lib/file-digest.ts';
-import { brokenReferences } from '../lib/link-check.ts';
+import { brokenReferences, filesIn } from '../lib/link-check.ts';
 import { articlePath, basePathOf } from '../lib/urls.ts';
 import { stopBuild } from './stop-build.ts';
 
@@ -33,11 +33,7 @@ export default function linkCheck(files: { downloads(): string[] } = { downloads
       },
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
-        const distFiles = new Set(
-          readdirSync(dist, { recursive: true, withFileTypes: true })
-            .filter((entry) => entry.isFile())
-            .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/')),
-        );
+        const distFiles = filesIn(dist);
         // HTML files next to articles are downloads, not pages (src/integrations/article-files.ts).
         const downloads = new Set(files.downloads().map((path) => path.slice(1)));
         const pages = [...distFiles].filter((file) => file.endsWith('.html') && !downloads.has(file));
@@ -48,7 +44,9 @@ export default function linkCheck(files: { downloads(): string[] } = { downloads
           logger.info(`Links unchanged since the last passing check (${pages.length} pages): not checked again`);
           return;
         }
-        const broken = brokenReferences({ files: distFiles, readHtml: (path) => readFileSync(join(dist, path), 'utf8'), siteUrl, basePath, downloads });
+        const readText = (path: string) => readFileSync(join(dist, path), 'utf8');
+        const checked = { links: true, previews: true, jsonLd: false, textUrls: false };
+        const broken = brokenReferences({ files: distFiles, readText, siteUrl, basePath, downloads, sources: checked });
         if (broken.length === 0) {
           rmSync(passedDir, { recursive: true, force: true });
           mkdirSync(passedDir, { recursive: true });
