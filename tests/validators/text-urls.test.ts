@@ -1,15 +1,18 @@
 /**
- * The base-path checker for URLs outside HTML link attributes (scripts/verify/site-links.ts), on a
- * hand-made dist/, so that a clean result over a real build means the URLs are right, not that
- * the checker looked at nothing.
+ * The link check's `textUrls` source (src/lib/link-check.ts: URLs outside HTML link attributes),
+ * with the site mounted under a base path, on a hand-made dist/, so that a clean result over a real
+ * build means the URLs are right, not that the checker looked at nothing.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSiteLinks, type CheckedUrl } from '../../scripts/verify/site-links.ts';
+import { checkInternalLinks, type CheckedReference } from '../../scripts/verify/internal-links.ts';
 
-const mount = { siteUrl: 'https://octo.github.io', basePath: '/news/' };
+const mount = { origin: 'https://octo.github.io', basePath: '/news/' };
+const sources = { links: false, previews: false, jsonLd: false, textUrls: true };
+const MISSING = 'no such page or file in the build';
+const OUTSIDE = "points outside the site's base path /news/";
 
 const site: Record<string, string> = {
   'index.html': `<!doctype html><html><head>
@@ -28,24 +31,28 @@ const site: Record<string, string> = {
   'logo.png': 'png',
   '_astro/site.css': '@font-face { src: url(./inter.woff2) } .x { background: url("/news/_astro/none.png") }',
   '_astro/inter.woff2': 'font',
-  'rss.xml': '<rss><channel><link>https://octo.github.io/news/</link><item><link>https://octo.github.io/news/articles/two/</link></item></channel></rss>',
+  'rss.xml':
+    '<rss><channel><link>https://octo.github.io/news/</link><item><link>https://octo.github.io/news/articles/two/</link></item></channel></rss>',
   'robots.txt': 'Sitemap: https://octo.github.io/news/sitemap-index.xml\n',
-  'feed.json': JSON.stringify({ home_page_url: 'https://octo.github.io/news/', items: [{ url: 'https://octo.github.io/news/articles/one/' }] }),
+  'feed.json': JSON.stringify({
+    home_page_url: 'https://octo.github.io/news/',
+    items: [{ url: 'https://octo.github.io/news/articles/one/' }],
+  }),
   _redirects: '# aliases\n/news/old/ /news/articles/one/ 301\n/news/older/ /news/articles/two/ 301\n',
 };
 
 describe('the base-path checker for URLs outside link attributes', () => {
   let dist: string;
-  let results: CheckedUrl[];
-  const resultFor = (file: string, url: string) => results.find((r) => r.file === file && r.url === url);
+  const results: CheckedReference[] = [];
+  const resultFor = (file: string, url: string) => results.find((r) => r.page === file && r.target === url);
 
   beforeAll(() => {
-    dist = mkdtempSync(join(tmpdir(), 'site-links-'));
+    dist = mkdtempSync(join(tmpdir(), 'text-urls-'));
     for (const [file, text] of Object.entries(site)) {
       mkdirSync(dirname(join(dist, file)), { recursive: true });
       writeFileSync(join(dist, file), text);
     }
-    results = checkSiteLinks(dist, mount);
+    checkInternalLinks(dist, { ...mount, sources, onChecked: (reference) => results.push(reference) });
   });
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
@@ -61,26 +68,31 @@ describe('the base-path checker for URLs outside link attributes', () => {
     ]) {
       const result = resultFor(file!, url!);
       expect(result, `${file} ${url} was checked`).toBeDefined();
-      expect(result!.problem, `${file} ${url}`).toBeUndefined();
+      expect(result!.reason, `${file} ${url}`).toBeUndefined();
     }
   });
 
   it('flags URLs that lose the base path', () => {
-    expect(resultFor('index.html', 'https://octo.github.io/articles/one/')?.problem).toMatch(/outside the base path/);
-    expect(resultFor('index.html', '/_astro/paper.png')?.problem).toMatch(/outside the base path/);
-    expect(resultFor('older/index.html', '/articles/one/')?.problem).toMatch(/outside the base path/);
+    expect(resultFor('index.html', 'https://octo.github.io/articles/one/')?.reason).toBe(OUTSIDE);
+    expect(resultFor('index.html', '/_astro/paper.png')?.reason).toBe(OUTSIDE);
+    expect(resultFor('older/index.html', '/articles/one/')?.reason).toBe(OUTSIDE);
   });
 
   it('flags URLs with no file behind them', () => {
-    expect(resultFor('index.html', 'https://octo.github.io/news/_astro/gone.jpg')?.problem).toMatch(/no file _astro\/gone.jpg/);
-    expect(resultFor('_astro/site.css', '/news/_astro/none.png')?.problem).toMatch(/no file/);
-    expect(resultFor('rss.xml', 'https://octo.github.io/news/articles/two/')?.problem).toMatch(/no file articles\/two\/index.html/);
-    expect(resultFor('robots.txt', 'https://octo.github.io/news/sitemap-index.xml')?.problem).toMatch(/no file/);
-    expect(resultFor('_redirects', '/news/articles/two/')?.problem).toMatch(/no file/);
+    expect(resultFor('index.html', 'https://octo.github.io/news/_astro/gone.jpg')?.reason).toBe(MISSING);
+    expect(resultFor('_astro/site.css', '/news/_astro/none.png')?.reason).toBe(MISSING);
+    expect(resultFor('rss.xml', 'https://octo.github.io/news/articles/two/')?.reason).toBe(MISSING);
+    expect(resultFor('robots.txt', 'https://octo.github.io/news/sitemap-index.xml')?.reason).toBe(MISSING);
+    expect(resultFor('_redirects', '/news/articles/two/')?.reason).toBe(MISSING);
   });
 
   it('flags nothing else: other hosts, lookalike hosts, mailto: and data: URLs are not its business', () => {
-    expect(results.filter((r) => r.problem).map((r) => `${r.file} ${r.url}`).sort()).toEqual([
+    expect(
+      results
+        .filter((r) => r.reason)
+        .map((r) => `${r.page} ${r.target}`)
+        .sort(),
+    ).toEqual([
       '_astro/site.css /news/_astro/none.png',
       '_redirects /news/articles/two/',
       'index.html /_astro/paper.png',
