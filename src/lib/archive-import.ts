@@ -1,12 +1,14 @@
 /**
  * Imports a folder of markdown posts (Jekyll, Hugo, Eleventy) into content/articles/: walks the
  * folder, plans each post (src/lib/archive-markdown.ts), copies the images it shows into the new
- * article folder, writes the article (never over an existing one, src/lib/article-bundle.ts) and
- * returns the summary: imported, needs attention (with file, line and reason), skipped (and why).
+ * article folder, keeps the old site's heading ids where they differ (src/lib/archive-heading-ids.ts),
+ * writes the article (never over an existing one, src/lib/article-bundle.ts) and returns the summary:
+ * imported, needs attention (with file, line and reason), skipped (and why).
  */
 import { copyFileSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { articleMarkdown, type ArchiveContext, type ArticleFields, type ImportNote } from './archive-article.ts';
+import { oldHeadingIdRule, withOldHeadingIds } from './archive-heading-ids.ts';
 import { imageFileName, imageReferences, rewriteImages } from './archive-images.ts';
 import { claimAddresses, postLinks, rewriteSiteLinks } from './archive-links.ts';
 import { planMarkdownPost, type PlannedArticle } from './archive-markdown.ts';
@@ -129,6 +131,8 @@ export function importMarkdownFolder(folder: string, options: MarkdownImportOpti
   const root = resolve(folder);
   const siteRoot = resolve(options.siteRoot ?? siteRootOf(root));
   const context = siteContext(options.projectRoot, options.context);
+  // Old deep links (`…/lamp.html#the-vote`) keep landing on their heading: see archive-heading-ids.ts.
+  const headingIdRule = oldHeadingIdRule(siteRoot);
   const summary: ImportSummary = { imported: [], skipped: [] };
   const posts = markdownFiles(root).map((file) => {
     const source = relative(siteRoot, file).split(sep).join('/');
@@ -150,7 +154,8 @@ export function importMarkdownFolder(folder: string, options: MarkdownImportOpti
     const address = addresses.get(source)!;
     const plan = { ...planned, slug: address.slug, fields: { ...planned.fields, aliases: address.aliases }, notes: [...planned.notes, ...address.notes] };
     const images = planImages(plan, dirname(file), siteRoot);
-    const linked = rewriteSiteLinks(rewriteImages(plan.lines, images.renamed), links);
+    const headings = withOldHeadingIds(plan.lines, headingIdRule);
+    const linked = rewriteSiteLinks(rewriteImages(headings.lines, images.renamed), links);
     const body = linked.lines.map(({ text }) => text).join('\n');
     let target: string;
     try {
@@ -162,7 +167,8 @@ export function importMarkdownFolder(folder: string, options: MarkdownImportOpti
     }
     // The article's folder is new, so nothing there can be overwritten; COPYFILE_EXCL makes sure.
     for (const { from, name } of images.copies) copyFileSync(from, join(dirname(target), name), constants.COPYFILE_EXCL);
-    const notes = [...plan.notes, ...images.notes, ...linked.notes].sort((a, b) => a.line - b.line);
+    const notes = [...plan.notes, ...images.notes, ...headings.notes, ...linked.notes];
+    notes.sort((a, b) => a.line - b.line);
     summary.imported.push({ source, target, notes });
   }
   return summary;
