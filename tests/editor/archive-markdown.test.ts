@@ -65,6 +65,26 @@ describe('markdown post front matter', () => {
     expect(plan('content/posts/lamp-bundle/index.md', '---\ntitle: Lamp\ndate: 2020-01-01\n---\nBody.').slug).toBe('lamp-bundle');
   });
 
+  it("dates a Zola post by a dated file or folder name (- or _), or an old /YYYY/MM/DD/ address", () => {
+    const toml = (fields = '') => `+++\ntitle = "Lamp"\ncategories = ["News"]\n${fields}+++\nBody.`;
+    const midnight = { pubDate: '2019-03-04T00:00:00+00:00' };
+    const lamp = { slug: 'lamp-lit', fields: midnight, notes: [] };
+    expect(plan('content/2019-03-04_lamp-lit.md', toml())).toMatchObject(lamp);
+    expect(plan('content/2019-03-04-lamp-lit/index.md', toml())).toMatchObject(lamp);
+    // The Rust blog's way: Zola's `path` gives the address (and so the slug), aliases the old .html one.
+    const path = 'path = "2014/12/12/1.0-Timeline"\naliases = ["2014/12/12/1.0-Timeline.html"]\n';
+    expect(plan('content/1.0-Timeline.md', toml(path))).toMatchObject({
+      slug: '1-0-timeline',
+      fields: { pubDate: '2014-12-12T00:00:00+00:00', aliases: [] },
+      notes: [],
+    });
+    const aliased = plan('content/lamp.md', toml('aliases = ["/2015/05/15/lamp.html"]\n'));
+    expect(aliased.fields.pubDate).toBe('2015-05-15T00:00:00+01:00');
+    // A date in the front matter wins.
+    const dated = plan('content/2019-03-04_lamp.md', toml('date = 2020-01-02\n'));
+    expect(dated.fields.pubDate).toBe('2020-01-02T00:00:00+00:00');
+  });
+
   it('reads Hugo TOML front matter, with description, summary, authors list and aliases', () => {
     const planned = plan('content/posts/lamp.md', '+++\ntitle = "Lamp"\ndate = 2020-05-01T12:00:00\nsummary = "Lit."\nauthors = ["amara-okafor"]\naliases = ["/old/lamp-story/"]\ndraft = true\n+++\nBody.');
     expect(planned.fields).toMatchObject({ title: 'Lamp', pubDate: '2020-05-01T12:00:00+01:00', description: 'Lit.', authors: ['amara-okafor'], aliases: ['lamp-story'], sourceDraft: true });
@@ -259,6 +279,20 @@ describe('importing a folder of markdown posts', () => {
     const result = checkProjectContent(pathToFileURL(`${paths.project}/`));
     expect(result.problems).toEqual([]);
     expect(await bodyImageProblems(result, paths.project)).toEqual([]);
+  });
+
+  it("keeps the old site's heading ids where they differ from this site's; it passes the check", () => {
+    const body = "## Rust 1.0: ready\n\nSee [below](#the-lamp-s-light).\n\n## The lamp's light\n\n## Plain\n";
+    const paths = fixture({
+      'config.toml': 'base_url = "https://old.example"\n',
+      'content/lamp.md': `+++\ntitle = "Lamp"\ndate = 2020-05-01\ncategories = ["News"]\n+++\n\n${body}`,
+    });
+    const summary = importInto(paths, 'content');
+    const text = readFileSync(join(paths.articles, 'lamp/index.md'), 'utf8');
+    expect(text).toContain('## Rust 1.0: ready {#rust-1-0-ready}\n\nSee [below](#the-lamp-s-light).\n\n');
+    expect(text).toContain("## The lamp's light {#the-lamp-s-light}\n\n## Plain\n");
+    expect(summary.imported[0]!.notes).toEqual([]);
+    expect(checkProjectContent(pathToFileURL(`${paths.project}/`)).problems).toEqual([]);
   });
 
   it('keeps a draft the source marks as one even with --publish', () => {
