@@ -8,7 +8,7 @@
  * Zola file or folder name, the `/YYYY/MM/DD/` of the old address) -> pubDate; lastmod/last_modified_at ->
  * updatedDate; description/excerpt/summary -> description (the dek); categories -> section;
  * tags; author/authors -> author ids; draft: true or published: false -> draft; aliases and
- * redirect_from -> aliases; slug, permalink or Zola's path, the file name or a bundle's folder -> the slug.
+ * redirect_from -> aliases; slug, permalink, the file name or a bundle's folder -> the slug.
  * Fields of no meaning here (layout, comments…) are dropped quietly, any other field is listed.
  */
 import { parse as parseYaml } from 'yaml';
@@ -121,10 +121,13 @@ function addressOf(data: Record<string, unknown>): string | undefined {
   return [data.permalink, data.path].find(isAddress) as string | undefined;
 }
 
-/** The slug from `slug:`, the post's address, or its file name. */
+/**
+ * The slug from `slug:`, a permalink, or the file name. Not from Zola's `path`: its last part
+ * repeats across years where the file names do not (the Rust blog: 84 of 751 posts).
+ */
 function slugFor(data: Record<string, unknown>, path: string): string {
-  const address = addressOf(data);
-  return slugify(textOf(data.slug) ?? '') || (address ? slugOfPath(address) : '') || fromPath(path).slug;
+  const permalink = addressOf({ permalink: data.permalink });
+  return slugify(textOf(data.slug) ?? '') || (permalink ? slugOfPath(permalink) : '') || fromPath(path).slug;
 }
 
 /** `YYYY-MM-DD` from the first of the post's addresses (its own, then former ones) with `/YYYY/MM/DD/`. */
@@ -198,7 +201,11 @@ export function planMarkdownPost(post: MarkdownPost, context: ArchiveContext, re
     typeof data.author === 'object' && data.author !== null && !Array.isArray(data.author) ? listOf((data.author as { name?: unknown }).name) : [],
   );
   const authors = authorsFor(authorNames, context, lineOf(data.authors === undefined ? 'author' : 'authors'));
-  const aliases = aliasesFor(listOf(first(data, 'aliases', 'redirect_from')), slug, lineOf(data.aliases === undefined ? 'redirect_from' : 'aliases'));
+  // Zola's `path` was the post's address: it redirects here too.
+  const zolaPath = typeof data.path === 'string' ? [data.path] : [];
+  const oldAddresses = [...zolaPath, ...listOf(first(data, 'aliases', 'redirect_from'))];
+  const aliasKey = data.aliases !== undefined ? 'aliases' : data.redirect_from !== undefined ? 'redirect_from' : 'path';
+  const aliases = aliasesFor(oldAddresses, slug, lineOf(aliasKey));
   notes.push(...section.notes, ...tags.notes, ...authors.notes, ...aliases.notes);
 
   const unknown = Object.keys(data).filter((key) => !MAPPED.has(key) && !QUIET.has(key));

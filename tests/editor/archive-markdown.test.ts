@@ -71,11 +71,11 @@ describe('markdown post front matter', () => {
     const lamp = { slug: 'lamp-lit', fields: midnight, notes: [] };
     expect(plan('content/2019-03-04_lamp-lit.md', toml())).toMatchObject(lamp);
     expect(plan('content/2019-03-04-lamp-lit/index.md', toml())).toMatchObject(lamp);
-    // The Rust blog's way: Zola's `path` gives the address (and so the slug), aliases the old .html one.
-    const path = 'path = "2014/12/12/1.0-Timeline"\naliases = ["2014/12/12/1.0-Timeline.html"]\n';
+    // The Rust blog's way: Zola's `path` gives the address and its date; the slug stays the file name's.
+    const path = 'path = "2014/12/12/trains"\naliases = ["2014/12/12/1.0-Timeline.html"]\n';
     expect(plan('content/1.0-Timeline.md', toml(path))).toMatchObject({
       slug: '1-0-timeline',
-      fields: { pubDate: '2014-12-12T00:00:00+00:00', aliases: [] },
+      fields: { pubDate: '2014-12-12T00:00:00+00:00', aliases: ['trains'] },
       notes: [],
     });
     const aliased = plan('content/lamp.md', toml('aliases = ["/2015/05/15/lamp.html"]\n'));
