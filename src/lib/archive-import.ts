@@ -56,8 +56,9 @@ const isInside = (path: string, dir: string) => path === dir || path.startsWith(
 
 /**
  * The file an image address in a post means: relative to the post's folder, or, site-absolute,
- * under the site's root (or its static/ folder, Hugo's). Undefined when it is not there; nothing
- * outside the site's root is read.
+ * under the site's root or the folder its generator copies as it is: static/ (Hugo, Zola), public/
+ * (Eleventy's passthrough, Ember, Next.js, Astro; the Ember blog's 266 images), src/. Undefined when
+ * it is not there; nothing outside the site's root is read.
  */
 export function locateImage(url: string, postDir: string, siteRoot: string): string | undefined {
   let path = url.split(/[?#]/)[0]!;
@@ -67,7 +68,9 @@ export function locateImage(url: string, postDir: string, siteRoot: string): str
     return undefined;
   }
   const candidates = path.startsWith('/')
-    ? [siteRoot, join(siteRoot, 'static'), join(siteRoot, 'src'), postDir].map((dir) => join(dir, path))
+    ? [siteRoot, ...['static', 'public', 'src'].map((dir) => join(siteRoot, dir)), postDir].map((dir) =>
+        join(dir, path),
+      )
     : [resolve(postDir, path)];
   return candidates.find((file) => isInside(file, siteRoot) && existsSync(file) && statSync(file).isFile());
 }

@@ -108,7 +108,8 @@ const textOf = (value: unknown) => (typeof value === 'string' || typeof value ==
  */
 function fromPath(path: string): { slug: string; date?: string } {
   const parts = path.split('/');
-  const file = parts.at(-1)!.replace(/\.(md|markdown)$/i, '');
+  // Middleman's `name.html.md` (the Ember blog's) is named for the page it made.
+  const file = parts.at(-1)!.replace(/(?:\.html?)?\.(md|markdown)$/i, '');
   const name = file === 'index' && parts.length > 1 ? parts.at(-2)! : file;
   const dated = DATED_NAME.exec(name);
   return dated ? { slug: slugify(dated[2]!), date: dated[1]! } : { slug: slugify(name) };

@@ -85,6 +85,10 @@ describe('markdown post front matter', () => {
     expect(dated.fields.pubDate).toBe('2020-01-02T00:00:00+00:00');
   });
 
+  it("names a Middleman-style post.html.md for its page, not with -html", () => {
+    expect(plan('content/lamp-lit.html.md', '---\ntitle: Lamp\ndate: 2020-01-01\n---\nBody.').slug).toBe('lamp-lit');
+  });
+
   it('reads Hugo TOML front matter, with description, summary, authors list and aliases', () => {
     const planned = plan('content/posts/lamp.md', '+++\ntitle = "Lamp"\ndate = 2020-05-01T12:00:00\nsummary = "Lit."\nauthors = ["amara-okafor"]\naliases = ["/old/lamp-story/"]\ndraft = true\n+++\nBody.');
     expect(planned.fields).toMatchObject({ title: 'Lamp', pubDate: '2020-05-01T12:00:00+01:00', description: 'Lit.', authors: ['amara-okafor'], aliases: ['lamp-story'], sourceDraft: true });
@@ -248,6 +252,19 @@ describe('importing a folder of markdown posts', () => {
       { line: 1, message: 'old address "2019-meeting" is another post\'s too; no redirect from it here' },
     ]);
     expect(checkProjectContent(pathToFileURL(`${paths.project}/`)).problems).toEqual([]);
+  });
+
+  it("finds site-absolute images in public/ and links to a post.html.md by its page's address", () => {
+    const paths = fixture({
+      'content/lamp.html.md': '---\ntitle: Lamp\ndate: 2020-01-01\ncategory: News\n---\n\n![The lamp](/images/lamp.png)\n',
+      'content/harbour.md': '---\ntitle: Harbour\ndate: 2020-01-02\ncategory: News\n---\n\nSee [the lamp](/blog/lamp/).\n',
+      'public/images/lamp.png': PIXEL_PNG,
+    });
+    const summary = importInto(paths, 'content');
+    expect(summary.imported.flatMap(({ notes }) => notes)).toEqual([]);
+    expect(readFileSync(join(paths.articles, 'lamp/index.md'), 'utf8')).toContain('![The lamp](./lamp.png)');
+    expect(existsSync(join(paths.articles, 'lamp/lamp.png'))).toBe(true);
+    expect(readFileSync(join(paths.articles, 'harbour/index.md'), 'utf8')).toContain('See [the lamp](../lamp/).');
   });
 
   it('copies reference-style images and rewrites their definitions', () => {
