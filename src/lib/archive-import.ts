@@ -9,6 +9,7 @@ import { copyFileSync, constants, existsSync, readdirSync, readFileSync, statSyn
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { articleMarkdown, type ArchiveContext, type ArticleFields, type ImportNote } from './archive-article.ts';
 import { oldHeadingIdRule, withOldHeadingIds } from './archive-heading-ids.ts';
+import { fileReferences, rewriteFileLinks } from './archive-files.ts';
 import { imageFileName, imageReferences, rewriteImages } from './archive-images.ts';
 import { claimAddresses, postLinks, rewriteSiteLinks } from './archive-links.ts';
 import { planMarkdownPost, type PlannedArticle } from './archive-markdown.ts';
@@ -92,7 +93,7 @@ export function siteContext(projectRoot: string, context: MarkdownImportOptions[
   return { ...context, sections: declaredSections(projectRoot), authorIds: new Set(authorIds) };
 }
 
-/** Copies the post's local images next to the article and gives each its new `./name`. */
+/** Copies the post's local images and linked files next to the article and gives each its new `./name`. */
 function planImages(plan: PlannedArticle, postDir: string, siteRoot: string) {
   const renamed = new Map<string, string>();
   const copies: { from: string; name: string }[] = [];
@@ -118,7 +119,18 @@ function planImages(plan: PlannedArticle, postDir: string, siteRoot: string) {
     renamed.set(url, `./${name}`);
     copies.push({ from: file, name });
   }
-  return { renamed, copies, notes };
+  // Linked files (report.pdf, a page kept beside the post) go next to the article, the only place served.
+  const files = new Map<string, string>();
+  for (const { path } of fileReferences(plan.lines)) {
+    const file = files.has(path) ? undefined : locateImage(path, postDir, siteRoot);
+    if (!file) continue;
+    // An image the post also shows (a link to its full size) is copied once.
+    const shown = copies.find(({ from }) => from === file);
+    const name = shown?.name ?? imageFileName(file, taken);
+    files.set(path, `./${name}`);
+    if (!shown) copies.push({ from: file, name });
+  }
+  return { renamed, files, copies, notes };
 }
 
 /** The lead image, once its file is copied; without alt text it is listed, since the article cannot build without it. */
@@ -158,7 +170,8 @@ export function importMarkdownFolder(folder: string, options: MarkdownImportOpti
     const plan = { ...planned, slug: address.slug, fields: { ...planned.fields, aliases: address.aliases }, notes: [...planned.notes, ...address.notes] };
     const images = planImages(plan, dirname(file), siteRoot);
     const headings = withOldHeadingIds(plan.lines, headingIdRule);
-    const linked = rewriteSiteLinks(rewriteImages(headings.lines, images.renamed), links);
+    const copied = rewriteFileLinks(rewriteImages(headings.lines, images.renamed), images.files);
+    const linked = rewriteSiteLinks(copied, links);
     const body = linked.lines.map(({ text }) => text).join('\n');
     let target: string;
     try {

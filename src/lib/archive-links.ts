@@ -3,8 +3,8 @@
  * generator tag (`{% post_url 2019-03-04-name %}`, `{{< ref "name.md" >}}`) or its old address
  * (`/2019/03/04/name.html`); here articles link each other as `../slug/`, and the build fails on a
  * link to a page that does not exist. So links to posts imported in the same run are rewritten to
- * the new address; a site-absolute link that matches no imported post is listed, because the
- * link check would fail it.
+ * the new address (also Zola's internal `@/2019-lamp.md#x` links); a site-absolute link that matches
+ * no imported post is listed, because the link check would fail it.
  */
 import type { ImportNote } from './archive-article.ts';
 import type { ConvertedLine, LinkResolver } from './archive-shortcodes.ts';
@@ -18,7 +18,8 @@ export interface ImportedPostName {
 
 /** Parts of old addresses that are listings, not posts: their last part is a tag or a page number. */
 const LISTINGS = /^\/(?:tags?|categories|category|author|authors|page|series|archives?)\//i;
-const MARKDOWN_LINK = /((?:^|[^!])\[(?:[^\]\\]|\\.)*\]\(\s*)(\/(?!\/)[^)\s]*)/g;
+/** A markdown link to a site-absolute address, or to a post by Zola's internal `@/path.md`. */
+const MARKDOWN_LINK = /((?:^|[^!])\[(?:[^\]\\]|\\.)*\]\(\s*)(@?\/(?!\/)[^)\s]*)/g;
 const HTML_LINK = /(<a\b[^>]*?\bhref\s*=\s*)(["'])(\/(?!\/)[^"']*)\2/gi;
 
 /** The name a link target gives a post: its last path part, without extension, folder for index files. */
@@ -45,8 +46,9 @@ export function postLinks(posts: ImportedPostName[]): LinkResolver {
 export function rewriteSiteLinks(lines: ConvertedLine[], resolve: LinkResolver): { lines: ConvertedLine[]; notes: ImportNote[] } {
   const notes: ImportNote[] = [];
   const rewrite = (url: string, line: number) => {
+    const zolaPost = url.startsWith('@/');
     // Files (/assets/report.pdf) are not posts; the content check reads those links itself.
-    if (/\.(?!html?$)[a-z0-9]{1,5}$/i.test(url.split(/[?#]/)[0]!)) return url;
+    if (!zolaPost && /\.(?!html?$)[a-z0-9]{1,5}$/i.test(url.split(/[?#]/)[0]!)) return url;
     const resolved = LISTINGS.test(url) ? undefined : resolve(url);
     if (!resolved) notes.push({ line, message: `link ${url} is an address on the old site and matches no imported post; the build's link check will refuse it` });
     return resolved ?? url;

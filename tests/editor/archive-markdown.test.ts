@@ -4,7 +4,7 @@
  * the article, drafts unless --publish, nothing overwritten, and a summary saying what needs a look.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -265,6 +265,41 @@ describe('importing a folder of markdown posts', () => {
     expect(readFileSync(join(paths.articles, 'lamp/index.md'), 'utf8')).toContain('![The lamp](./lamp.png)');
     expect(existsSync(join(paths.articles, 'lamp/lamp.png'))).toBe(true);
     expect(readFileSync(join(paths.articles, 'harbour/index.md'), 'utf8')).toContain('See [the lamp](../lamp/).');
+  });
+
+  it('copies files a post links to (a text file, a page kept beside it), links pointed at them', async () => {
+    const links = '[text](application.txt), [timing](2022-04-07-timing.html#top)';
+    const body = `${links}, ![C](chart.png) [big](chart.png)`;
+    const paths = fixture({
+      'content/reach/index.md': `---\ntitle: Reach\ndate: 2020-01-01\ncategory: News\n---\n\n${body}\n`,
+      'content/reach/application.txt': 'Questions.\n',
+      'content/reach/2022-04-07-timing.html': '<p>Timing</p>\n',
+      'content/reach/chart.png': PIXEL_PNG,
+    });
+    const summary = importInto(paths, 'content');
+    expect(summary.imported[0]!.notes).toEqual([]);
+    const folder = join(paths.articles, 'reach');
+    const text = readFileSync(join(folder, 'index.md'), 'utf8');
+    expect(text).toContain('[text](./application.txt), [timing](./2022-04-07-timing.html#top), ');
+    expect(text).toContain('![C](./chart.png) [big](./chart.png)');
+    const files = ['2022-04-07-timing.html', 'application.txt', 'chart.png', 'index.md'];
+    expect(readdirSync(folder).sort()).toEqual(files);
+    const result = checkProjectContent(pathToFileURL(`${paths.project}/`));
+    expect(result.problems).toEqual([]);
+    expect(await bodyImageProblems(result, paths.project)).toEqual([]);
+  });
+
+  it("points Zola's internal @/ links at the imported posts", () => {
+    const links = '[Q3](@/inside/q3-plan.md#plans), [Q4](@/inside/q4-plan/index.md)';
+    const paths = fixture({
+      'config.toml': 'base_url = "https://old.example"\n',
+      'content/inside/q3-plan.md': '+++\ntitle = "Q3"\ndate = 2020-01-01\n+++\n\n## Plans\n',
+      'content/inside/q4-plan/index.md': '+++\ntitle = "Q4"\ndate = 2020-01-02\n+++\n\nBody.\n',
+      'content/recap.md': `+++\ntitle = "Recap"\ndate = 2020-01-03\n+++\n\n${links}\n`,
+    });
+    importInto(paths, 'content');
+    const text = readFileSync(join(paths.articles, 'recap/index.md'), 'utf8');
+    expect(text).toContain('[Q3](../q3-plan/#plans), [Q4](../q4-plan/)');
   });
 
   it('copies reference-style images and rewrites their definitions', () => {
