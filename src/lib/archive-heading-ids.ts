@@ -251,8 +251,10 @@ export function withOldHeadingIds(
     // ATX (`## Text ##`): the heading's line. Setext: its last text line, above the underline.
     return flat[end.line === start.line ? start.line - 1 : end.line - 2]!;
   };
+  const ownIds = siteIds(sources, added);
   oldIds.forEach((old, index) => {
-    const problem = old === undefined || sources[index]!.explicit ? undefined : explicitIdProblem(old);
+    const same = old === undefined || old === ownIds[index] || sources[index]!.explicit;
+    const problem = same ? undefined : explicitIdProblem(old);
     if (problem)
       notes.push({
         line: rowOf(headings[index]!).line,

@@ -108,6 +108,14 @@ describe('where the ids are written', () => {
     expect(imported('zola', body).body).toBe(`${ids}\`\`\`\n## Rust 1.0\n\`\`\`\n\n## Rust 1.0 {#kept}`);
   });
 
+  it('lists an old id it cannot write only when it differs from the id this site gives', () => {
+    // Over 200 characters, the same here and on the old site: nothing to say.
+    expect(imported('zola', `## ${'Long words '.repeat(20)}`).notes).toEqual([]);
+    // "long-words-…" there, "longwords-…" here: old links to it are lost.
+    const [note] = imported('zola', `## ${'Long.words '.repeat(20)}`).notes;
+    expect(note).toMatch(/^10: the old site's id of this heading, "long-words-.*", cannot be kept \(is longer/);
+  });
+
   it('leaves a body alone when the site had no rule', () => {
     expect(imported(undefined, '## Rust 1.0').body).toBe('## Rust 1.0');
   });
