@@ -3,8 +3,8 @@
  * generator tag (`{% post_url 2019-03-04-name %}`, `{{< ref "name.md" >}}`) or its old address
  * (`/2019/03/04/name.html`); here articles link each other as `../slug/`, and the build fails on a
  * link to a page that does not exist. So links to posts imported in the same run are rewritten to
- * the new address (also Zola's internal `@/2019-lamp.md#x` links); a site-absolute link that matches
- * no imported post is listed, because the link check would fail it.
+ * the new address (also Zola's internal `@/2019-lamp.md#x` links and a bare `lamp.html#x`); a
+ * site-absolute link that matches no imported post is listed, because the link check would fail it.
  */
 import type { ImportNote } from './archive-article.ts';
 import type { ConvertedLine, LinkResolver } from './archive-shortcodes.ts';
@@ -21,6 +21,8 @@ const LISTINGS = /^\/(?:tags?|categories|category|author|authors|page|series|arc
 /** A markdown link to a site-absolute address, or to a post by Zola's internal `@/path.md`. */
 const MARKDOWN_LINK = /((?:^|[^!])\[(?:[^\]\\]|\\.)*\]\(\s*)(@?\/(?!\/)[^)\s]*)/g;
 const HTML_LINK = /(<a\b[^>]*?\bhref\s*=\s*)(["'])(\/(?!\/)[^"']*)\2/gi;
+/** A markdown link to a page by its bare old name, `name.html#part`, relative to the post's old address. */
+const RELATIVE_PAGE_LINK = /((?:^|[^!])\[(?:[^\]\\]|\\.)*\]\(\s*)([\w.-]+\.html?(?:#[^)\s]*)?)(?=[)\s])/g;
 
 /** The name a link target gives a post: its last path part, without extension, folder for index files. */
 function nameOf(target: string): string {
@@ -62,6 +64,8 @@ export function rewriteSiteLinks(lines: ConvertedLine[], resolve: LinkResolver):
         ? text
         : text
         .replace(MARKDOWN_LINK, (_whole, start: string, url: string) => `${start}${rewrite(url, line)}`)
+        // Not listed when it matches no post: it may be a file, and the content check names it then.
+        .replace(RELATIVE_PAGE_LINK, (_whole, start: string, url: string) => `${start}${resolve(url) ?? url}`)
         .replace(HTML_LINK, (_whole, start: string, quote: string, url: string) => `${start}${quote}${rewrite(url, line)}${quote}`),
     })),
   };

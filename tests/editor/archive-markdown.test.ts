@@ -289,8 +289,8 @@ describe('importing a folder of markdown posts', () => {
     expect(await bodyImageProblems(result, paths.project)).toEqual([]);
   });
 
-  it("points Zola's internal @/ links at the imported posts", () => {
-    const links = '[Q3](@/inside/q3-plan.md#plans), [Q4](@/inside/q4-plan/index.md)';
+  it("points Zola's internal @/ links and bare name.html links at the imported posts", () => {
+    const links = '[Q3](@/inside/q3-plan.md#plans), [Q4](@/inside/q4-plan/index.md), [3](q3-plan.html#plans)';
     const paths = fixture({
       'config.toml': 'base_url = "https://old.example"\n',
       'content/inside/q3-plan.md': '+++\ntitle = "Q3"\ndate = 2020-01-01\n+++\n\n## Plans\n',
@@ -299,7 +299,7 @@ describe('importing a folder of markdown posts', () => {
     });
     importInto(paths, 'content');
     const text = readFileSync(join(paths.articles, 'recap/index.md'), 'utf8');
-    expect(text).toContain('[Q3](../q3-plan/#plans), [Q4](../q4-plan/)');
+    expect(text).toContain('[Q3](../q3-plan/#plans), [Q4](../q4-plan/), [3](../q3-plan/#plans)');
   });
 
   it('copies reference-style images and rewrites their definitions', () => {
