@@ -302,6 +302,23 @@ describe('importing a folder of markdown posts', () => {
     expect(text).toContain('[Q3](../q3-plan/#plans), [Q4](../q4-plan/), [3](../q3-plan/#plans)');
   });
 
+  it('copies images whose markdown or <img> tag wraps onto the next line, each noted at its address', () => {
+    const shown = '![A diagram of\nthe server](/img/a.png)\n\n<img\nsrc="/img/b.png">';
+    const body = `${shown}\n\n![Gone\nnow](/img/c.png)`;
+    const paths = fixture({
+      'content/lamp.md': `---\ntitle: Lamp\ndate: 2020-01-01\ncategory: News\n---\n\n${body}\n`,
+      'public/img/a.png': PIXEL_PNG,
+      'public/img/b.png': PIXEL_PNG,
+    });
+    const summary = importInto(paths, 'content');
+    const text = readFileSync(join(paths.articles, 'lamp/index.md'), 'utf8');
+    expect(text).toContain('![A diagram of\nthe server](./a.png)\n\n<img\nsrc="./b.png">\n\n');
+    expect(text).toContain('![Gone\nnow](/img/c.png)');
+    expect(summary.imported[0]!.notes).toEqual([
+      { line: 14, message: "image /img/c.png was not found in the post's folder or the site; not copied" },
+    ]);
+  });
+
   it('copies reference-style images and rewrites their definitions', () => {
     const paths = fixture({ 'posts/a/index.md': '---\ntitle: A\ndate: 2020-01-01\ncategories: news\n---\n\n[![Chart][chart-thumb]][chart]\n\n[chart-thumb]: chart%20thumb.png\n[chart]: https://example.com/chart\n', 'posts/a/chart thumb.png': PIXEL_PNG });
     expect(importInto(paths, 'posts').imported[0]!.notes).toEqual([]);
