@@ -6,6 +6,7 @@
  * Only markdown links count, as in the build; a link to a file that is not there is left for the
  * content check to report, since it may be an old page's address instead.
  */
+import { proseTexts, rewriteProse } from './archive-prose.ts';
 import type { ConvertedLine } from './archive-shortcodes.ts';
 import { fileTypeOf } from './article-files.ts';
 
@@ -27,12 +28,13 @@ const isExternal = (url: string) => /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url);
 
 /** Markdown links to files of a type this site publishes, in order, with their source lines. */
 export function fileReferences(lines: ConvertedLine[]): FileReference[] {
-  return lines.flatMap(({ text, line, code }) =>
-    code
-      ? []
-      : [...text.matchAll(MARKDOWN_LINK)]
-          .map((match) => ({ url: unwrap(match[2]!), path: fileOf(match[2]!), line }))
-          .filter(({ url, path }) => !isExternal(url) && fileTypeOf(path) !== undefined),
+  return proseTexts(lines).flatMap(({ text, lineAt }) =>
+    [...text.matchAll(MARKDOWN_LINK)]
+      .map((match) => {
+        const line = lineAt(match.index + match[1]!.length);
+        return { url: unwrap(match[2]!), path: fileOf(match[2]!), line };
+      })
+      .filter(({ url, path }) => !isExternal(url) && fileTypeOf(path) !== undefined),
   );
 }
 
@@ -41,14 +43,10 @@ export function rewriteFileLinks(
   lines: ConvertedLine[],
   renamed: ReadonlyMap<string, string>,
 ): ConvertedLine[] {
-  return lines.map(({ text, line, code }) => ({
-    line,
-    code,
-    text: code
-      ? text
-      : text.replace(MARKDOWN_LINK, (whole, start: string, url: string) => {
-          const name = renamed.get(fileOf(url));
-          return name ? `${start}${name}${unwrap(url).slice(fileOf(url).length)}` : whole;
-        }),
-  }));
+  return rewriteProse(lines, (text) =>
+    text.replace(MARKDOWN_LINK, (whole, start: string, url: string) => {
+      const name = renamed.get(fileOf(url));
+      return name ? `${start}${name}${unwrap(url).slice(fileOf(url).length)}` : whole;
+    }),
+  );
 }

@@ -8,6 +8,7 @@
  * could not be found is reported at its source line.
  */
 import { extname } from 'node:path';
+import { proseTexts, rewriteProse } from './archive-prose.ts';
 import type { ConvertedLine } from './archive-shortcodes.ts';
 import { slugify } from './slugs.ts';
 
@@ -39,80 +40,43 @@ function definedImage(text: string, labels: Set<string>): string | undefined {
   return match && labels.has(label(match[2]!)) ? unwrap(match[3]!) : undefined;
 }
 
-/**
- * Runs of lines outside code, each as one text: an image's markdown or `<img` tag may wrap onto
- * the next line (`![A diagram of…⏎…the server](x.png)`, `<img⏎src="x.png">`), which line by line
- * would be missed without a word (the Ember blog had such images, the Rust blog two).
- */
-function proseRuns(lines: ConvertedLine[]): ConvertedLine[][] {
-  const runs: ConvertedLine[][] = [];
-  lines.forEach((line, index) => {
-    if (line.code) return;
-    if (index > 0 && !lines[index - 1]!.code && runs.length) runs.at(-1)!.push(line);
-    else runs.push([line]);
-  });
-  return runs;
-}
-
-/** The source line of `offset` in a run joined with newlines (a converted line may hold several). */
-function lineAt(run: ConvertedLine[], joined: string, offset: number): number {
-  let newlines = joined.slice(0, offset).split('\n').length - 1;
-  for (const { text, line } of run) {
-    newlines -= text.split('\n').length;
-    if (newlines < 0) return line;
-  }
-  return run.at(-1)!.line;
-}
-
 /** Every image address in the body, in order, with its source line (where its address is). */
 export function imageReferences(lines: ConvertedLine[]): ImageReference[] {
   const labels = imageLabels(lines);
-  return proseRuns(lines).flatMap((run) => {
-    const joined = run.map(({ text }) => text).join('\n');
-    // Where the address starts: after the match's first group.
-    const at = (match: RegExpExecArray) => match.index + match[1]!.length;
-    const inline = [
-      ...[...joined.matchAll(MARKDOWN_IMAGE)].map((match) => ({ url: unwrap(match[2]!), at: at(match) })),
-      ...[...joined.matchAll(HTML_IMAGE)].map((match) => ({ url: match[3]!, at: at(match) })),
-    ].sort((a, b) => a.at - b.at);
-    const defined = run.flatMap(({ text, line }) => {
-      const url = definedImage(text, labels);
-      return url ? [{ url, line }] : [];
-    });
-    const shown = inline.map(({ url, at: offset }) => ({ url, line: lineAt(run, joined, offset) }));
-    return [...shown, ...defined].sort((a, b) => a.line - b.line);
+  // Where the address starts: after the match's first group.
+  const at = (match: RegExpExecArray) => match.index + match[1]!.length;
+  const shown = proseTexts(lines).flatMap(({ text, lineAt }) =>
+    [
+      ...[...text.matchAll(MARKDOWN_IMAGE)].map((match) => ({ url: unwrap(match[2]!), at: at(match) })),
+      ...[...text.matchAll(HTML_IMAGE)].map((match) => ({ url: match[3]!, at: at(match) })),
+    ]
+      .sort((a, b) => a.at - b.at)
+      .map(({ url, at: offset }) => ({ url, line: lineAt(offset) })),
+  );
+  const defined = lines.flatMap(({ text, line, code }) => {
+    const url = code ? undefined : definedImage(text, labels);
+    return url ? [{ url, line }] : [];
   });
+  // A stable sort keeps the order of images on one line.
+  return [...shown, ...defined].sort((a, b) => a.line - b.line);
 }
 
 /** Replaces image addresses found in `renamed` (old address -> new); others stay as they were. */
 export function rewriteImages(lines: ConvertedLine[], renamed: ReadonlyMap<string, string>): ConvertedLine[] {
   const labels = imageLabels(lines);
-  const rewritten = new Map<ConvertedLine, string>();
-  for (const run of proseRuns(lines)) {
-    // Addresses hold no newline, so the run splits back into its lines (a converted line may hold several).
-    const pieces = run
-      .map(({ text }) => text)
-      .join('\n')
+  return rewriteProse(lines, (text) =>
+    text
       .replace(MARKDOWN_IMAGE, (whole, start: string, url: string) =>
         renamed.has(unwrap(url)) ? `${start}${renamed.get(unwrap(url))}` : whole,
       )
       .replace(HTML_IMAGE, (whole, start: string, quote: string, url: string) =>
         renamed.has(url) ? `${start}${quote}${renamed.get(url)}${quote}` : whole,
       )
-      .split('\n');
-    for (const line of run) rewritten.set(line, pieces.splice(0, line.text.split('\n').length).join('\n'));
-  }
-  return lines.map((original) => {
-    const text = rewritten.get(original) ?? original.text;
-    return {
-      line: original.line,
-      code: original.code,
-      text: text.replace(DEFINITION, (whole, start: string, _label: string, url: string) => {
+      .replace(new RegExp(DEFINITION.source, 'gm'), (whole, start: string, _label: string, url: string) => {
         const name = definedImage(whole, labels) && renamed.get(unwrap(url));
         return name ? `${start}${name}` : whole;
       }),
-    };
-  });
+  );
 }
 
 /**

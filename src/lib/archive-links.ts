@@ -7,6 +7,7 @@
  * site-absolute link that matches no imported post is listed, because the link check would fail it.
  */
 import type { ImportNote } from './archive-article.ts';
+import { rewriteProse } from './archive-prose.ts';
 import type { ConvertedLine, LinkResolver } from './archive-shortcodes.ts';
 
 export interface ImportedPostName {
@@ -55,20 +56,19 @@ export function rewriteSiteLinks(lines: ConvertedLine[], resolve: LinkResolver):
     if (!resolved) notes.push({ line, message: `link ${url} is an address on the old site and matches no imported post; the build's link check will refuse it` });
     return resolved ?? url;
   };
-  return {
-    notes,
-    lines: lines.map(({ text, line, code }) => ({
-      line,
-      code,
-      text: code
-        ? text
-        : text
-        .replace(MARKDOWN_LINK, (_whole, start: string, url: string) => `${start}${rewrite(url, line)}`)
-        // Not listed when it matches no post: it may be a file, and the content check names it then.
-        .replace(RELATIVE_PAGE_LINK, (_whole, start: string, url: string) => `${start}${resolve(url) ?? url}`)
-        .replace(HTML_LINK, (_whole, start: string, quote: string, url: string) => `${start}${quote}${rewrite(url, line)}${quote}`),
-    })),
-  };
+  // A link's text may wrap onto the next line (`[release⏎cycle](/blog/…)`): the runs of prose are read whole.
+  const rewritten = rewriteProse(lines, (text, lineAt) =>
+    text
+      .replace(MARKDOWN_LINK, (_whole, start: string, url: string, offset: number) =>
+        `${start}${rewrite(url, lineAt(offset))}`,
+      )
+      // Not listed when it matches no post: it may be a file, and the content check names it then.
+      .replace(RELATIVE_PAGE_LINK, (_whole, start: string, url: string) => `${start}${resolve(url) ?? url}`)
+      .replace(HTML_LINK, (_whole, start: string, quote: string, url: string, offset: number) =>
+        `${start}${quote}${rewrite(url, lineAt(offset))}${quote}`,
+      ),
+  );
+  return { lines: rewritten, notes: notes.sort((a, b) => a.line - b.line) };
 }
 
 /**

@@ -289,21 +289,23 @@ describe('importing a folder of markdown posts', () => {
     expect(await bodyImageProblems(result, paths.project)).toEqual([]);
   });
 
-  it("points Zola's internal @/ links and bare name.html links at the imported posts", () => {
+  it("points Zola's @/ links, bare name.html links and links wrapping lines at the imported posts", () => {
     const links = '[Q3](@/inside/q3-plan.md#plans), [Q4](@/inside/q4-plan/index.md), [3](q3-plan.html#plans)';
+    const wrapped = '[the\nplan](/2020/q3-plan.html)';
     const paths = fixture({
       'config.toml': 'base_url = "https://old.example"\n',
       'content/inside/q3-plan.md': '+++\ntitle = "Q3"\ndate = 2020-01-01\n+++\n\n## Plans\n',
       'content/inside/q4-plan/index.md': '+++\ntitle = "Q4"\ndate = 2020-01-02\n+++\n\nBody.\n',
-      'content/recap.md': `+++\ntitle = "Recap"\ndate = 2020-01-03\n+++\n\n${links}\n`,
+      'content/recap.md': `+++\ntitle = "Recap"\ndate = 2020-01-03\n+++\n\n${links}\n${wrapped}\n`,
     });
     importInto(paths, 'content');
     const text = readFileSync(join(paths.articles, 'recap/index.md'), 'utf8');
-    expect(text).toContain('[Q3](../q3-plan/#plans), [Q4](../q4-plan/), [3](../q3-plan/#plans)');
+    expect(text).toContain('[Q3](../q3-plan/#plans), [Q4](../q4-plan/), [3](../q3-plan/#plans)\n');
+    expect(text).toContain('[the\nplan](../q3-plan/)');
   });
 
   it('copies images whose markdown or <img> tag wraps onto the next line, each noted at its address', () => {
-    const shown = '![A diagram of\nthe server](/img/a.png)\n\n<img\nsrc="/img/b.png">';
+    const shown = '![A diagram of\nthe server](/img/a.png)\n\n<img\nsrc="/img/b.png"> [a\nfile](/img/a.png)';
     const body = `${shown}\n\n![Gone\nnow](/img/c.png)`;
     const paths = fixture({
       'content/lamp.md': `---\ntitle: Lamp\ndate: 2020-01-01\ncategory: News\n---\n\n${body}\n`,
@@ -312,10 +314,11 @@ describe('importing a folder of markdown posts', () => {
     });
     const summary = importInto(paths, 'content');
     const text = readFileSync(join(paths.articles, 'lamp/index.md'), 'utf8');
-    expect(text).toContain('![A diagram of\nthe server](./a.png)\n\n<img\nsrc="./b.png">\n\n');
+    expect(text).toContain('![A diagram of\nthe server](./a.png)\n\n<img\nsrc="./b.png">');
+    expect(text).toContain(' [a\nfile](./a.png)\n');
     expect(text).toContain('![Gone\nnow](/img/c.png)');
     expect(summary.imported[0]!.notes).toEqual([
-      { line: 14, message: "image /img/c.png was not found in the post's folder or the site; not copied" },
+      { line: 15, message: "image /img/c.png was not found in the post's folder or the site; not copied" },
     ]);
   });
 
