@@ -22,6 +22,8 @@ const LISTINGS = /^\/(?:tags?|categories|category|author|authors|page|series|arc
 /** A markdown link to a site-absolute address, or to a post by Zola's internal `@/path.md`. */
 const MARKDOWN_LINK = /((?:^|[^!])\[(?:[^\]\\]|\\.)*\]\(\s*)(@?\/(?!\/)[^)\s]*)/g;
 const HTML_LINK = /(<a\b[^>]*?\bhref\s*=\s*)(["'])(\/(?!\/)[^"']*)\2/gi;
+/** `[label]: /2019/03/04/name.html`, the definition a reference-style link (`[text][label]`) uses. */
+const LINK_DEFINITION = /^(\s{0,3}\[(?:[^\]\\]|\\.)+\]:\s*)(@?\/(?!\/)\S*)/gm;
 /** A markdown link to a page by its bare old name, `name.html#part`, relative to the post's old address. */
 const RELATIVE_PAGE_LINK = /((?:^|[^!])\[(?:[^\]\\]|\\.)*\]\(\s*)([\w.-]+\.html?(?:#[^)\s]*)?)(?=[)\s])/g;
 
@@ -59,13 +61,16 @@ export function rewriteSiteLinks(lines: ConvertedLine[], resolve: LinkResolver):
   // A link's text may wrap onto the next line (`[release⏎cycle](/blog/…)`): the runs of prose are read whole.
   const rewritten = rewriteProse(lines, (text, lineAt) =>
     text
-      .replace(MARKDOWN_LINK, (_whole, start: string, url: string, offset: number) =>
-        `${start}${rewrite(url, lineAt(offset))}`,
+      .replace(MARKDOWN_LINK, (_whole, start: string, url: string, offset: number, within: string) =>
+        `${start}${rewrite(url, lineAt(offset, within))}`,
+      )
+      .replace(LINK_DEFINITION, (_whole, start: string, url: string, offset: number, within: string) =>
+        `${start}${rewrite(url, lineAt(offset, within))}`,
       )
       // Not listed when it matches no post: it may be a file, and the content check names it then.
       .replace(RELATIVE_PAGE_LINK, (_whole, start: string, url: string) => `${start}${resolve(url) ?? url}`)
-      .replace(HTML_LINK, (_whole, start: string, quote: string, url: string, offset: number) =>
-        `${start}${quote}${rewrite(url, lineAt(offset))}${quote}`,
+      .replace(HTML_LINK, (_whole, start: string, q: string, url: string, offset: number, within: string) =>
+        `${start}${q}${rewrite(url, lineAt(offset, within))}${q}`,
       ),
   );
   return { lines: rewritten, notes: notes.sort((a, b) => a.line - b.line) };

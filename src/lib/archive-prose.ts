@@ -36,18 +36,19 @@ export function proseTexts(lines: ConvertedLine[]): { text: string; lineAt: (off
 }
 
 /**
- * The lines with each run's text rewritten by `rewrite` (given the run's text and its line of an
- * offset). A rewrite must keep the run's newlines, as replacing addresses does, so the run splits
- * back into its lines; code lines are left as they are.
+ * The lines with each run's text rewritten by `rewrite`, given the run's text and the source line
+ * of an offset in it (or in `within`, the text as an earlier replacement left it). A rewrite must
+ * keep the run's newlines, as replacing addresses does, so the run splits back into its lines;
+ * code lines are left as they are.
  */
 export function rewriteProse(
   lines: ConvertedLine[],
-  rewrite: (text: string, lineAt: (offset: number) => number) => string,
+  rewrite: (text: string, lineAt: (offset: number, within?: string) => number) => string,
 ): ConvertedLine[] {
   const rewritten = new Map<ConvertedLine, string>();
   for (const run of proseRuns(lines)) {
     const joined = run.map(({ text }) => text).join('\n');
-    const pieces = rewrite(joined, (offset) => lineAt(run, joined, offset)).split('\n');
+    const pieces = rewrite(joined, (offset, within = joined) => lineAt(run, within, offset)).split('\n');
     for (const line of run) rewritten.set(line, pieces.splice(0, line.text.split('\n').length).join('\n'));
   }
   return lines.map((line) => ({ ...line, text: rewritten.get(line) ?? line.text }));

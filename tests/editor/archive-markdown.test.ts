@@ -291,17 +291,23 @@ describe('importing a folder of markdown posts', () => {
 
   it("points Zola's @/ links, bare name.html links and links wrapping lines at the imported posts", () => {
     const links = '[Q3](@/inside/q3-plan.md#plans), [Q4](@/inside/q4-plan/index.md), [3](q3-plan.html#plans)';
-    const wrapped = '[the\nplan](/2020/q3-plan.html)';
+    // Reference-style: the definitions hold the addresses (q3 is Q3's old address, an alias).
+    const wrapped = '[the\nplan](/2020/q3-plan.html) [plan][q3] [team][]\n\n[q3]: /q3.html\n[team]: /team';
     const paths = fixture({
       'config.toml': 'base_url = "https://old.example"\n',
-      'content/inside/q3-plan.md': '+++\ntitle = "Q3"\ndate = 2020-01-01\n+++\n\n## Plans\n',
+      'content/inside/q3-plan.md': '+++\ntitle = "Q3"\ndate = 2020-01-01\naliases = ["/q3.html"]\n+++\n\nQ3.',
       'content/inside/q4-plan/index.md': '+++\ntitle = "Q4"\ndate = 2020-01-02\n+++\n\nBody.\n',
       'content/recap.md': `+++\ntitle = "Recap"\ndate = 2020-01-03\n+++\n\n${links}\n${wrapped}\n`,
     });
-    importInto(paths, 'content');
+    const summary = importInto(paths, 'content');
     const text = readFileSync(join(paths.articles, 'recap/index.md'), 'utf8');
     expect(text).toContain('[Q3](../q3-plan/#plans), [Q4](../q4-plan/), [3](../q3-plan/#plans)\n');
-    expect(text).toContain('[the\nplan](../q3-plan/)');
+    expect(text).toContain('[the\nplan](../q3-plan/) [plan][q3] [team][]\n\n');
+    expect(text).toContain('[q3]: ../q3-plan/\n[team]: /team');
+    const recap = summary.imported.find(({ source }) => source === 'content/recap.md')!;
+    expect(recap.notes.filter(({ message }) => message.includes('/team'))).toEqual([
+      { line: 11, message: expect.stringMatching(/^link \/team is an address on the old site/) },
+    ]);
   });
 
   it('copies images whose markdown or <img> tag wraps onto the next line, each noted at its address', () => {
