@@ -29,7 +29,7 @@ const TRAILING_ID = /[ \t]*\{#([^{}]*)\}$/;
 const VALID_ID = /^[\p{L}\p{N}_][\p{L}\p{N}_.:-]*$/u;
 /**
  * A bound that catches a pasted sentence, not a real id: generators slug whole headings, and the Rust
- * blog's old ids run to 148 characters (9 of its headings are over 100, linked from other posts).
+ * blog's old ids run to 148 characters (9 of its headings are over 100).
  */
 export const MAX_ID_LENGTH = 200;
 /** Page chrome ids start `page-`; ids written in HTML are prefixed `user-content-` by the sanitizer. */
