@@ -37,9 +37,10 @@ async function loadPagefind() {
       import(new URL('pagefind.js', indexes).href),
       fetch(new URL('shards.json', indexes)).then((response) => response.json()),
     ]);
-    await pagefind.options({ baseUrl: base.pathname });
+    const options = { baseUrl: base.pathname };
+    await pagefind.options(options);
     const merged = /** @type {string[]} */ (shards.merged);
-    await Promise.all(merged.map((folder) => pagefind.mergeIndex(new URL(folder, indexes).href, { baseUrl: base.pathname })));
+    await Promise.all(merged.map((folder) => pagefind.mergeIndex(new URL(folder, indexes).href, options)));
     return pagefind;
   } catch {
     status.textContent = 'Search could not load. The sections in the menu above list every article.';

@@ -27,11 +27,31 @@ ${body}
 
 // Oldest first: shards of two are [lighthouse, quay], [ferry, market], [regatta].
 const ARTICLES = {
-  'lighthouse-keeper': article('Lighthouse keeper retires', '2019-03-04T09:00:00+00:00', 'The keeper polished the lens with a chamois.'),
-  'quay-repairs': article('Quay repairs begin', '2021-05-06T09:00:00+00:00', 'Masons relaid the granite setts along the harbour.'),
-  'ferry-timetable': article('Ferry timetable changes', '2023-07-08T09:00:00+00:00', 'The winter crossing leaves the harbour at dawn.'),
-  'market-returns': article('Fish market returns', '2024-09-10T09:00:00+00:00', 'Stalls sold mackerel by the harbour wall.'),
-  'regatta-record': article('Regatta draws a record fleet', '2026-11-20T09:00:00+00:00', 'A schooner with a saffron spinnaker won.'),
+  'lighthouse-keeper': article(
+    'Lighthouse keeper retires',
+    '2019-03-04T09:00:00+00:00',
+    'The keeper polished the lens with a chamois.',
+  ),
+  'quay-repairs': article(
+    'Quay repairs begin',
+    '2021-05-06T09:00:00+00:00',
+    'Masons relaid the granite setts along the harbour.',
+  ),
+  'ferry-timetable': article(
+    'Ferry timetable changes',
+    '2023-07-08T09:00:00+00:00',
+    'The winter crossing leaves the harbour at dawn.',
+  ),
+  'market-returns': article(
+    'Fish market returns',
+    '2024-09-10T09:00:00+00:00',
+    'Stalls sold mackerel by the harbour wall.',
+  ),
+  'regatta-record': article(
+    'Regatta draws a record fleet',
+    '2026-11-20T09:00:00+00:00',
+    'A schooner with a saffron spinnaker won.',
+  ),
 };
 
 let contentDir: string;
@@ -43,7 +63,8 @@ beforeAll(async () => {
   contentDir = mkdtempSync(join(tmpdir(), 'search-shards-content-'));
   mkdirSync(join(contentDir, 'articles'));
   cpSync(join(projectRoot, 'content/authors'), join(contentDir, 'authors'), { recursive: true });
-  for (const [slug, text] of Object.entries(ARTICLES)) writeFileSync(join(contentDir, 'articles', `${slug}.md`), text);
+  for (const [slug, text] of Object.entries(ARTICLES))
+    writeFileSync(join(contentDir, 'articles', `${slug}.md`), text);
   build = await buildSite({ contentDir, env: { WIREPRESS_SEARCH_SHARD_SIZE: '2' } });
   expect(build.exitCode, build.output).toBe(0);
 });
@@ -59,7 +80,9 @@ describe('a search index in shards', () => {
     expect(build.output).toMatch(/Indexed 1 article page\(s\) for search \(shard 3 of 3\)/);
     const manifest = JSON.parse(readFileSync(join(build.dist, 'pagefind/shards.json'), 'utf8'));
     expect(manifest).toEqual({ merged: ['shards/2/', 'shards/3/'] });
-    expect(readFileSync(join(build.dist, 'pagefind/shards/3/pagefind-entry.json'), 'utf8')).toContain('"page_count":1');
+    expect(readFileSync(join(build.dist, 'pagefind/shards/3/pagefind-entry.json'), 'utf8')).toContain(
+      '"page_count":1',
+    );
   });
 
   it('finds an article in the oldest shard and one in the newest', async () => {
@@ -68,12 +91,19 @@ describe('a search index in shards', () => {
   });
 
   it('merges every shard into one list', async () => {
-    expect((await urls('harbour')).sort()).toEqual(['/articles/ferry-timetable/', '/articles/market-returns/', '/articles/quay-repairs/']);
+    expect((await urls('harbour')).sort()).toEqual([
+      '/articles/ferry-timetable/',
+      '/articles/market-returns/',
+      '/articles/quay-repairs/',
+    ]);
   });
 
   it('indexes again only the shard of an edited article, and finds the edit', async () => {
     const edited = join(build.root, 'content/articles/ferry-timetable.md');
-    writeFileSync(edited, readFileSync(edited, 'utf8').replace('at dawn', 'at dawn past the bioluminescent shoals'));
+    writeFileSync(
+      edited,
+      readFileSync(edited, 'utf8').replace('at dawn', 'at dawn past the bioluminescent shoals'),
+    );
     const rebuilt = await build.rebuild();
     expect(rebuilt.exitCode, rebuilt.output).toBe(0);
     editOutput = rebuilt.output;
