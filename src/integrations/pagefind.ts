@@ -94,8 +94,8 @@ async function buildShard(site: string, pages: readonly IndexedPage[], outputPat
     }
     return indexed;
   } finally {
-    // Ends the indexer (SIGTERM): it had exited, its memory returned, by the time close()
-    // resolved (checked in /proc: a zombie at once), and the next shard starts a new one.
+    // Ends the indexer (SIGTERM): read in /proc right after close() resolved, it was a zombie
+    // already, its memory returned; the next shard starts a new one (docs/performance.md).
     await close();
   }
 }
