@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { SYNDICATION_POLICIES } from './syndication.ts';
+import { DEFAULT_SHARD_SIZE } from './search-shards.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -100,6 +101,15 @@ function instant(raw: string): Date | Refusal {
   return now;
 }
 
+function shardSize(raw: string): number | Refusal {
+  const size = Number(raw.trim());
+  if (/^[1-9]\d*$/.test(raw.trim()) && Number.isSafeInteger(size)) return size;
+  return new Refusal(
+    `WIREPRESS_SEARCH_SHARD_SIZE "${raw}" must be a whole number of articles, 1 or more ` +
+      `(default ${DEFAULT_SHARD_SIZE}).`,
+  );
+}
+
 const ASTRO_CACHE_DIR_DEFAULT = 'node_modules/.astro';
 
 const environmentSchema = z.object({
@@ -158,6 +168,9 @@ const environmentSchema = z.object({
     .meta({
       description: '0 does every job on the main thread: no body or card is made ahead on a second thread',
     }),
+  WIREPRESS_SEARCH_SHARD_SIZE: variable(shardSize).default(DEFAULT_SHARD_SIZE).meta({
+    description: 'articles per search-index shard; for tests, which need several shards from a few articles',
+  }),
   NETLIFY: z
     .string()
     .optional()
