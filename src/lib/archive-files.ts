@@ -3,8 +3,9 @@
  * post): this site publishes a file only from the article's own folder, when a markdown link names
  * it (src/lib/article-files.ts). So the importer copies each linked file of a published type next
  * to the article and rewrites the link to `./name`, as it does images (src/lib/archive-images.ts).
- * Only markdown links count, as in the build; a link to a file that is not there is left for the
- * content check to report, since it may be an old page's address instead.
+ * Only markdown links are carried over here; the build also publishes files linked by raw HTML
+ * `<a href>`, which the importer leaves as written. A link to a file that is not there is left for
+ * the content check to report, since it may be an old page's address instead.
  */
 import { proseTexts, rewriteProse } from './archive-prose.ts';
 import type { ConvertedLine } from './archive-shortcodes.ts';

@@ -1,8 +1,9 @@
 /**
- * Files next to articles: a body link to a file in an article's folder (`[the report](./report.pdf)`)
- * publishes that file at the same address under the article's page, /articles/<slug>/report.pdf,
- * so links stay stable. Only the types below, each up to its size limit; anything else fails the
- * content check at the link's line, naming the file and what is published.
+ * Files next to articles: a body link to a file in an article's folder (`[the report](./report.pdf)`,
+ * or `<a href="./report.pdf">` in raw HTML) publishes that file at the same address under the
+ * article's page, /articles/<slug>/report.pdf, so links stay stable. Only the types below, each up
+ * to its size limit; anything else fails the content check at the link's line, naming the file and
+ * what is published.
  *
  * Types a browser would display in the site's origin (HTML, SVG, XML, text, CSV, JSON) are served
  * as downloads: `Content-Disposition: attachment` per file in dist/_headers

@@ -1,7 +1,8 @@
 /**
- * Links between articles, checked against the content before anything renders: a markdown link
- * to another article (`../other-story/`, `/articles/other-story/`) or to a heading in one
- * (`../other-story/#the-vote`, `#the-vote`) must name an article and a heading that exist.
+ * Links between articles, checked against the content before anything renders: a link (markdown,
+ * or `<a href>` in raw HTML) to another article (`../other-story/`, `/articles/other-story/`) or
+ * to a heading in one (`../other-story/#the-vote`, `#the-vote`) must name an article and a heading
+ * that exist.
  * Reported with the body line and the closest slug or heading id. The post-build link check
  * (src/integrations/link-check.ts) stays as the safety net for what only the built site shows.
  *
@@ -9,7 +10,7 @@
  * heading text, or the `{#…}` id written after it). An article whose headings the markdown alone cannot predict (any raw HTML) gets
  * its fragments checked after the build only, so this check never fails a good link.
  */
-import type { Definition, Heading, Link, LinkReference } from 'mdast';
+import type { Definition, Heading, Html, Link, LinkReference } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -17,6 +18,7 @@ import { headingIds, type HeadingSource } from '../markdown/rehype-heading-ids.t
 import { explicitIdOf } from '../markdown/remark-explicit-heading-ids.ts';
 import { closest } from './frontmatter-check-issues.ts';
 import { readFragment } from './fragments.ts';
+import { rawHtmlUrls } from './raw-html-urls.ts';
 import { decodePercent } from './urls.ts';
 import type { Position } from './frontmatter-check-yaml.ts';
 
@@ -51,16 +53,28 @@ const readAsProtocol = (url: string) => {
   return colon !== -1 && (pathStart === -1 || colon < pathStart);
 };
 
-/** The body's markdown links (inline and reference-style), positioned in the body. */
+/** Links in raw HTML: the sanitizer (src/markdown/sanitize-schema.ts) keeps no other element with an href. */
+const RAW_HTML_LINKS = { a: ['href'] };
+
+/** The body's links, markdown (inline, reference-style) and raw HTML `<a href>`, positioned in the body. */
 function bodyLinks(tree: ReturnType<typeof fromMarkdown>): BodyLink[] {
   const definitions = new Map<string, Definition>();
   visit(tree, 'definition', (node) => void definitions.set(node.identifier, node));
   const found: BodyLink[] = [];
+  const add = (url: string | undefined, start: Position | undefined) => {
+    if (!url || !start || url.startsWith('//') || readAsProtocol(url)) return;
+    found.push({ url, line: start.line, column: start.column });
+  };
   visit(tree, (node) => {
+    if (node.type === 'html') {
+      const start = node.position?.start;
+      const links = start ? rawHtmlUrls((node as Html).value, start, RAW_HTML_LINKS) : [];
+      for (const link of links) add(link.value.trim(), link);
+      return;
+    }
     if (node.type !== 'link' && node.type !== 'linkReference') return;
     const url = node.type === 'link' ? (node as Link).url : definitions.get((node as LinkReference).identifier)?.url;
-    const start = node.position?.start;
-    if (url && start && !url.startsWith('//') && !readAsProtocol(url)) found.push({ url, line: start.line, column: start.column });
+    add(url, node.position?.start);
   });
   return found;
 }
@@ -81,7 +95,7 @@ export function markdownHeadingSource(heading: Heading): HeadingSource {
   return { text: explicit ? text.slice(0, text.lastIndexOf('{#')).trimEnd() : text, explicit };
 }
 
-const mayLink = (body: string) => body.includes('](') || body.includes(']:');
+const mayLink = (body: string) => body.includes('](') || body.includes(']:') || /<a\s/i.test(body);
 
 /** A body link to a file in an article's folder: `./report.pdf`, `../other-story/data.csv`. */
 export interface FileLink extends Position {

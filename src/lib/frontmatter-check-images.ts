@@ -7,6 +7,8 @@ import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { RASTER_EXTENSIONS, suggestedFileName } from '../markdown/rehype-article-images.ts';
 import type { ImageToMeasure } from './frontmatter-check-pixels.ts';
 import type { ProblemReport } from './frontmatter-check-report.ts';
+import { srcsetUrls } from './link-check.ts';
+import { rawHtmlUrls } from './raw-html-urls.ts';
 import type { Definition, Html, Image, ImageReference } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
@@ -43,27 +45,17 @@ export function bodyImageReferences(markdown: string): ImageReferenceInBody[] {
   return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-const RAW_IMAGE = /<(img|source)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
-const ATTRIBUTE = /\s(src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+/** Raw HTML images; `<source srcset>` is read to report it: the sanitizer drops `<source>`. */
+const RAW_HTML_IMAGES = { img: ['src'], source: ['srcset'] };
 
 /** Local `<img src>` and `<source srcset>` files in raw HTML, positioned in the body. */
 function rawHtmlImages(html: string, start: { line: number; column: number }): ImageReferenceInBody[] {
-  const found: ImageReferenceInBody[] = [];
-  for (const tag of html.matchAll(RAW_IMAGE)) {
-    const element = tag[1]!.toLowerCase();
-    for (const attribute of tag[0].matchAll(ATTRIBUTE)) {
-      const name = attribute[1]!.toLowerCase();
-      if ((element === 'img') !== (name === 'src')) continue;
-      const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
-      const urls = name === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
-      const offset = tag.index + attribute.index + 1;
-      const before = html.slice(0, offset).split('\n');
-      const line = start.line + before.length - 1;
-      const column = before.length === 1 ? start.column + offset : before.at(-1)!.length + 1;
-      for (const url of urls.filter(isLocalReference)) found.push({ url, line, column, ...(name === 'srcset' ? { inSourceSrcset: true } : {}) });
-    }
-  }
-  return found;
+  return rawHtmlUrls(html, start, RAW_HTML_IMAGES).flatMap(({ attribute, value, line, column }) => {
+    const inSourceSrcset = attribute === 'srcset';
+    const urls = inSourceSrcset ? srcsetUrls(value) : [value];
+    const at = { line, column, ...(inSourceSrcset ? { inSourceSrcset } : {}) };
+    return urls.filter(isLocalReference).map((url) => ({ url, ...at }));
+  });
 }
 
 export type ImageFileProblem = { kind: 'outside'; resolved: string } | { kind: 'missing'; resolved: string } | { kind: 'format'; resolved: string; extension: string };

@@ -28,6 +28,18 @@ describe('links between articles', () => {
     ]);
   });
 
+  it('read raw HTML <a href> too: a misspelt slug reported at its href, a good heading passes', () => {
+    const body = 'Text.\n\n<p><a href="../harbour-vot/">The vote</a>, <a href="../harbour-vote/#the-vote">it</a></p>';
+    expect(check(body)).toEqual([
+      {
+        line: 3,
+        column: 7,
+        message: 'the link "../harbour-vot/" points to /articles/harbour-vot/, but no article has that slug',
+        hint: 'did you mean "../harbour-vote/"?',
+      },
+    ]);
+  });
+
   it('report a heading the target does not have, with the closest heading', () => {
     const [problem] = check('[the vote](../harbour-vote/#the-votes)\n');
     expect(problem).toMatchObject({ line: 1, column: 1, hint: 'did you mean "#the-vote"?' });

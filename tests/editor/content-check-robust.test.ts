@@ -59,7 +59,11 @@ beforeAll(async () => {
       ].join('\n\n'),
     ),
     [`${A}/heading-ids.md`]: article({}, 'Text.\n\n## Old anchor {#page-x}\n\n## Kept {#kept}\n\nSee [kept](#kept) and [the old one](#page-x).\n'),
-    [`${A}/with-files/index.md`]: article({}, 'See [the filing](./filing.pdf) and [the tool](./tool.exe).\n'),
+    [`${A}/with-files/index.md`]: article(
+      {},
+      'See [the filing](./filing.pdf) and [the tool](./tool.exe).\n\n' +
+        '<p>The <a href="./gone.csv">data</a>.</p>\n',
+    ),
     [`${A}/with-files/filing.pdf`]: '%PDF-1.4',
     [`${A}/with-files/tool.exe`]: 'MZ',
     [`${A}/with-h1.md`]: article({}, '# A repeated headline\n\nText.\n'),
@@ -145,6 +149,14 @@ describe('files linked from a body', () => {
   it('are checked before the build: a type that is not published fails, naming file, line, the file and what is published', () => {
     expect(about(`${A}/with-files/index.md`)).toEqual([
       expect.objectContaining({ severity: 'error', line: 9, column: 36, field: '(linked file)', message: 'the link "./tool.exe" points to tool.exe, a file of a type that is not published', hint: expect.stringContaining('pdf up to 25 MB') }),
+      // Raw HTML: at its href.
+      expect.objectContaining({
+        severity: 'error',
+        line: 11,
+        column: 11,
+        field: '(linked file)',
+        message: 'the link "./gone.csv" points to gone.csv, which does not exist',
+      }),
     ]);
     expect(result.linkedFiles.map((file) => file.output)).toEqual(['articles/with-files/filing.pdf']);
   });

@@ -36,12 +36,19 @@ const MIGRATED_BODY = [
   '<a name="legacy"></a>An anchor written in HTML by the old site.',
   '```python\ndef lamps(year):\n    return "lit"  # since 1986\n```',
   'Documents: [the report](./report.pdf), [the data](./data.csv), [the old page](./old-page.html).',
+  '<p>In HTML by the old site: <a href="./chart.svg">the chart</a>, <a href="notes.txt">the notes</a>.</p>',
   'Links: [the anchor](#legacy), [a quote](#old-vote:~:text=Text), [a phrase](#:~:text=Opening%20paragraph), [elsewhere](../long-read/#the-second-part:~:text=Text).',
 ].join('\n\n');
 
 /** Folder articles: their files besides index.md. */
 const FOLDER_FILES: Record<string, Record<string, string>> = {
-  'migrated-post': { 'report.pdf': '%PDF-1.4 a tiny report', 'data.csv': 'year,lamps\n1986,0\n2026,1\n', 'old-page.html': '<script>alert(1)</script>' },
+  'migrated-post': {
+    'report.pdf': '%PDF-1.4 a tiny report',
+    'data.csv': 'year,lamps\n1986,0\n2026,1\n',
+    'old-page.html': '<script>alert(1)</script>',
+    'chart.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
+    'notes.txt': 'Notes from the old site.\n',
+  },
 };
 
 /** Articles related to harbour-light-returns (news; Coast, Heritage, Volunteers) in known ways. */
@@ -235,11 +242,11 @@ describe('a migrated post', () => {
     for (const [name, contents] of Object.entries(FOLDER_FILES['migrated-post']!)) expect(readFileSync(join(published, name), 'utf8')).toBe(contents);
     const rules = parseHeadersFile(readFileSync(join(first.dist, '_headers'), 'utf8'));
     const headersOf = (path: string) => Object.assign({}, ...rules.filter((rule) => ruleMatches(rule.path, path)).map((rule) => rule.headers));
-    for (const name of ['data.csv', 'old-page.html']) {
+    for (const name of ['data.csv', 'old-page.html', 'chart.svg', 'notes.txt']) {
       expect(headersOf(`/articles/migrated-post/${name}`), name).toMatchObject({ 'Content-Disposition': 'attachment', 'X-Content-Type-Options': 'nosniff' });
     }
     expect(headersOf('/articles/migrated-post/report.pdf')).not.toHaveProperty('Content-Disposition');
-    expect(first.output).toContain('Published 3 files linked from articles (2 as downloads)');
+    expect(first.output).toContain('Published 5 files linked from articles (4 as downloads)');
   });
 
   it('has one h1, the headline: the body’s h1 became an h2, with a warning naming its line', () => {

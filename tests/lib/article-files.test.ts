@@ -94,6 +94,46 @@ describe('links to files in an article folder', () => {
     });
   });
 
+  it('publish files linked from raw HTML like markdown links: <a href> inline and in an HTML block', () => {
+    const body = [
+      'See <a href="./report.pdf">the report</a>.',
+      '',
+      '<div>',
+      '  <a title="data" href="data/results%202026.csv">data</a>',
+      '</div>',
+      '',
+    ].join('\n');
+    const { problems, files } = check(body, '<p><a href="../vote/report.pdf">their report</a></p>\n');
+    expect(problems).toEqual([[], []]);
+    expect(files.map(({ from, output }) => [from, output])).toEqual([
+      ['vote', 'articles/vote/report.pdf'],
+      ['vote', 'articles/vote/data/results 2026.csv'],
+      ['other', 'articles/vote/report.pdf'],
+    ]);
+  });
+
+  it('report a raw HTML link to a missing or unpublished file at its attribute\'s line and column', () => {
+    const html = ['<div>', '  <a href="gone.pdf">x</a>', '</div>'];
+    const body = ['Text.', '', '<p>Get <a href="./tool.exe">the tool</a>.</p>', '', ...html, ''].join('\n');
+    expect(check(body).problems[0]).toEqual([
+      expect.objectContaining({
+        line: 3,
+        column: 11,
+        message: 'the link "./tool.exe" points to tool.exe, a file of a type that is not published',
+      }),
+      expect.objectContaining({
+        line: 6,
+        column: 6,
+        message: 'the link "gone.pdf" points to gone.pdf, which does not exist',
+      }),
+    ]);
+  });
+
+  it('leave raw HTML links the sanitizer drops, and URLs in elements that are no links, alone', () => {
+    const body = '<a href="java&#x09;script:alert(1)">a</a> <a name="x.pdf">b</a> <q cite="./x.pdf">c</q>\n';
+    expect(check(body)).toEqual({ problems: [[], []], files: [] });
+  });
+
   it('leave pages, other sites and files outside article folders alone', () => {
     expect(check('[page](../other/) [site](https://example.org/x.exe) [feed](/rss.xml)\n')).toEqual({ problems: [[], []], files: [] });
   });
