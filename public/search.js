@@ -16,13 +16,31 @@ const input = /** @type {HTMLInputElement} */ (document.querySelector('#page-sea
 const status = /** @type {HTMLElement} */ (document.querySelector('#page-search-status'));
 const list = /** @type {HTMLOListElement} */ (document.querySelector('#page-search-results'));
 
-/** @typedef {{ options(o: { baseUrl: string }): Promise<void>, search(q: string): Promise<{ results: { data(): Promise<Result> }[] }> }} Pagefind */
+/**
+ * @typedef {{
+ *   options(o: { baseUrl: string }): Promise<void>,
+ *   mergeIndex(path: string, o: { baseUrl: string }): Promise<void>,
+ *   search(q: string): Promise<{ results: { data(): Promise<Result> }[] }>,
+ * }} Pagefind
+ */
 
-/** @returns {Promise<Pagefind | undefined>} */
+/**
+ * The index is built in shards (src/lib/search-shards.ts): pagefind/ holds the first with
+ * pagefind.js, pagefind/shards.json lists the others, and Pagefind merges them into its results,
+ * one list ranked by score.
+ * @returns {Promise<Pagefind | undefined>}
+ */
 async function loadPagefind() {
   try {
-    const pagefind = await import(new URL('pagefind/pagefind.js', base).href);
-    await pagefind.options({ baseUrl: base.pathname });
+    const indexes = new URL('pagefind/', base);
+    const [pagefind, shards] = await Promise.all([
+      import(new URL('pagefind.js', indexes).href),
+      fetch(new URL('shards.json', indexes)).then((response) => response.json()),
+    ]);
+    const options = { baseUrl: base.pathname };
+    await pagefind.options(options);
+    const merged = /** @type {string[]} */ (shards.merged);
+    await Promise.all(merged.map((folder) => pagefind.mergeIndex(new URL(folder, indexes).href, options)));
     return pagefind;
   } catch {
     status.textContent = 'Search could not load. The sections in the menu above list every article.';

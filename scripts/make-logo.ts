@@ -10,9 +10,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { cardFaces } from '../src/lib/og-image.ts';
+import { cardFaces } from '../src/cards/og-image.ts';
 import { PUBLISHER_LOGO } from '../src/lib/publisher-logo.ts';
-import { canvas, drawLine, encodePng, hexColour, setLine } from '../src/lib/raster-text.ts';
+import { canvas, drawLine, encodePng, hexColour, setLine } from '../src/cards/raster-text.ts';
 import { readSiteConfig } from '../src/lib/site-config.ts';
 
 const LOGO_SIZE = PUBLISHER_LOGO.width;

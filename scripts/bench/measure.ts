@@ -24,6 +24,8 @@ export interface Measured {
   peakByProcess: { process: string; rssBytes: number; anonBytes: number }[];
   /** CPU seconds of the whole tree; undefined when another measured command ran at the same time. */
   cpuSeconds?: { user: number; system: number };
+  /** The tree went over `memoryMaxBytes` and was killed (memory-limit.ts). */
+  overMemoryMax: boolean;
 }
 
 const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
@@ -60,6 +62,7 @@ function parentsByPid(): Map<number, number> {
 }
 
 interface ProcessMemory {
+  pid: number;
   process: string;
   rssBytes: number;
   anonBytes: number;
@@ -71,7 +74,7 @@ function memoryOf(pid: number): ProcessMemory | undefined {
     const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
     // The command, not Name: (Node names its main thread "MainThread").
     const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]!.split('/').at(-1) || '?';
-    return { process: `${command} ${pid}`, rssBytes: kib('VmRSS'), anonBytes: kib('RssAnon') };
+    return { pid, process: `${command} ${pid}`, rssBytes: kib('VmRSS'), anonBytes: kib('RssAnon') };
   } catch {
     return undefined;
   }
@@ -94,6 +97,14 @@ function treePids(root: number): Set<number> {
   return tree;
 }
 
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // It ended on its own meanwhile.
+  }
+}
+
 /** Memory of `root` and each of its descendants right now. */
 export function treeMemory(root: number): ProcessMemory[] {
   return [...treePids(root)].map(memoryOf).filter((memory): memory is ProcessMemory => memory !== undefined);
@@ -105,7 +116,7 @@ export const treeRssBytes = (root: number) => treeMemory(root).reduce((sum, memo
 export async function runMeasured(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; sampleMs?: number },
+  options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; sampleMs?: number; memoryMaxBytes?: number },
 ): Promise<Measured> {
   // The kernel writes dirty pages back ~30 s after they were written: without this, a rebuild
   // started right after a cold build paid for writing back the cold build's output (a warm
@@ -123,14 +134,20 @@ export async function runMeasured(
   let peakRssBytes = 0;
   let peakAnonBytes = 0;
   const peaks = new Map<string, ProcessMemory>();
+  let overMemoryMax = false;
   const sample = () => {
     if (child.pid === undefined) return;
     const tree = treeMemory(child.pid);
-    peakRssBytes = Math.max(peakRssBytes, tree.reduce((sum, memory) => sum + memory.rssBytes, 0));
+    const rssBytes = tree.reduce((sum, memory) => sum + memory.rssBytes, 0);
+    peakRssBytes = Math.max(peakRssBytes, rssBytes);
+    if (options.memoryMaxBytes !== undefined && rssBytes > options.memoryMaxBytes && !overMemoryMax) {
+      overMemoryMax = true;
+      for (const memory of tree) killQuietly(memory.pid);
+    }
     peakAnonBytes = Math.max(peakAnonBytes, tree.reduce((sum, memory) => sum + memory.anonBytes, 0));
     for (const memory of tree) {
       const peak = peaks.get(memory.process);
-      peaks.set(memory.process, { process: memory.process, rssBytes: Math.max(peak?.rssBytes ?? 0, memory.rssBytes), anonBytes: Math.max(peak?.anonBytes ?? 0, memory.anonBytes) });
+      peaks.set(memory.process, { pid: memory.pid, process: memory.process, rssBytes: Math.max(peak?.rssBytes ?? 0, memory.rssBytes), anonBytes: Math.max(peak?.anonBytes ?? 0, memory.anonBytes) });
     }
   };
   const sampler = setInterval(sample, options.sampleMs ?? 200);
@@ -150,5 +167,5 @@ export async function runMeasured(
   clearInterval(sampler);
   await new Promise((done) => log.end(done));
   const peakByProcess = [...peaks.values()].sort((a, b) => b.rssBytes - a.rssBytes);
-  return { exitCode, wallMs, peakRssBytes, peakAnonBytes, peakByProcess, cpuSeconds };
+  return { exitCode, wallMs, peakRssBytes, peakAnonBytes, peakByProcess, cpuSeconds, overMemoryMax };
 }

@@ -12,6 +12,8 @@
  *   npm run bench -- --cold-only           skips the two rebuilds (N = 100,000 when time is short)
  *   npm run bench -- --self-test           tests the harness itself (needs an idle machine)
  *   npm run bench -- --publish-path        times the publish path: correction, new article, hourly
+ *   npm run bench -- --memory-max 7G       kills and fails a build whose process tree holds more
+ *                                          (a private GitHub runner's memory; memory-limit.ts)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { benchArticle, DEFAULT_SEED, writeCorpus } from './corpus.ts';
 import { heroJpegs } from './hero-images.ts';
 import { runMeasured, type Measured } from './measure.ts';
+import { overMemoryMax, parseMemoryMax } from './memory-limit.ts';
 import { countImageEncodes, filesWrittenSince, markdownTable, median, outputSizes } from './stats.ts';
 import {
   eleventyTarget,
@@ -51,6 +54,7 @@ const { values: args } = parseArgs({
     'cold-only': { type: 'boolean', default: false },
     'self-test': { type: 'boolean', default: false },
     'publish-path': { type: 'boolean', default: false },
+    'memory-max': { type: 'string' },
   },
 });
 
@@ -68,6 +72,7 @@ const sizes = [...args.sizes.split(',').map(Number), ...(args['with-100k'] ? [10
 const runs = Number(args.runs);
 const seed = Number(args.seed);
 const heapMb = args['heap-mb'] ? Number(args['heap-mb']) : undefined;
+const memoryMaxBytes = args['memory-max'] === undefined ? undefined : parseMemoryMax(args['memory-max']);
 const cacheRoot = join(tmpdir(), 'wirepress-bench-cache');
 const peersDir = join(cacheRoot, 'peers');
 if (args['install-peers']) installEleventy(peersDir);
@@ -110,7 +115,8 @@ const EDIT_NOTE = '\n\nThis paragraph was added by the benchmark to measure a on
 async function build(target: BenchTarget, root: string, logFile: string): Promise<BuildFigures> {
   const { command, args: commandArgs, env } = target.command(root);
   const startedMs = Date.now();
-  const measured = await runMeasured(command, commandArgs, { cwd: root, env, logFile });
+  const measured = await runMeasured(command, commandArgs, { cwd: root, env, logFile, memoryMaxBytes });
+  if (measured.overMemoryMax) throw new Error(`${overMemoryMax(measured.peakRssBytes, memoryMaxBytes!)}; see ${logFile}`);
   const fromCaches = filesWrittenSince(target.imageCaches(root), startedMs);
   const fromLog = countImageEncodes(readFileSync(logFile, 'utf8')).encoded;
   return { ...measured, imageEncodes: Math.max(fromCaches, fromLog), log: logFile };
@@ -274,6 +280,7 @@ function writeReport(): string {
     rows,
   );
   const finished = new Date().toISOString();
-  writeFileSync(out, `${JSON.stringify({ command, started: started.toISOString(), finished, seed, runs, machine: machine(), table, results, progress: progressLog }, null, 2)}\n`);
+  const report = { command, started: started.toISOString(), finished, seed, runs, memoryMaxBytes, machine: machine(), table, results, progress: progressLog };
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   return table;
 }

@@ -12,7 +12,7 @@ export function median(values: readonly number[]): number {
 /**
  * Images a build actually encoded, from its log: Astro prints an encode's before/after weight and
  * "(reused cache entry)" for a cache hit; the site's Open Graph cards print one
- * "og-image: rendered" line per card drawn (src/integrations/og-cards.ts) and nothing on a hit.
+ * "og-image: rendered" line per card drawn (src/cards/og-cards.ts) and nothing on a hit.
  */
 export function countImageEncodes(log: string): { encoded: number; reused: number; ogCards: number } {
   const plain = log.replace(/\x1b\[[0-9;]*m/g, '');

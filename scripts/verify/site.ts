@@ -14,7 +14,6 @@ import { checkInternalLinks } from './internal-links.ts';
 import { checkHtml, describeMessages } from './nu-html-checker.ts';
 import { PAGE_WEIGHT_BUDGET_BYTES, pageWeight } from './page-weight.ts';
 import { sitemapProblems } from './sitemaps.ts';
-import { checkSiteLinks } from './site-links.ts';
 import { jsonLdBlocksOf, validateJsonLd } from './structured-data.ts';
 
 export interface VerifyOptions {
@@ -52,12 +51,7 @@ export function verifySite(dist: string, options: VerifyOptions): CheckResult[] 
   return [
     timed('internal links and fragments', () => ({
       scope: count(pages.length, 'page'),
-      problems: [
-        ...checkInternalLinks(dist, { origin: url, basePath }).map((link) => `dist/${link.page}: ${link.attribute} "${link.target}" ${link.reason}`),
-        ...checkSiteLinks(dist, { siteUrl: url, basePath })
-          .filter((checked) => checked.problem)
-          .map((checked) => `dist/${checked.file}: ${checked.source} URL ${checked.url} ${checked.problem}`),
-      ],
+      problems: checkInternalLinks(dist, { origin: url, basePath }).map((link) => `dist/${link.page}: ${link.attribute} "${link.target}" ${link.reason}`),
     })),
     timed('feeds and sitemaps', () => {
       const rss = files(dist, '**/rss.xml');

@@ -1,7 +1,7 @@
 /**
  * Sitemaps as a search engine reads them (sitemaps.org protocol, and Google News for
  * news-sitemap.xml): well-formed XML whose root is <urlset> or <sitemapindex>, each entry with an
- * absolute <loc>. Whether each <loc> names a file in dist/ is scripts/verify/site-links.ts's job.
+ * absolute <loc>. Whether each <loc> names a file in dist/ is src/lib/link-check.ts's job (`textUrls`).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isAbsoluteHttpUrl } from './formats.ts';

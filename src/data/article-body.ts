@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderArticleOrTake, type RenderedArticle } from '../markdown/render-article.ts';
+import { renderArticleOrTake } from '../build-threads/rendered-ahead.ts';
+import type { RenderedArticle } from '../markdown/render-article.ts';
 import type { Article } from './articles.ts';
 import { perEntryVersion } from './per-entry-version.ts';
 

@@ -7,7 +7,7 @@ import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import { cropSize, JSON_LD_RATIOS } from '../lib/image-crops.ts';
 import { absoluteUrl } from '../lib/urls.ts';
-import { ogCardPath, OG_HEIGHT, OG_WIDTH } from '../lib/og-image.ts';
+import { ogCardPath, OG_HEIGHT, OG_WIDTH } from '../cards/og-image.ts';
 import { site } from '../site.config.ts';
 
 export interface PublishedImage {

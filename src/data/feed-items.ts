@@ -12,7 +12,7 @@ import { experimental_AstroContainer } from 'astro/container';
 import { articleAuthors } from './article-authors';
 import ArticleBody from '../components/ArticleBody.astro';
 import { FEED_LIMIT, feedContentHtml, rssChannelExtras, rssItem, RSS_NAMESPACES, type FeedChannel, type FeedItem } from '../lib/feeds';
-import { hasGeneratedCard } from '../lib/og-image';
+import { hasGeneratedCard } from '../cards/og-image';
 import { lastModified } from '../lib/publication';
 import { ledeFromMarkdown, stripXmlIllegal } from '../lib/text';
 import { absoluteUrl, articlePath, authorPath } from '../lib/urls';

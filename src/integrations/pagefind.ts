@@ -1,36 +1,62 @@
 /**
  * Builds the Pagefind search index into dist/pagefind/ once `astro build` has written the pages,
- * so `npm run build` produces a searchable site with no second command. Only what article pages
- * mark with data-pagefind-body is indexed: headline, dek, byline and body, not the site chrome.
+ * so `npm run build` (and `astro build` alone) produces a searchable site with no second command.
+ * Only what article pages mark with data-pagefind-body is indexed: headline, dek, byline and body,
+ * not the site chrome.
  *
- * Pagefind has no incremental mode and indexing is a fifth of a no-change rebuild at N = 10,000
- * (docs/performance.md), so the last index is kept in Astro's cache dir under a digest of what it
- * was built from (every article page, byte for byte, and Pagefind's version): a rebuild whose
- * article pages are all unchanged copies it instead of indexing again.
+ * The index is built in shards of a fixed number of articles (src/lib/search-shards.ts says why),
+ * one after another: each shard's indexer, a native process holding its whole index in memory,
+ * has ended before the next starts. The search page merges the shards (public/search.js).
+ *
+ * Pagefind has no incremental mode, so each shard is kept in Astro's cache dir under a digest of
+ * what it was built from (its article pages, path and bytes, and Pagefind's version): a rebuild
+ * indexes again only the shards whose pages changed, and copies the others.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { close, createIndex } from 'pagefind';
-import { fileDigest } from '../lib/file-digest.ts';
+import { jsonDigest } from '../lib/file-digest.ts';
 import { publishFile } from '../lib/publish-file.ts';
+import {
+  indexedPage,
+  pageUrl,
+  shardFolder,
+  SHARDS_MANIFEST,
+  splitIntoShards,
+  type IndexedPage,
+} from '../lib/search-shards.ts';
+import { readEnvironment } from '../lib/environment.ts';
 
 const INDEXED = 'articles';
+/** Pages sent to the indexer before waiting for the first answer: it indexes them side by side. */
+const PAGES_IN_FLIGHT = 64;
 
-/** A digest of the pages Pagefind would index (paths and bytes) and of Pagefind itself. */
-function indexInputDigest(site: string): { digest: string; pages: number } {
+/** Every article page Pagefind would index, each read once for its date and digest. */
+function indexedPages(site: string): IndexedPage[] {
   // A new site, or one whose every article is still scheduled, has no article pages yet.
   const folder = join(site, INDEXED);
-  const pages = (existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: 'utf8' }) : [])
-    .filter((path) => path.endsWith('.html'))
-    .map((path) => join(INDEXED, path));
-  return { digest: fileDigest(site, pages, [readFileSync(findPackageJSON('pagefind', import.meta.url)!)]), pages: pages.length };
+  if (!existsSync(folder)) return [];
+  const pages: IndexedPage[] = [];
+  for (const path of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+    if (!path.endsWith('.html')) continue;
+    const bytes = readFileSync(join(folder, path));
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    const page = indexedPage(`${INDEXED}/${path}`, bytes.toString('utf8'), digest);
+    if (page) pages.push(page);
+  }
+  return pages;
 }
 
-/** Publishes a cached index into dist/, or keeps a built one, file by file (src/lib/publish-file.ts). */
+/** A shard's cache key: its pages (paths and bytes) and the Pagefind that indexes them. */
+const shardDigest = (pagefindVersion: string, shard: readonly IndexedPage[]) =>
+  jsonDigest([pagefindVersion, shard.map((page) => [page.path, page.digest])]);
+
+/** Publishes a cached shard into dist/, file by file (src/lib/publish-file.ts). */
 function linkFiles(from: string, to: string) {
   const made = new Set<string>();
   for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
@@ -45,18 +71,31 @@ function linkFiles(from: string, to: string) {
   }
 }
 
-async function buildIndex(site: string, outputPath: string): Promise<number> {
+/** Indexes one shard's pages into `outputPath` with a Pagefind indexer of its own. */
+async function buildShard(site: string, pages: readonly IndexedPage[], outputPath: string): Promise<number> {
   try {
     const { index, errors } = await createIndex({});
     if (!index) throw new AstroError(`Pagefind could not start: ${errors.join('; ')}`);
-    // Only article pages carry data-pagefind-body; reading the listing, tag and author pages
-    // too (a third of the site) only cost time.
-    const added = await index.addDirectory({ path: site, glob: `${INDEXED}/**/*.html` });
-    if (added.errors.length) throw new AstroError(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
+    let indexed = 0;
+    const add = async (page: IndexedPage) => {
+      const content = readFileSync(join(site, page.path), 'utf8');
+      const added = await index.addHTMLFile({ url: pageUrl(page.path), content });
+      if (added.errors.length) {
+        throw new AstroError(`Pagefind could not index ${page.path}: ${added.errors.join('; ')}`);
+      }
+      indexed++;
+    };
+    for (let start = 0; start < pages.length; start += PAGES_IN_FLIGHT) {
+      await Promise.all(pages.slice(start, start + PAGES_IN_FLIGHT).map(add));
+    }
     const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new AstroError(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return added.page_count;
+    if (written.errors.length) {
+      throw new AstroError(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    }
+    return indexed;
   } finally {
+    // Ends the indexer (SIGTERM): read in /proc right after close() resolved, it was a zombie
+    // already, its memory returned; the next shard starts a new one (docs/performance.md).
     await close();
   }
 }
@@ -72,20 +111,39 @@ export default function pagefind(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const outputPath = join(site, 'pagefind');
-        const { digest, pages } = indexInputDigest(site);
-        const cached = join(cacheDir, digest);
-        if (existsSync(cached)) {
-          linkFiles(cached, outputPath);
-          logger.info(`Search index reused: the ${pages} article page(s) are unchanged since it was built`);
-          return;
+        const pages = indexedPages(site);
+        const shards = splitIntoShards(pages, readEnvironment(process.env).WIREPRESS_SEARCH_SHARD_SIZE);
+        const pagefindVersion = readFileSync(findPackageJSON('pagefind', import.meta.url)!, 'utf8');
+        const digests = shards.map((shard) => shardDigest(pagefindVersion, shard));
+        const total = shards.length;
+        let reused = 0;
+        for (const [position, shard] of shards.entries()) {
+          const cached = join(cacheDir, digests[position]!);
+          if (existsSync(cached)) {
+            reused++;
+          } else {
+            // Written under a temporary name, then renamed: a build stopped half-way never leaves
+            // a partial shard to be reused.
+            rmSync(`${cached}.partial`, { recursive: true, force: true });
+            const indexed = await buildShard(site, shard, `${cached}.partial`);
+            renameSync(`${cached}.partial`, cached);
+            logger.info(`Indexed ${indexed} article page(s) for search (shard ${position + 1} of ${total})`);
+          }
+          linkFiles(cached, join(outputPath, shardFolder(position)));
         }
-        const indexed = await buildIndex(site, outputPath);
-        logger.info(`Indexed ${indexed} article page(s) for search into ${outputPath}`);
-        // Only the newest index is kept. Copied under a temporary name, then renamed: a build
-        // stopped half-way never leaves a partial index to be reused.
-        rmSync(cacheDir, { recursive: true, force: true });
-        linkFiles(outputPath, `${cached}.partial`);
-        renameSync(`${cached}.partial`, cached);
+        const merged = shards.slice(1).map((_, position) => shardFolder(position + 1));
+        writeFileSync(join(outputPath, SHARDS_MANIFEST), `${JSON.stringify({ merged })}\n`);
+        if (reused === total) {
+          const unchanged = `the ${pages.length} article page(s) are unchanged since it was built`;
+          logger.info(`Search index reused: ${unchanged} (${total} shard(s))`);
+        } else if (reused) {
+          logger.info(`Search index: ${reused} of ${total} shard(s) reused, their article pages unchanged`);
+        }
+        // Only the shards of this build are kept.
+        const current = new Set(digests);
+        for (const entry of readdirSync(cacheDir)) {
+          if (!current.has(entry)) rmSync(join(cacheDir, entry), { recursive: true, force: true });
+        }
       },
     },
   };

@@ -8,10 +8,12 @@
  * could not be found is reported at its source line.
  */
 import { extname } from 'node:path';
+import { proseTexts, rewriteProse } from './archive-prose.ts';
 import type { ConvertedLine } from './archive-shortcodes.ts';
 import { slugify } from './slugs.ts';
 
-const MARKDOWN_IMAGE = /(!\[(?:[^\]\\]|\\.)*\]\(\s*)(<[^>\n]+>|[^\s)]+)/g;
+/** `![alt](address)`; the alt text may wrap onto the next lines of its paragraph (not past a blank line). */
+const MARKDOWN_IMAGE = /(!\[(?:[^\]\\\n]|\\.|\n(?![ \t]*\n))*\]\(\s*)(<[^>\n]+>|[^\s)]+)/g;
 /** `![alt][label]`, `![label][]` and `![label]`: an image whose address is in a definition. */
 const REFERENCE_IMAGE = /!\[((?:[^\]\\]|\\.)*)\](?:\[((?:[^\]\\]|\\.)*)\])?(?!\()/g;
 /** `[label]: address`, a definition line. */
@@ -38,33 +40,43 @@ function definedImage(text: string, labels: Set<string>): string | undefined {
   return match && labels.has(label(match[2]!)) ? unwrap(match[3]!) : undefined;
 }
 
-/** Every image address in the body, in order, with its source line. */
+/** Every image address in the body, in order, with its source line (where its address is). */
 export function imageReferences(lines: ConvertedLine[]): ImageReference[] {
   const labels = imageLabels(lines);
-  return lines.flatMap(({ text, line, code }) => {
-    if (code) return [];
-    const defined = definedImage(text, labels);
-    return [
-      ...[...text.matchAll(MARKDOWN_IMAGE)].map((match) => ({ url: unwrap(match[2]!), line })),
-      ...[...text.matchAll(HTML_IMAGE)].map((match) => ({ url: match[3]!, line })),
-      ...(defined ? [{ url: defined, line }] : []),
-    ];
+  // Where the address starts: after the match's first group.
+  const at = (match: RegExpExecArray) => match.index + match[1]!.length;
+  const shown = proseTexts(lines).flatMap(({ text, lineAt }) =>
+    [
+      ...[...text.matchAll(MARKDOWN_IMAGE)].map((match) => ({ url: unwrap(match[2]!), at: at(match) })),
+      ...[...text.matchAll(HTML_IMAGE)].map((match) => ({ url: match[3]!, at: at(match) })),
+    ]
+      .sort((a, b) => a.at - b.at)
+      .map(({ url, at: offset }) => ({ url, line: lineAt(offset) })),
+  );
+  const defined = lines.flatMap(({ text, line, code }) => {
+    const url = code ? undefined : definedImage(text, labels);
+    return url ? [{ url, line }] : [];
   });
+  // A stable sort keeps the order of images on one line.
+  return [...shown, ...defined].sort((a, b) => a.line - b.line);
 }
 
 /** Replaces image addresses found in `renamed` (old address -> new); others stay as they were. */
 export function rewriteImages(lines: ConvertedLine[], renamed: ReadonlyMap<string, string>): ConvertedLine[] {
   const labels = imageLabels(lines);
-  return lines.map(({ text, line, code }) => ({
-    line,
-    code,
-    text: code
-      ? text
-      : text
-      .replace(MARKDOWN_IMAGE, (whole, start: string, url: string) => (renamed.has(unwrap(url)) ? `${start}${renamed.get(unwrap(url))}` : whole))
-      .replace(HTML_IMAGE, (whole, start: string, quote: string, url: string) => (renamed.has(url) ? `${start}${quote}${renamed.get(url)}${quote}` : whole))
-      .replace(DEFINITION, (whole, start: string, _label: string, url: string) => (definedImage(whole, labels) && renamed.has(unwrap(url)) ? `${start}${renamed.get(unwrap(url))}` : whole)),
-  }));
+  return rewriteProse(lines, (text) =>
+    text
+      .replace(MARKDOWN_IMAGE, (whole, start: string, url: string) =>
+        renamed.has(unwrap(url)) ? `${start}${renamed.get(unwrap(url))}` : whole,
+      )
+      .replace(HTML_IMAGE, (whole, start: string, quote: string, url: string) =>
+        renamed.has(url) ? `${start}${quote}${renamed.get(url)}${quote}` : whole,
+      )
+      .replace(new RegExp(DEFINITION.source, 'gm'), (whole, start: string, _label: string, url: string) => {
+        const name = definedImage(whole, labels) && renamed.get(unwrap(url));
+        return name ? `${start}${name}` : whole;
+      }),
+  );
 }
 
 /**

@@ -1,12 +1,15 @@
 /**
  * Imports a folder of markdown posts (Jekyll, Hugo, Eleventy) into content/articles/: walks the
  * folder, plans each post (src/lib/archive-markdown.ts), copies the images it shows into the new
- * article folder, writes the article (never over an existing one, src/lib/article-bundle.ts) and
- * returns the summary: imported, needs attention (with file, line and reason), skipped (and why).
+ * article folder, keeps the old site's heading ids where they differ (src/lib/archive-heading-ids.ts),
+ * writes the article (never over an existing one, src/lib/article-bundle.ts) and returns the summary:
+ * imported, needs attention (with file, line and reason), skipped (and why).
  */
 import { copyFileSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { articleMarkdown, type ArchiveContext, type ArticleFields, type ImportNote } from './archive-article.ts';
+import { oldHeadingIdRule, withOldHeadingIds } from './archive-heading-ids.ts';
+import { fileReferences, rewriteFileLinks } from './archive-files.ts';
 import { imageFileName, imageReferences, rewriteImages } from './archive-images.ts';
 import { claimAddresses, postLinks, rewriteSiteLinks } from './archive-links.ts';
 import { planMarkdownPost, type PlannedArticle } from './archive-markdown.ts';
@@ -54,8 +57,9 @@ const isInside = (path: string, dir: string) => path === dir || path.startsWith(
 
 /**
  * The file an image address in a post means: relative to the post's folder, or, site-absolute,
- * under the site's root (or its static/ folder, Hugo's). Undefined when it is not there; nothing
- * outside the site's root is read.
+ * under the site's root or the folder its generator copies as it is: static/ (Hugo, Zola), public/
+ * (Eleventy's passthrough, Ember, Next.js, Astro; the Ember blog's 266 images), src/. Undefined when
+ * it is not there; nothing outside the site's root is read.
  */
 export function locateImage(url: string, postDir: string, siteRoot: string): string | undefined {
   let path = url.split(/[?#]/)[0]!;
@@ -65,7 +69,9 @@ export function locateImage(url: string, postDir: string, siteRoot: string): str
     return undefined;
   }
   const candidates = path.startsWith('/')
-    ? [siteRoot, join(siteRoot, 'static'), join(siteRoot, 'src'), postDir].map((dir) => join(dir, path))
+    ? [siteRoot, ...['static', 'public', 'src'].map((dir) => join(siteRoot, dir)), postDir].map((dir) =>
+        join(dir, path),
+      )
     : [resolve(postDir, path)];
   return candidates.find((file) => isInside(file, siteRoot) && existsSync(file) && statSync(file).isFile());
 }
@@ -87,7 +93,7 @@ export function siteContext(projectRoot: string, context: MarkdownImportOptions[
   return { ...context, sections: declaredSections(projectRoot), authorIds: new Set(authorIds) };
 }
 
-/** Copies the post's local images next to the article and gives each its new `./name`. */
+/** Copies the post's local images and linked files next to the article and gives each its new `./name`. */
 function planImages(plan: PlannedArticle, postDir: string, siteRoot: string) {
   const renamed = new Map<string, string>();
   const copies: { from: string; name: string }[] = [];
@@ -113,7 +119,18 @@ function planImages(plan: PlannedArticle, postDir: string, siteRoot: string) {
     renamed.set(url, `./${name}`);
     copies.push({ from: file, name });
   }
-  return { renamed, copies, notes };
+  // Linked files (report.pdf, a page kept beside the post) go next to the article, the only place served.
+  const files = new Map<string, string>();
+  for (const { path } of fileReferences(plan.lines)) {
+    const file = files.has(path) ? undefined : locateImage(path, postDir, siteRoot);
+    if (!file) continue;
+    // An image the post also shows (a link to its full size) is copied once.
+    const shown = copies.find(({ from }) => from === file);
+    const name = shown?.name ?? imageFileName(file, taken);
+    files.set(path, `./${name}`);
+    if (!shown) copies.push({ from: file, name });
+  }
+  return { renamed, files, copies, notes };
 }
 
 /** The lead image, once its file is copied; without alt text it is listed, since the article cannot build without it. */
@@ -129,6 +146,8 @@ export function importMarkdownFolder(folder: string, options: MarkdownImportOpti
   const root = resolve(folder);
   const siteRoot = resolve(options.siteRoot ?? siteRootOf(root));
   const context = siteContext(options.projectRoot, options.context);
+  // Old deep links (`…/lamp.html#the-vote`) keep landing on their heading: see archive-heading-ids.ts.
+  const headingIdRule = oldHeadingIdRule(siteRoot);
   const summary: ImportSummary = { imported: [], skipped: [] };
   const posts = markdownFiles(root).map((file) => {
     const source = relative(siteRoot, file).split(sep).join('/');
@@ -150,7 +169,9 @@ export function importMarkdownFolder(folder: string, options: MarkdownImportOpti
     const address = addresses.get(source)!;
     const plan = { ...planned, slug: address.slug, fields: { ...planned.fields, aliases: address.aliases }, notes: [...planned.notes, ...address.notes] };
     const images = planImages(plan, dirname(file), siteRoot);
-    const linked = rewriteSiteLinks(rewriteImages(plan.lines, images.renamed), links);
+    const headings = withOldHeadingIds(plan.lines, headingIdRule);
+    const copied = rewriteFileLinks(rewriteImages(headings.lines, images.renamed), images.files);
+    const linked = rewriteSiteLinks(copied, links);
     const body = linked.lines.map(({ text }) => text).join('\n');
     let target: string;
     try {
@@ -162,7 +183,8 @@ export function importMarkdownFolder(folder: string, options: MarkdownImportOpti
     }
     // The article's folder is new, so nothing there can be overwritten; COPYFILE_EXCL makes sure.
     for (const { from, name } of images.copies) copyFileSync(from, join(dirname(target), name), constants.COPYFILE_EXCL);
-    const notes = [...plan.notes, ...images.notes, ...linked.notes].sort((a, b) => a.line - b.line);
+    const notes = [...plan.notes, ...images.notes, ...headings.notes, ...linked.notes];
+    notes.sort((a, b) => a.line - b.line);
     summary.imported.push({ source, target, notes });
   }
   return summary;

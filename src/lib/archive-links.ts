@@ -3,10 +3,11 @@
  * generator tag (`{% post_url 2019-03-04-name %}`, `{{< ref "name.md" >}}`) or its old address
  * (`/2019/03/04/name.html`); here articles link each other as `../slug/`, and the build fails on a
  * link to a page that does not exist. So links to posts imported in the same run are rewritten to
- * the new address; a site-absolute link that matches no imported post is listed, because the
- * link check would fail it.
+ * the new address (also Zola's internal `@/2019-lamp.md#x` links and a bare `lamp.html#x`); a
+ * site-absolute link that matches no imported post is listed, because the link check would fail it.
  */
 import type { ImportNote } from './archive-article.ts';
+import { rewriteProse } from './archive-prose.ts';
 import type { ConvertedLine, LinkResolver } from './archive-shortcodes.ts';
 
 export interface ImportedPostName {
@@ -18,8 +19,13 @@ export interface ImportedPostName {
 
 /** Parts of old addresses that are listings, not posts: their last part is a tag or a page number. */
 const LISTINGS = /^\/(?:tags?|categories|category|author|authors|page|series|archives?)\//i;
-const MARKDOWN_LINK = /((?:^|[^!])\[(?:[^\]\\]|\\.)*\]\(\s*)(\/(?!\/)[^)\s]*)/g;
+/** A markdown link to a site-absolute address, or to a post by Zola's internal `@/path.md`. */
+const MARKDOWN_LINK = /((?:^|[^!])\[(?:[^\]\\]|\\.)*\]\(\s*)(@?\/(?!\/)[^)\s]*)/g;
 const HTML_LINK = /(<a\b[^>]*?\bhref\s*=\s*)(["'])(\/(?!\/)[^"']*)\2/gi;
+/** `[label]: /2019/03/04/name.html`, the definition a reference-style link (`[text][label]`) uses. */
+const LINK_DEFINITION = /^(\s{0,3}\[(?:[^\]\\]|\\.)+\]:\s*)(@?\/(?!\/)\S*)/gm;
+/** A markdown link to a page by its bare old name, `name.html#part`, relative to the post's old address. */
+const RELATIVE_PAGE_LINK = /((?:^|[^!])\[(?:[^\]\\]|\\.)*\]\(\s*)([\w.-]+\.html?(?:#[^)\s]*)?)(?=[)\s])/g;
 
 /** The name a link target gives a post: its last path part, without extension, folder for index files. */
 function nameOf(target: string): string {
@@ -45,24 +51,29 @@ export function postLinks(posts: ImportedPostName[]): LinkResolver {
 export function rewriteSiteLinks(lines: ConvertedLine[], resolve: LinkResolver): { lines: ConvertedLine[]; notes: ImportNote[] } {
   const notes: ImportNote[] = [];
   const rewrite = (url: string, line: number) => {
+    const zolaPost = url.startsWith('@/');
     // Files (/assets/report.pdf) are not posts; the content check reads those links itself.
-    if (/\.(?!html?$)[a-z0-9]{1,5}$/i.test(url.split(/[?#]/)[0]!)) return url;
+    if (!zolaPost && /\.(?!html?$)[a-z0-9]{1,5}$/i.test(url.split(/[?#]/)[0]!)) return url;
     const resolved = LISTINGS.test(url) ? undefined : resolve(url);
     if (!resolved) notes.push({ line, message: `link ${url} is an address on the old site and matches no imported post; the build's link check will refuse it` });
     return resolved ?? url;
   };
-  return {
-    notes,
-    lines: lines.map(({ text, line, code }) => ({
-      line,
-      code,
-      text: code
-        ? text
-        : text
-        .replace(MARKDOWN_LINK, (_whole, start: string, url: string) => `${start}${rewrite(url, line)}`)
-        .replace(HTML_LINK, (_whole, start: string, quote: string, url: string) => `${start}${quote}${rewrite(url, line)}${quote}`),
-    })),
-  };
+  // A link's text may wrap onto the next line (`[release⏎cycle](/blog/…)`): the runs of prose are read whole.
+  const rewritten = rewriteProse(lines, (text, lineAt) =>
+    text
+      .replace(MARKDOWN_LINK, (_whole, start: string, url: string, offset: number, within: string) =>
+        `${start}${rewrite(url, lineAt(offset, within))}`,
+      )
+      .replace(LINK_DEFINITION, (_whole, start: string, url: string, offset: number, within: string) =>
+        `${start}${rewrite(url, lineAt(offset, within))}`,
+      )
+      // Not listed when it matches no post: it may be a file, and the content check names it then.
+      .replace(RELATIVE_PAGE_LINK, (_whole, start: string, url: string) => `${start}${resolve(url) ?? url}`)
+      .replace(HTML_LINK, (_whole, start: string, q: string, url: string, offset: number, within: string) =>
+        `${start}${q}${rewrite(url, lineAt(offset, within))}${q}`,
+      ),
+  );
+  return { lines: rewritten, notes: notes.sort((a, b) => a.line - b.line) };
 }
 
 /**

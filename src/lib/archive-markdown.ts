@@ -4,10 +4,11 @@
  * images and writing files is src/lib/archive-import.ts's job; this module only reads text.
  *
  * Front matter (YAML between `---` lines, or Hugo's TOML between `+++` lines) is mapped:
- * title; date (or the `YYYY-MM-DD-` of a Jekyll file name) -> pubDate; lastmod/last_modified_at ->
+ * title; date (or the `YYYY-MM-DD-` of a Jekyll file name, the `YYYY-MM-DD-` or `YYYY-MM-DD_` of a
+ * Zola file or folder name, the `/YYYY/MM/DD/` of the old address) -> pubDate; lastmod/last_modified_at ->
  * updatedDate; description/excerpt/summary -> description (the dek); categories -> section;
  * tags; author/authors -> author ids; draft: true or published: false -> draft; aliases and
- * redirect_from -> aliases; slug, permalink, the file name or a Hugo bundle's folder -> the slug.
+ * redirect_from -> aliases; slug, permalink, the file name or a bundle's folder -> the slug.
  * Fields of no meaning here (layout, comments…) are dropped quietly, any other field is listed.
  */
 import { parse as parseYaml } from 'yaml';
@@ -44,14 +45,21 @@ export interface PlannedArticle {
 
 export type PostPlan = PlannedArticle | { kind: 'skipped'; reason: string };
 
-const JEKYLL_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)$/;
+/** A dated name: Jekyll's `2019-03-04-name`; Zola's also `2019-03-04_name`, of a file or bundle folder. */
+const DATED_NAME = /^(\d{4}-\d{2}-\d{2})[-_](.+)$/;
+/** The date in an old address, as date-based permalinks write it: `/2019/03/04/name.html`. */
+const ADDRESS_DATE = /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/;
 /** Where themes name a post's lead image (Hugo Clarity's featureImage, Congo's cover, Minimal Mistakes' header.image…), its alt text and caption. */
 const HERO_KEYS = ['featureimage', 'featured_image', 'image', 'cover', 'hero', 'header', 'images'];
 const HERO_ALT_KEYS = ['featureimagealt', 'image_alt', 'imagealt', 'alt'];
 const HERO_CAPTION_KEYS = ['featureimagecap', 'image_caption', 'caption'];
 /** Fields that only steered the old site's templates: nothing to keep, nothing to report. */
 const QUIET = new Set(['layout', 'comments', 'share', 'toc', 'weight', 'type', 'menu', 'sitemap', 'excerpt_separator', 'permalink', 'published', 'url', 'eleventyexcludefromcollections', 'math', 'showtoc', 'tocopen', 'readingtime', 'hidemeta', 'disableshare', 'showreadingtime']);
-const MAPPED = new Set(['title', 'date', 'lastmod', 'last_modified_at', 'updated', 'description', 'excerpt', 'summary', 'categories', 'category', 'tags', 'tag', 'author', 'authors', 'draft', 'aliases', 'redirect_from', 'slug', ...HERO_KEYS, ...HERO_ALT_KEYS, ...HERO_CAPTION_KEYS]);
+const MAPPED = new Set([
+  ...['title', 'date', 'lastmod', 'last_modified_at', 'updated', 'description', 'excerpt', 'summary'],
+  ...['categories', 'category', 'tags', 'tag', 'author', 'authors', 'draft', 'aliases', 'redirect_from'],
+  ...['slug', 'path', ...HERO_KEYS, ...HERO_ALT_KEYS, ...HERO_CAPTION_KEYS],
+]);
 
 interface FrontMatter {
   data: Record<string, unknown>;
@@ -94,19 +102,40 @@ const first = (data: Record<string, unknown>, ...keys: string[]) => keys.map((ke
 /** A one-line text field (title, dek): strings and numbers, whitespace collapsed. */
 const textOf = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).replace(/\s+/g, ' ').trim() : undefined);
 
-/** The slug and date a post's path gives: Jekyll's `2019-03-04-name.md`, a Hugo bundle's `name/index.md`. */
+/**
+ * The slug and date a post's path gives: Jekyll's `2019-03-04-name.md`, a bundle's `name/index.md`
+ * or `2019-03-04_name/index.md`.
+ */
 function fromPath(path: string): { slug: string; date?: string } {
   const parts = path.split('/');
-  const file = parts.at(-1)!.replace(/\.(md|markdown)$/i, '');
+  // Middleman's `name.html.md` (the Ember blog's) is named for the page it made.
+  const file = parts.at(-1)!.replace(/(?:\.html?)?\.(md|markdown)$/i, '');
   const name = file === 'index' && parts.length > 1 ? parts.at(-2)! : file;
-  const jekyll = JEKYLL_NAME.exec(name);
-  return jekyll ? { slug: slugify(jekyll[2]!), date: jekyll[1]! } : { slug: slugify(name) };
+  const dated = DATED_NAME.exec(name);
+  return dated ? { slug: slugify(dated[2]!), date: dated[1]! } : { slug: slugify(name) };
 }
 
-/** The slug from `slug:`, a permalink without placeholders, or the path. */
+/** The post's old address in its front matter: a permalink without placeholders, or Zola's `path`. */
+function addressOf(data: Record<string, unknown>): string | undefined {
+  const isAddress = (value: unknown) =>
+    typeof value === 'string' && !value.includes(':') && !value.includes('{');
+  return [data.permalink, data.path].find(isAddress) as string | undefined;
+}
+
+/**
+ * The slug from `slug:`, a permalink, or the file name. Not from Zola's `path`: its last part
+ * repeats across years where the file names do not (the Rust blog: 84 of 751 posts).
+ */
 function slugFor(data: Record<string, unknown>, path: string): string {
-  const permalink = typeof data.permalink === 'string' && !data.permalink.includes(':') && !data.permalink.includes('{') ? slugOfPath(data.permalink) : '';
-  return slugify(textOf(data.slug) ?? '') || permalink || fromPath(path).slug;
+  const permalink = addressOf({ permalink: data.permalink });
+  return slugify(textOf(data.slug) ?? '') || (permalink ? slugOfPath(permalink) : '') || fromPath(path).slug;
+}
+
+/** `YYYY-MM-DD` from the first of the post's addresses (its own, then former ones) with `/YYYY/MM/DD/`. */
+function addressDate(data: Record<string, unknown>): string | undefined {
+  const addresses = [addressOf(data), ...listOf(first(data, 'aliases', 'redirect_from'))];
+  const match = addresses.map((address) => (address ? ADDRESS_DATE.exec(address) : null)).find(Boolean);
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
 }
 
 /** The lead image the front matter names: a path, or an object with image/src, alt and caption. */
@@ -140,12 +169,17 @@ export function planMarkdownPost(post: MarkdownPost, context: ArchiveContext, re
   }
 
   const rawDate = first(data, 'date');
-  const nameDate = fromPath(post.path).date;
+  const nameDate = fromPath(post.path).date ?? addressDate(data);
   let pubDate = archiveDate(rawDate ?? nameDate, context.timeZone);
   if (!pubDate) {
     // A date the front matter gets wrong falls back to the file name's, as the old site's listing showed it.
     pubDate = (rawDate !== undefined && nameDate && archiveDate(nameDate, context.timeZone)) || context.now;
-    const fallback = pubDate === context.now ? "the import's time" : "the file name's date";
+    const fallback =
+      pubDate === context.now
+        ? "the import's time"
+        : fromPath(post.path).date
+          ? "the file name's date"
+          : "the old address's date";
     notes.push({ line: lineOf('date'), message: rawDate === undefined ? `no date; pubDate set to ${fallback}` : `date "${String(rawDate)}" is not a date; pubDate set to ${fallback}` });
   }
   const rawUpdated = first(data, 'lastmod', 'last_modified_at', 'updated');
@@ -168,7 +202,11 @@ export function planMarkdownPost(post: MarkdownPost, context: ArchiveContext, re
     typeof data.author === 'object' && data.author !== null && !Array.isArray(data.author) ? listOf((data.author as { name?: unknown }).name) : [],
   );
   const authors = authorsFor(authorNames, context, lineOf(data.authors === undefined ? 'author' : 'authors'));
-  const aliases = aliasesFor(listOf(first(data, 'aliases', 'redirect_from')), slug, lineOf(data.aliases === undefined ? 'redirect_from' : 'aliases'));
+  // Zola's `path` was the post's address: it redirects here too.
+  const zolaPath = typeof data.path === 'string' ? [data.path] : [];
+  const oldAddresses = [...zolaPath, ...listOf(first(data, 'aliases', 'redirect_from'))];
+  const aliasKey = data.aliases !== undefined ? 'aliases' : data.redirect_from !== undefined ? 'redirect_from' : 'path';
+  const aliases = aliasesFor(oldAddresses, slug, lineOf(aliasKey));
   notes.push(...section.notes, ...tags.notes, ...authors.notes, ...aliases.notes);
 
   const unknown = Object.keys(data).filter((key) => !MAPPED.has(key) && !QUIET.has(key));

@@ -9,7 +9,7 @@
  * heading text, or the `{#…}` id written after it). An article whose headings the markdown alone cannot predict (any raw HTML) gets
  * its fragments checked after the build only, so this check never fails a good link.
  */
-import type { Definition, Link, LinkReference } from 'mdast';
+import type { Definition, Heading, Link, LinkReference } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -70,13 +70,15 @@ function predictedHeadingIds(tree: ReturnType<typeof fromMarkdown>, body: string
   // Raw HTML can add headings, ids or markup inside heading text that markdown alone does not show.
   if (/<[a-z]/i.test(body)) return undefined;
   const headings: HeadingSource[] = [];
-  visit(tree, 'heading', (node) => {
-    const explicit = explicitIdOf(node);
-    // The text the pipeline slugs: without the `{#…}`, which is stripped before it renders.
-    const text = toString(node);
-    headings.push({ text: explicit ? text.slice(0, text.lastIndexOf('{#')).trimEnd() : text, explicit });
-  });
+  visit(tree, 'heading', (node) => void headings.push(markdownHeadingSource(node)));
   return new Set(headingIds(headings).ids);
+}
+
+/** A markdown heading's text as the pipeline slugs it (without its `{#…}`, stripped before rendering). */
+export function markdownHeadingSource(heading: Heading): HeadingSource {
+  const explicit = explicitIdOf(heading);
+  const text = toString(heading);
+  return { text: explicit ? text.slice(0, text.lastIndexOf('{#')).trimEnd() : text, explicit };
 }
 
 const mayLink = (body: string) => body.includes('](') || body.includes(']:');

@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { SYNDICATION_POLICIES } from './syndication.ts';
+import { DEFAULT_SHARD_SIZE } from './search-shards.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -100,6 +101,15 @@ function instant(raw: string): Date | Refusal {
   return now;
 }
 
+function shardSize(raw: string): number | Refusal {
+  const size = Number(raw.trim());
+  if (/^[1-9]\d*$/.test(raw.trim()) && Number.isSafeInteger(size)) return size;
+  return new Refusal(
+    `WIREPRESS_SEARCH_SHARD_SIZE "${raw}" must be a whole number of articles, 1 or more ` +
+      `(default ${DEFAULT_SHARD_SIZE}).`,
+  );
+}
+
 const ASTRO_CACHE_DIR_DEFAULT = 'node_modules/.astro';
 
 const environmentSchema = z.object({
@@ -142,10 +152,24 @@ const environmentSchema = z.object({
     .string()
     .default(ASTRO_CACHE_DIR_DEFAULT)
     .meta({ description: 'where the build caches live' }),
-  // Read by src/lib/og-cache.ts itself (ogCacheDir): it is loaded by the card worker thread, which
+  // Read by src/cards/og-cache.ts itself (ogCacheDir): it is loaded by the card worker thread, which
   // would pay for loading zod (~140 ms cold) to read one variable.
   OG_CACHE_DIR: z.string().optional().meta({
     description: 'where generated Open Graph images are cached; unset: og-images/ in ASTRO_CACHE_DIR',
+  }),
+  BUILD_THREADS: z
+    .enum(['1', '0'], {
+      error: (issue) =>
+        `BUILD_THREADS "${issue.input}" must be 0 (every job on the main thread) or 1 (helper threads, ` +
+        'as when unset).',
+    })
+    .optional()
+    .transform((value) => value !== '0')
+    .meta({
+      description: '0 does every job on the main thread: no body or card is made ahead on a second thread',
+    }),
+  WIREPRESS_SEARCH_SHARD_SIZE: variable(shardSize).default(DEFAULT_SHARD_SIZE).meta({
+    description: 'articles per search-index shard; for tests, which need several shards from a few articles',
   }),
   NETLIFY: z
     .string()

@@ -4,7 +4,12 @@
  * trimmed, the file's URL given so relative images resolve. Pages render bodies on demand
  * (src/data/article-body.ts) and the content check renders the ones with images before the build.
  */
-import { parseFrontmatter, type MarkdownHeading, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import {
+  parseFrontmatter,
+  type MarkdownHeading,
+  type MarkdownRenderer,
+  type MarkdownRenderResult,
+} from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
 import { markdownProcessor } from './pipeline.ts';
 import { factsOf, type RenderFacts } from './render-facts.ts';
@@ -20,14 +25,33 @@ export interface RenderedArticle {
   facts: RenderFacts;
 }
 
+/**
+ * What the processor is created with besides its own plugins: no syntax highlighting by Astro
+ * (rehype-code-blocks highlights with classes; astro.config.ts says why). Tests that run other
+ * plugin lists create theirs with the same options.
+ */
+export const RENDERER_OPTIONS = { syntaxHighlight: false } as const;
+
 let renderer: Promise<MarkdownRenderer> | undefined;
+
+/**
+ * Markdown without front matter through the site's processor, as the file at the absolute `path`
+ * with that front matter: what pages show, and what the markdown tests render.
+ */
+export async function renderMarkdown(
+  markdown: string,
+  path: string,
+  frontmatter: Record<string, unknown>,
+): Promise<MarkdownRenderResult> {
+  renderer ??= markdownProcessor.createRenderer(RENDERER_OPTIONS);
+  return (await renderer).render(markdown, { frontmatter, fileURL: pathToFileURL(path) });
+}
 
 /** Renders `source`, the text of the article file at the absolute `path`. */
 export async function renderArticle(path: string, source: string): Promise<RenderedArticle> {
   const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
   const markdown = content.trim();
-  renderer ??= markdownProcessor.createRenderer({ syntaxHighlight: false });
-  const result = await (await renderer).render(markdown, { frontmatter, fileURL: pathToFileURL(path) });
+  const result = await renderMarkdown(markdown, path, frontmatter);
   return {
     markdown,
     html: result.code,
@@ -48,35 +72,3 @@ export const mayHaveRawHtml = (markdown: string) => /<[a-z]/i.test(markdown);
  * setext, or a `{#…}` heading id): coarse too, a `# comment` in a code block only costs a render.
  */
 export const mayHaveHeadingNotes = (markdown: string) => markdown.includes('{#') || /^ {0,3}(?:#(?:[ \t]|$)|=+[ \t]*$)/m.test(markdown);
-
-/** A body another thread rendered, with the exact source it rendered. */
-export interface RenderedSource {
-  source: string;
-  rendered: RenderedArticle;
-}
-
-/**
- * Bodies rendered ahead on a second thread during `astro build` (src/integrations/bodies-ahead.ts).
- * Offered through globalThis: the pages run in the integrations' process, but in modules Vite
- * bundled apart from them.
- */
-export interface RenderedAhead {
-  /** The other thread's render of the file at `path`, or undefined: render it yourself. */
-  take(path: string): Promise<RenderedSource> | undefined;
-}
-
-const RENDERED_AHEAD = Symbol.for('wirepress.rendered-ahead');
-const shared = globalThis as { [RENDERED_AHEAD]?: RenderedAhead };
-
-export function offerRenderedAhead(ahead: RenderedAhead | undefined): void {
-  shared[RENDERED_AHEAD] = ahead;
-}
-
-/**
- * `renderArticle`, unless the second thread already rendered this very text. A render that failed
- * there is done again here, where the error names the article and stops the page.
- */
-export async function renderArticleOrTake(path: string, source: string): Promise<RenderedArticle> {
-  const early = await shared[RENDERED_AHEAD]?.take(path)?.catch(() => undefined);
-  return early?.source === source ? early.rendered : renderArticle(path, source);
-}

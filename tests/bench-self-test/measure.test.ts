@@ -31,6 +31,23 @@ describe('runMeasured', () => {
     }
   });
 
+  it('kills the whole tree once it holds more than memoryMaxBytes, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-measure-'));
+    try {
+      // The grandchild would hold 300 MB for a minute; 100 MB is the limit.
+      const hold = `const b = Buffer.alloc(300 * 1024 * 1024, 1); setTimeout(() => process.exit(0), 60000);`;
+      const command = `"${process.execPath}" -e "${hold}"; exit $?`;
+      const logFile = join(dir, 'log');
+      const options = { cwd: dir, env: process.env, logFile, sampleMs: 50, memoryMaxBytes: 100 * 1024 ** 2 };
+      const result = await runMeasured('sh', ['-c', command], options);
+      expect(result.overMemoryMax).toBe(true);
+      expect(result.exitCode).not.toBe(0);
+      expect(result.wallMs).toBeLessThan(30_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("counts the CPU time of the grandchild, and none of another command's running beside it", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-measure-'));
     try {

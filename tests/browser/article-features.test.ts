@@ -104,8 +104,10 @@ describe('an article page', () => {
 });
 
 describe('search under a base path', () => {
-  it('loads Pagefind from the base path and links results into it', async () => {
-    const build = await buildSite({ env: { BASE_PATH: '/news/' } });
+  it('loads Pagefind and its merged shards from the base path and links results into it', async () => {
+    // Shards of three articles: the seed article (published 29 November) is in the fourth of five,
+    // one the page merges into the first (src/lib/search-shards.ts).
+    const build = await buildSite({ env: { BASE_PATH: '/news/', WIREPRESS_SEARCH_SHARD_SIZE: '3' } });
     const host = mkdtempSync(join(tmpdir(), 'base-path-host-'));
     try {
       expect(build.exitCode, build.output).toBe(0);

@@ -5,17 +5,22 @@
 import { globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { VARIABLES } from '../../src/lib/environment.ts';
 import { projectRoot } from '../helpers/build-site.ts';
 
 const sources = ['astro.config.ts', ...globSync('src/**/*.{ts,astro}', { cwd: projectRoot })];
 
-/** `env.NAME`, `env?.NAME`, `process.env.NAME`, but not Vite's `import.meta.env.BASE_URL`/`DEV`. */
+/**
+ * The variables of the environment schema (src/lib/environment.ts), and any read outside it:
+ * `env.NAME`, `env?.NAME`, `process.env.NAME`, but not Vite's `import.meta.env.BASE_URL`/`DEV`.
+ */
 const variablesRead = [
-  ...new Set(
-    sources.flatMap((file) =>
+  ...new Set([
+    ...VARIABLES,
+    ...sources.flatMap((file) =>
       [...readFileSync(join(projectRoot, file), 'utf8').matchAll(/(?<!meta\.)\benv\??\.([A-Z][A-Z0-9_]+)/g)].map((match) => match[1]!),
     ),
-  ),
+  ]),
 ].sort();
 
 const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');

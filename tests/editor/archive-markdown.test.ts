@@ -4,7 +4,7 @@
  * the article, drafts unless --publish, nothing overwritten, and a summary saying what needs a look.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -63,6 +63,30 @@ describe('markdown post front matter', () => {
     expect(plan('posts/x.md', '---\ntitle: Lamp\npermalink: /blog/lamp-again/\ndate: 2020-01-01\n---\nBody.').slug).toBe('lamp-again');
     expect(plan('posts/x.md', '---\ntitle: Lamp\npermalink: /blog/:title/\ndate: 2020-01-01\n---\nBody.').slug).toBe('x');
     expect(plan('content/posts/lamp-bundle/index.md', '---\ntitle: Lamp\ndate: 2020-01-01\n---\nBody.').slug).toBe('lamp-bundle');
+  });
+
+  it("dates a Zola post by a dated file or folder name (- or _), or an old /YYYY/MM/DD/ address", () => {
+    const toml = (fields = '') => `+++\ntitle = "Lamp"\ncategories = ["News"]\n${fields}+++\nBody.`;
+    const midnight = { pubDate: '2019-03-04T00:00:00+00:00' };
+    const lamp = { slug: 'lamp-lit', fields: midnight, notes: [] };
+    expect(plan('content/2019-03-04_lamp-lit.md', toml())).toMatchObject(lamp);
+    expect(plan('content/2019-03-04-lamp-lit/index.md', toml())).toMatchObject(lamp);
+    // The Rust blog's way: Zola's `path` gives the address and its date; the slug stays the file name's.
+    const path = 'path = "2014/12/12/trains"\naliases = ["2014/12/12/1.0-Timeline.html"]\n';
+    expect(plan('content/1.0-Timeline.md', toml(path))).toMatchObject({
+      slug: '1-0-timeline',
+      fields: { pubDate: '2014-12-12T00:00:00+00:00', aliases: ['trains'] },
+      notes: [],
+    });
+    const aliased = plan('content/lamp.md', toml('aliases = ["/2015/05/15/lamp.html"]\n'));
+    expect(aliased.fields.pubDate).toBe('2015-05-15T00:00:00+01:00');
+    // A date in the front matter wins.
+    const dated = plan('content/2019-03-04_lamp.md', toml('date = 2020-01-02\n'));
+    expect(dated.fields.pubDate).toBe('2020-01-02T00:00:00+00:00');
+  });
+
+  it("names a Middleman-style post.html.md for its page, not with -html", () => {
+    expect(plan('content/lamp-lit.html.md', '---\ntitle: Lamp\ndate: 2020-01-01\n---\nBody.').slug).toBe('lamp-lit');
   });
 
   it('reads Hugo TOML front matter, with description, summary, authors list and aliases', () => {
@@ -230,6 +254,80 @@ describe('importing a folder of markdown posts', () => {
     expect(checkProjectContent(pathToFileURL(`${paths.project}/`)).problems).toEqual([]);
   });
 
+  it("finds site-absolute images in public/ and links to a post.html.md by its page's address", () => {
+    const paths = fixture({
+      'content/lamp.html.md': '---\ntitle: Lamp\ndate: 2020-01-01\ncategory: News\n---\n\n![The lamp](/images/lamp.png)\n',
+      'content/harbour.md': '---\ntitle: Harbour\ndate: 2020-01-02\ncategory: News\n---\n\nSee [the lamp](/blog/lamp/).\n',
+      'public/images/lamp.png': PIXEL_PNG,
+    });
+    const summary = importInto(paths, 'content');
+    expect(summary.imported.flatMap(({ notes }) => notes)).toEqual([]);
+    expect(readFileSync(join(paths.articles, 'lamp/index.md'), 'utf8')).toContain('![The lamp](./lamp.png)');
+    expect(existsSync(join(paths.articles, 'lamp/lamp.png'))).toBe(true);
+    expect(readFileSync(join(paths.articles, 'harbour/index.md'), 'utf8')).toContain('See [the lamp](../lamp/).');
+  });
+
+  it('copies files a post links to (a text file, a page kept beside it), links pointed at them', async () => {
+    const links = '[text](application.txt), [timing](2022-04-07-timing.html#top)';
+    const body = `${links}, ![C](chart.png) [big](chart.png)`;
+    const paths = fixture({
+      'content/reach/index.md': `---\ntitle: Reach\ndate: 2020-01-01\ncategory: News\n---\n\n${body}\n`,
+      'content/reach/application.txt': 'Questions.\n',
+      'content/reach/2022-04-07-timing.html': '<p>Timing</p>\n',
+      'content/reach/chart.png': PIXEL_PNG,
+    });
+    const summary = importInto(paths, 'content');
+    expect(summary.imported[0]!.notes).toEqual([]);
+    const folder = join(paths.articles, 'reach');
+    const text = readFileSync(join(folder, 'index.md'), 'utf8');
+    expect(text).toContain('[text](./application.txt), [timing](./2022-04-07-timing.html#top), ');
+    expect(text).toContain('![C](./chart.png) [big](./chart.png)');
+    const files = ['2022-04-07-timing.html', 'application.txt', 'chart.png', 'index.md'];
+    expect(readdirSync(folder).sort()).toEqual(files);
+    const result = checkProjectContent(pathToFileURL(`${paths.project}/`));
+    expect(result.problems).toEqual([]);
+    expect(await bodyImageProblems(result, paths.project)).toEqual([]);
+  });
+
+  it("points Zola's @/ links, bare name.html links and links wrapping lines at the imported posts", () => {
+    const links = '[Q3](@/inside/q3-plan.md#plans), [Q4](@/inside/q4-plan/index.md), [3](q3-plan.html#plans)';
+    // Reference-style: the definitions hold the addresses (q3 is Q3's old address, an alias).
+    const wrapped = '[the\nplan](/2020/q3-plan.html) [plan][q3] [team][]\n\n[q3]: /q3.html\n[team]: /team';
+    const paths = fixture({
+      'config.toml': 'base_url = "https://old.example"\n',
+      'content/inside/q3-plan.md': '+++\ntitle = "Q3"\ndate = 2020-01-01\naliases = ["/q3.html"]\n+++\n\nQ3.',
+      'content/inside/q4-plan/index.md': '+++\ntitle = "Q4"\ndate = 2020-01-02\n+++\n\nBody.\n',
+      'content/recap.md': `+++\ntitle = "Recap"\ndate = 2020-01-03\n+++\n\n${links}\n${wrapped}\n`,
+    });
+    const summary = importInto(paths, 'content');
+    const text = readFileSync(join(paths.articles, 'recap/index.md'), 'utf8');
+    expect(text).toContain('[Q3](../q3-plan/#plans), [Q4](../q4-plan/), [3](../q3-plan/#plans)\n');
+    expect(text).toContain('[the\nplan](../q3-plan/) [plan][q3] [team][]\n\n');
+    expect(text).toContain('[q3]: ../q3-plan/\n[team]: /team');
+    const recap = summary.imported.find(({ source }) => source === 'content/recap.md')!;
+    expect(recap.notes.filter(({ message }) => message.includes('/team'))).toEqual([
+      { line: 11, message: expect.stringMatching(/^link \/team is an address on the old site/) },
+    ]);
+  });
+
+  it('copies images whose markdown or <img> tag wraps onto the next line, each noted at its address', () => {
+    const shown = '![A diagram of\nthe server](/img/a.png)\n\n<img\nsrc="/img/b.png"> [a\nfile](/img/a.png)';
+    const body = `${shown}\n\n![Gone\nnow](/img/c.png)`;
+    const paths = fixture({
+      'content/lamp.md': `---\ntitle: Lamp\ndate: 2020-01-01\ncategory: News\n---\n\n${body}\n`,
+      'public/img/a.png': PIXEL_PNG,
+      'public/img/b.png': PIXEL_PNG,
+    });
+    const summary = importInto(paths, 'content');
+    const text = readFileSync(join(paths.articles, 'lamp/index.md'), 'utf8');
+    expect(text).toContain('![A diagram of\nthe server](./a.png)\n\n<img\nsrc="./b.png">');
+    expect(text).toContain(' [a\nfile](./a.png)\n');
+    expect(text).toContain('![Gone\nnow](/img/c.png)');
+    expect(summary.imported[0]!.notes).toEqual([
+      { line: 15, message: "image /img/c.png was not found in the post's folder or the site; not copied" },
+    ]);
+  });
+
   it('copies reference-style images and rewrites their definitions', () => {
     const paths = fixture({ 'posts/a/index.md': '---\ntitle: A\ndate: 2020-01-01\ncategories: news\n---\n\n[![Chart][chart-thumb]][chart]\n\n[chart-thumb]: chart%20thumb.png\n[chart]: https://example.com/chart\n', 'posts/a/chart thumb.png': PIXEL_PNG });
     expect(importInto(paths, 'posts').imported[0]!.notes).toEqual([]);
@@ -259,6 +357,20 @@ describe('importing a folder of markdown posts', () => {
     const result = checkProjectContent(pathToFileURL(`${paths.project}/`));
     expect(result.problems).toEqual([]);
     expect(await bodyImageProblems(result, paths.project)).toEqual([]);
+  });
+
+  it("keeps the old site's heading ids where they differ from this site's; it passes the check", () => {
+    const body = "## Rust 1.0: ready\n\nSee [below](#the-lamp-s-light).\n\n## The lamp's light\n\n## Plain\n";
+    const paths = fixture({
+      'config.toml': 'base_url = "https://old.example"\n',
+      'content/lamp.md': `+++\ntitle = "Lamp"\ndate = 2020-05-01\ncategories = ["News"]\n+++\n\n${body}`,
+    });
+    const summary = importInto(paths, 'content');
+    const text = readFileSync(join(paths.articles, 'lamp/index.md'), 'utf8');
+    expect(text).toContain('## Rust 1.0: ready {#rust-1-0-ready}\n\nSee [below](#the-lamp-s-light).\n\n');
+    expect(text).toContain("## The lamp's light {#the-lamp-s-light}\n\n## Plain\n");
+    expect(summary.imported[0]!.notes).toEqual([]);
+    expect(checkProjectContent(pathToFileURL(`${paths.project}/`)).problems).toEqual([]);
   });
 
   it('keeps a draft the source marks as one even with --publish', () => {

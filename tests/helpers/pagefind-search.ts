@@ -1,7 +1,8 @@
 /**
  * Searches a built site's Pagefind index from Node, with the same pagefind.js and WebAssembly a
- * browser loads from dist/pagefind/. Runs in a child process because pagefind.js fetches its
- * files relative to its own URL: the child answers file: URLs from disk and nothing else.
+ * browser loads from dist/pagefind/, and its shards merged as the search page merges them. Runs
+ * in a child process because pagefind.js fetches its files relative to its own URL: the child
+ * answers file: URLs from disk and nothing else.
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -25,6 +26,9 @@ globalThis.fetch = async (input) => {
 };
 const pagefind = await import(entry);
 await pagefind.options({ baseUrl: '/' });
+// As public/search.js does: the shards after the first, listed beside it.
+const { merged } = JSON.parse(await readFile(new URL('shards.json', entry), 'utf8'));
+await Promise.all(merged.map((folder) => pagefind.mergeIndex(new URL(folder, entry).href, { baseUrl: '/' })));
 const { results } = await pagefind.search(query);
 const hits = await Promise.all(results.map((result) => result.data()));
 process.stdout.write(JSON.stringify(hits.map((hit) => ({ url: hit.url, title: hit.meta.title, excerpt: hit.excerpt }))));

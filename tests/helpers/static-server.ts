@@ -6,8 +6,9 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { distFileCandidates } from '../../src/lib/link-check.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,23 +45,15 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-/** The file a URL path maps to inside root, or undefined when there is none (or it escapes root). */
+/**
+ * The file a URL path maps to inside root, or undefined when there is none. The mapping is the link
+ * check's (src/lib/link-check.ts), so what the build accepts is what this serves; it refuses a path
+ * that climbs out of root or holds a NUL byte, and answers a directory with its index.html.
+ */
 export function resolveStaticPath(root: string, urlPath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0].split('#')[0]);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0')) return undefined;
-  const base = resolve(root);
-  const candidate = resolve(base, `.${decoded.startsWith('/') ? decoded : `/${decoded}`}`);
-  if (candidate !== base && !candidate.startsWith(base + sep)) return undefined;
-  for (const path of [candidate, join(candidate, 'index.html')]) {
-    const stats = statSync(path, { throwIfNoEntry: false });
-    if (stats?.isFile()) return path;
-  }
-  return undefined;
+  const lookup = distFileCandidates(urlPath.split(/[?#]/)[0]!, '/');
+  if ('refused' in lookup) return undefined;
+  return lookup.candidates.map((file) => join(root, file)).find((path) => statSync(path, { throwIfNoEntry: false })?.isFile());
 }
 
 export function contentTypeOf(path: string): string {

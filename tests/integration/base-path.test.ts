@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
-import { checkSiteLinks, type CheckedUrl } from '../../scripts/verify/site-links.ts';
-import { checkInternalLinks, describeBrokenLinks } from '../../scripts/verify/internal-links.ts';
+import { checkInternalLinks, describeBrokenLinks, type CheckedReference } from '../../scripts/verify/internal-links.ts';
 
 const mount = { siteUrl: 'https://example.github.io', basePath: '/news/' };
+const textUrls = { links: false, previews: false, jsonLd: false, textUrls: true };
 
 describe('the site built for a project site under /news/', () => {
   let build: BuildResult;
-  let checked: CheckedUrl[];
+  const checked: CheckedReference[] = [];
   const htmlFiles = () =>
     readdirSync(build.dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
   const documentAt = (file: string) => parseHTML(readFileSync(join(build.dist, file), 'utf8')).document;
@@ -23,7 +23,8 @@ describe('the site built for a project site under /news/', () => {
   beforeAll(async () => {
     build = await buildSite({ env: { BASE_PATH: mount.basePath, SITE_URL: mount.siteUrl } });
     if (build.exitCode !== 0) throw new Error(`The site did not build with BASE_PATH=/news/:\n${build.output}`);
-    checked = checkSiteLinks(build.dist, mount);
+    const { siteUrl: origin, basePath } = mount;
+    checkInternalLinks(build.dist, { origin, basePath, sources: textUrls, onChecked: (url) => checked.push(url) });
   });
   afterAll(() => build?.cleanup());
 
@@ -40,7 +41,7 @@ describe('the site built for a project site under /news/', () => {
   });
 
   it('URLs outside link attributes (JSON-LD, feeds, sitemaps, robots.txt, CSS, redirects) carry /news/ and resolve', () => {
-    const broken = checked.filter((url) => url.problem).map((url) => `${url.file}: ${url.url} [${url.source}] ${url.problem}`);
+    const broken = checked.filter((url) => url.reason).map((url) => `${url.page}: ${url.target} [${url.attribute}] ${url.reason}`);
     expect(broken).toEqual([]);
   });
 
@@ -57,8 +58,8 @@ describe('the site built for a project site under /news/', () => {
   });
 
   it('writes feed and sitemap URLs on SITE_URL under /news/', () => {
-    const absolute = checked.filter((url) => url.source === 'absolute' && /\.(xml|json|txt)$/.test(url.file));
+    const absolute = checked.filter((url) => url.attribute === 'absolute' && /\.(xml|json|txt)$/.test(url.page));
     expect(absolute.length).toBeGreaterThan(0);
-    for (const url of absolute) expect(url.url, url.file).toMatch(/^https:\/\/example\.github\.io\/news\//);
+    for (const url of absolute) expect(url.target, url.page).toMatch(/^https:\/\/example\.github\.io\/news\//);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * A failed build leaves nothing deployable (src/integrations/staged-dist.ts). The build here
+ * A failed build leaves nothing deployable (src/build-output/staged-dist.ts). The build here
  * fails late, in the link check after every page and image was written, which is the worst case
  * for partial output: a first build that fails leaves no dist/, a rebuild that fails leaves the
  * previous good dist/ byte for byte, and the next good build replaces it completely.

@@ -1,8 +1,8 @@
 /**
- * Every internal href, src, srcset, canonical, og:image and JSON-LD URL in the built site
- * resolves to a file in dist/, and every #fragment to an element on its target page. The build
- * runs the same link check (src/integrations/link-check.ts); this gate also holds if that
- * integration is ever switched off, and covers the metadata URLs the build does not read.
+ * Every internal href, src, srcset, canonical, og:image, JSON-LD, feed and sitemap URL in the built
+ * site resolves to a file in dist/, and every #fragment to an element on its target page. The build
+ * runs the same check with the same sources (src/integrations/link-check.ts); this gate also holds
+ * if that integration is ever switched off.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { readSiteConfig } from '../../src/lib/site-config.ts';

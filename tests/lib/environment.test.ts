@@ -17,14 +17,16 @@ describe('readEnvironment', () => {
       unset.INCLUDE_DRAFTS,
       unset.ASTRO_CACHE_DIR,
       unset.OG_CACHE_DIR,
+      unset.BUILD_THREADS,
       unset.NETLIFY,
-    ]).toEqual([undefined, false, 'node_modules/.astro', undefined, false]);
+    ]).toEqual([undefined, false, 'node_modules/.astro', undefined, true, false]);
     expect(
       readEnvironment({
         PUBLISH_NOW: '2026-12-06T09:00:00+01:00',
         INCLUDE_DRAFTS: '1',
         ASTRO_CACHE_DIR: '/tmp/cache',
         OG_CACHE_DIR: '/tmp/og',
+        BUILD_THREADS: '0',
         NETLIFY: 'true',
       }),
     ).toMatchObject({
@@ -32,8 +34,10 @@ describe('readEnvironment', () => {
       INCLUDE_DRAFTS: true,
       ASTRO_CACHE_DIR: '/tmp/cache',
       OG_CACHE_DIR: '/tmp/og',
+      BUILD_THREADS: false,
       NETLIFY: true,
     });
+    expect(readEnvironment({ BUILD_THREADS: '1' }).BUILD_THREADS).toBe(true);
   });
 
   it('treats blank values as unset and ignores variables it does not read', () => {
@@ -54,6 +58,7 @@ describe('readEnvironment', () => {
     ],
     [{ PUBLISH_NOW: 'tomorrow' }, 'PUBLISH_NOW "tomorrow" is not an ISO 8601 date-time.'],
     [{ INCLUDE_DRAFTS: 'yes' }, 'INCLUDE_DRAFTS "yes" must be 1 (build drafts too) or 0'],
+    [{ BUILD_THREADS: 'off' }, 'BUILD_THREADS "off" must be 0 (every job on the main thread) or 1'],
   ])('refuses %j, naming the variable, its value and what is allowed', (env, message) => {
     expect(() => readEnvironment(env)).toThrow(SiteConfigError);
     expect(() => readEnvironment(env)).toThrow(message);

@@ -1,17 +1,27 @@
 /**
- * Renders markdown exactly as the site build does: the markdown processor from astro.config.ts,
- * created the way Astro's content loader creates it (same options, same `image` config), so tests
- * exercise the real plugin order: our remark plugins, remark-rehype, our rehype plugins, then
- * Astro's rehypeImages, rehypeHeadingIds and rehype-raw.
+ * Renders markdown exactly as the site's pages do, through the production function
+ * (`renderMarkdown` in src/markdown/render-article.ts), so tests exercise the real plugin order:
+ * our remark plugins, remark-rehype, our rehype plugins, then Astro's rehypeImages,
+ * rehypeHeadingIds and rehype-raw.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMarkdownProcessor, isUnifiedProcessor, type AstroMarkdownOptions, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import {
+  createMarkdownProcessor,
+  isUnifiedProcessor,
+  type AstroMarkdownOptions,
+  type MarkdownRenderResult,
+} from '@astrojs/markdown-remark';
 import { parseHTML } from 'linkedom';
 import astroConfig from '../../astro.config.ts';
-import { renderArticle, type RenderedArticle } from '../../src/markdown/render-article.ts';
+import {
+  renderArticle,
+  renderMarkdown,
+  RENDERER_OPTIONS,
+  type RenderedArticle,
+} from '../../src/markdown/render-article.ts';
 
 export const markdownConfig = astroConfig.markdown!;
 
@@ -20,16 +30,6 @@ export function configuredProcessor() {
   if (!processor || !isUnifiedProcessor(processor)) throw new Error('astro.config.ts must use the unified() markdown processor');
   return processor;
 }
-
-/**
- * The options Astro's content loader hands the processor (vite-plugin-markdown/content-entry-type),
- * less the deprecated top-level gfm/smartypants, which the unified() options override anyway.
- */
-function sharedOptions() {
-  return { image: astroConfig.image, syntaxHighlight: markdownConfig.syntaxHighlight, shikiConfig: markdownConfig.shikiConfig } as AstroMarkdownOptions;
-}
-
-let site: Promise<MarkdownRenderer> | undefined;
 
 export interface Rendered {
   html: string;
@@ -46,29 +46,27 @@ export interface RenderOptions {
 
 const DEFAULT_FILE = join(tmpdir(), 'wirepress-markdown-tests', 'article', 'index.md');
 
-async function renderWith(processor: Promise<MarkdownRenderer>, markdown: string, options: RenderOptions): Promise<Rendered> {
-  const result = await (await processor).render(markdown, {
-    frontmatter: options.frontmatter ?? {},
-    fileURL: pathToFileURL(options.filePath ?? DEFAULT_FILE),
-  });
+function asRendered(result: MarkdownRenderResult): Rendered {
   const { document } = parseHTML(`<!doctype html><html><body>${result.code}</body></html>`);
-  return { html: result.code, document, body: document.body, localImagePaths: result.metadata.localImagePaths };
+  const { localImagePaths } = result.metadata;
+  return { html: result.code, document, body: document.body, localImagePaths };
 }
 
-/** Markdown through the site's own processor. */
-export function render(markdown: string, options: RenderOptions = {}): Promise<Rendered> {
-  site ??= configuredProcessor().createRenderer(sharedOptions());
-  return renderWith(site, markdown, options);
+/** Markdown through the site's own processor, as pages render it. */
+export async function render(markdown: string, options: RenderOptions = {}): Promise<Rendered> {
+  const { filePath = DEFAULT_FILE, frontmatter = {} } = options;
+  return asRendered(await renderMarkdown(markdown, filePath, frontmatter));
 }
 
 /** Markdown through Astro's processor with other plugin lists, to show what the real order prevents. */
-export function renderWithPlugins(
+export async function renderWithPlugins(
   markdown: string,
   plugins: Pick<AstroMarkdownOptions, 'remarkPlugins' | 'rehypePlugins'>,
   options: RenderOptions = {},
 ): Promise<Rendered> {
   const { options: configured } = configuredProcessor();
-  return renderWith(createMarkdownProcessor({ ...sharedOptions(), ...configured, ...plugins }), markdown, options);
+  const renderer = await createMarkdownProcessor({ ...RENDERER_OPTIONS, ...configured, ...plugins });
+  return asRendered(await renderer.render(markdown, { frontmatter: options.frontmatter ?? {}, fileURL: pathToFileURL(options.filePath ?? DEFAULT_FILE) }));
 }
 
 /** A throw-away article folder with the given files; returns its index.md path and a cleanup. */

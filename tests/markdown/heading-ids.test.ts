@@ -73,7 +73,7 @@ describe('unusable explicit heading ids', () => {
     ['## Chrome {#page-main}', 'the heading id {#page-main} starts with "page-", which the site keeps for its own ids', 'chrome'],
     ['## Prefixed {#user-content-x}', 'the heading id {#user-content-x} starts with "user-content-", which the site keeps for its own ids', 'prefixed'],
     ['## Odd {#a/b}', 'the heading id {#a/b} has characters an id cannot have', 'odd'],
-    [`## Long {#${'x'.repeat(101)}}`, `the heading id {#${'x'.repeat(101)}} is longer than 100 characters`, 'long'],
+    [`## Long {#${'x'.repeat(201)}}`, `the heading id {#${'x'.repeat(201)}} is longer than 200 characters`, 'long'],
   ])('are reported with line, column and fix, and the heading gets its generated id: %s', async (markdown, message, id) => {
     const { html, facts } = await renderFile(`Intro.\n\n${markdown}`);
     expect(facts.notes).toEqual([{ line: 7, column: markdown.indexOf('{#') + 1, message, fix: expect.any(String) }]);

@@ -1,0 +1,74 @@
+/**
+ * How the search index is split into shards, each one Pagefind index built, cached and published
+ * on its own (src/integrations/pagefind.ts); the search page merges them into one ranked list
+ * (public/search.js, Pagefind's mergeIndex).
+ *
+ * Why shards: Pagefind's indexer holds the whole index in memory, 14.9 GiB at 100,000 articles
+ * (docs/performance.md), more than a 7 GB runner has. Indexed one after another, only one
+ * shard's indexer is alive at a time.
+ *
+ * Why fixed-size ranges of articles in publication order, not one shard per year: a fixed size
+ * bounds the indexer's memory whatever the archive looks like (a newsroom's years are uneven, and
+ * an imported archive can put most articles in one year). Publication order keeps the ranges
+ * stable where archives change: a new article is the newest and lands in the last shard, an edit
+ * or a correction changes the one shard that holds the article, so a rebuild indexes one shard
+ * again and copies the others. Only taking an article down or backdating one shifts the ranges
+ * after it. Ties (same minute) are broken by path, so the order never depends on the disk.
+ */
+
+/**
+ * Articles per shard. Pagefind's indexer peaked at 1.4 GiB for 10,000 articles here, beside a build
+ * process of up to 5.4 GiB at N = 100,000 (docs/performance.md): 5,000 keeps the two under a 7 GB
+ * runner's memory with room to spare. A search fetches an index chunk a shard: 20 at N = 100,000.
+ * WIREPRESS_SEARCH_SHARD_SIZE changes it, for tests (src/lib/environment.ts).
+ */
+export const DEFAULT_SHARD_SIZE = 5_000;
+
+/** The shards' list beside the first shard's index in dist/pagefind/, read by the search page. */
+export const SHARDS_MANIFEST = 'shards.json';
+
+export interface IndexedPage {
+  /** Relative to the built site, e.g. articles/harbour-wall/index.html. */
+  path: string;
+  publishedMs: number;
+  /** Of the page's bytes: a shard's cache key is made of its pages' paths and digests. */
+  digest: string;
+}
+
+/**
+ * The page as the search index sees it, or undefined when Pagefind would not index it: only a
+ * published article's page marks its <article> with data-pagefind-body (an expired or scheduled
+ * one does not), and every such page carries its NewsArticle JSON-LD with datePublished.
+ */
+export function indexedPage(path: string, html: string, digest: string): IndexedPage | undefined {
+  // Markup, not text: a body that mentions the attribute has its "<" escaped.
+  if (!html.includes('<article data-pagefind-body')) return undefined;
+  const published = /"datePublished":"([^"]+)"/.exec(html)?.[1];
+  const publishedMs = published === undefined ? Number.NaN : Date.parse(published);
+  if (Number.isNaN(publishedMs)) {
+    throw new Error(
+      `${path}: an article page marked for search has no readable datePublished in its JSON-LD ` +
+        `(${published ?? 'none'}), which orders the search shards.`,
+    );
+  }
+  return { path, publishedMs, digest };
+}
+
+/** Oldest first, in ranges of `size`; one shard at least, so a site with no article still has an index. */
+export function splitIntoShards(pages: readonly IndexedPage[], size: number): IndexedPage[][] {
+  const byPath = (a: IndexedPage, b: IndexedPage) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const ordered = [...pages].sort((a, b) => a.publishedMs - b.publishedMs || byPath(a, b));
+  const shards: IndexedPage[][] = [];
+  for (let start = 0; start < ordered.length; start += size) shards.push(ordered.slice(start, start + size));
+  return shards.length ? shards : [[]];
+}
+
+/**
+ * Where shard `position` (0 = oldest) goes, relative to dist/pagefind/. The oldest shard is the
+ * index the search page loads (with pagefind.js, the path it always had); the others sit below it,
+ * where Pagefind's mergeIndex accepts them (it skips a path its first index's path starts with).
+ */
+export const shardFolder = (position: number): string => (position === 0 ? '' : `shards/${position + 1}/`);
+
+/** The search page's URL of a built page: Pagefind's own for articles/x/index.html. */
+export const pageUrl = (path: string): string => `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
