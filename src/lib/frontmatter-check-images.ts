@@ -20,7 +20,8 @@ export interface ImageReferenceInBody {
 }
 
 /** Not a local file: a URL with a scheme, protocol-relative, site-absolute, or fragment-only. */
-export const isLocalReference = (url: string) => !/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(url.trim()) && url.trim() !== '';
+export const isLocalReference = (url: string) =>
+  !/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(url.trim()) && url.trim() !== '';
 
 /** Every local image the markdown body refers to (inline and reference-style), positioned in the body. */
 export function bodyImageReferences(markdown: string): ImageReferenceInBody[] {
@@ -32,9 +33,11 @@ export function bodyImageReferences(markdown: string): ImageReferenceInBody[] {
   const found: ImageReferenceInBody[] = [];
   visit(tree, (node) => {
     if (node.type !== 'image' && node.type !== 'imageReference') return;
-    const url = node.type === 'image' ? (node as Image).url : definitions.get((node as ImageReference).identifier)?.url;
+    const url =
+      node.type === 'image' ? (node as Image).url : definitions.get((node as ImageReference).identifier)?.url;
     const start = node.position?.start;
-    if (url !== undefined && isLocalReference(url) && start) found.push({ url, line: start.line, column: start.column });
+    if (url !== undefined && isLocalReference(url) && start)
+      found.push({ url, line: start.line, column: start.column });
   });
   visit(tree, 'html', (node: Html) => {
     const start = node.position?.start;
@@ -55,18 +58,25 @@ function rawHtmlImages(html: string, start: { line: number; column: number }): I
       const name = attribute[1]!.toLowerCase();
       if ((element === 'img') !== (name === 'src')) continue;
       const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
-      const urls = name === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value];
+      const urls =
+        name === 'srcset'
+          ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+          : [value];
       const offset = tag.index + attribute.index + 1;
       const before = html.slice(0, offset).split('\n');
       const line = start.line + before.length - 1;
       const column = before.length === 1 ? start.column + offset : before.at(-1)!.length + 1;
-      for (const url of urls.filter(isLocalReference)) found.push({ url, line, column, ...(name === 'srcset' ? { inSourceSrcset: true } : {}) });
+      for (const url of urls.filter(isLocalReference))
+        found.push({ url, line, column, ...(name === 'srcset' ? { inSourceSrcset: true } : {}) });
     }
   }
   return found;
 }
 
-export type ImageFileProblem = { kind: 'outside'; resolved: string } | { kind: 'missing'; resolved: string } | { kind: 'format'; resolved: string; extension: string };
+export type ImageFileProblem =
+  | { kind: 'outside'; resolved: string }
+  | { kind: 'missing'; resolved: string }
+  | { kind: 'format'; resolved: string; extension: string };
 
 const isInside = (folder: string, path: string) => {
   const rel = relative(folder, path);
@@ -74,7 +84,11 @@ const isInside = (folder: string, path: string) => {
 };
 
 /** Checks an image path written in `file` against the folders it may come from (symlinks resolved). */
-export function imageFileProblem(file: string, url: string, allowedFolders: string[]): ImageFileProblem | undefined {
+export function imageFileProblem(
+  file: string,
+  url: string,
+  allowedFolders: string[],
+): ImageFileProblem | undefined {
   const resolved = resolvedImagePath(file, url);
   const real = existsSync(resolved) ? realpathSync(resolved) : resolved;
   const folders = allowedFolders.map((folder) => (existsSync(folder) ? realpathSync(folder) : folder));
