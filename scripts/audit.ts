@@ -39,7 +39,8 @@ const { values } = parseArgs({
 // first paint sometimes lands a frame later), so each page is audited several times and the
 // median run is the one scored, as Lighthouse's own docs advise (median-run.js: FCP and TTI).
 const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number of at least 1, not "${values.runs}".`);
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`--runs must be a whole number of at least 1, not "${values.runs}".`);
 const dist = resolve(values.dist!);
 const chosen = values.page?.length ? values.page : Object.keys(PAGES);
 for (const name of chosen) {
@@ -85,7 +86,8 @@ try {
         { extends: 'lighthouse:default', settings: noindex ? { skipAudits: ['is-crawlable'] } : {} },
       );
       if (!result) throw new Error(`Lighthouse returned no result for ${path}`);
-      if (result.lhr.runtimeError) throw new Error(`Lighthouse could not audit ${path}: ${result.lhr.runtimeError.message}`);
+      if (result.lhr.runtimeError)
+        throw new Error(`Lighthouse could not audit ${path}: ${result.lhr.runtimeError.message}`);
       results.push(result);
     }
     const median = computeMedianRun(results.map((result) => result.lhr));
@@ -93,15 +95,19 @@ try {
     const [html, json] = chosenRun.report as string[];
     writeFileSync(join(reports, `${name}.html`), html);
     writeFileSync(join(reports, `${name}.json`), json);
-    const lhr = median;
-    const performanceRuns = [lhr, ...results.map((result) => result.lhr).filter((other) => other !== lhr)].map(
-      (other) => other.categories.performance?.score ?? 0,
-    );
+    const { lhr } = chosenRun;
+    const performanceRuns = [
+      lhr,
+      ...results.map((result) => result.lhr).filter((other) => other !== lhr),
+    ].map((other) => other.categories.performance?.score ?? 0);
     const scores = Object.fromEntries(CATEGORIES.map((id) => [id, lhr.categories[id]?.score ?? 0]));
     const costs = CATEGORIES.filter((id) => scores[id] < 1).flatMap((id) =>
       lhr.categories[id].auditRefs
         .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id].score ?? 1) < 1)
-        .map((ref) => `${id}: ${ref.id} (${lhr.audits[ref.id].score}) ${lhr.audits[ref.id].displayValue ?? lhr.audits[ref.id].title}`),
+        .map(
+          (ref) =>
+            `${id}: ${ref.id} (${lhr.audits[ref.id].score}) ${lhr.audits[ref.id].displayValue ?? lhr.audits[ref.id].title}`,
+        ),
     );
     const note = noindex ? 'noindex by design: is-crawlable not scored' : '';
     rows.push({ page: `${name} ${path}`, scores, costs, note, performanceRuns });
@@ -112,13 +118,20 @@ try {
 }
 
 const width = Math.max(...rows.map((row) => row.page.length), 4);
-console.log(`\nLighthouse ${lighthouseVersion()} mobile preset, median of ${runs} run(s), threshold ${THRESHOLD}\n`);
+console.log(
+  `\nLighthouse ${lighthouseVersion()} mobile preset, median of ${runs} run(s), threshold ${THRESHOLD}\n`,
+);
 console.log(`${'page'.padEnd(width)}  ${CATEGORIES.map((id) => id.padStart(16)).join('')}`);
 for (const row of rows) {
-  console.log(`${row.page.padEnd(width)}  ${CATEGORIES.map((id) => row.scores[id].toFixed(2).padStart(16)).join('')}${row.note ? `  (${row.note})` : ''}`);
+  console.log(
+    `${row.page.padEnd(width)}  ${CATEGORIES.map((id) => row.scores[id].toFixed(2).padStart(16)).join('')}${row.note ? `  (${row.note})` : ''}`,
+  );
 }
 if (runs > 1) {
-  for (const row of rows) console.log(`${row.page}: performance in each run ${row.performanceRuns.map((score) => score.toFixed(2)).join(', ')} (the median run first)`);
+  for (const row of rows)
+    console.log(
+      `${row.page}: performance in each run ${row.performanceRuns.map((score) => score.toFixed(2)).join(', ')} (the median run first)`,
+    );
 }
 const failing = rows.filter((row) => CATEGORIES.some((id) => row.scores[id] < THRESHOLD));
 for (const row of rows.filter((row) => row.costs.length)) {

@@ -10,7 +10,8 @@ export function editorCommand<T extends ParseArgsOptionsConfig>(name: string, us
   try {
     const { values, positionals } = parseArgs({ allowPositionals: true, options });
     const { section } = values as { section?: unknown };
-    if (typeof section === 'string' && !SLUG_PATTERN.test(section)) fail(`--section "${section}" must be a slug such as news or entertainment.`);
+    if (typeof section === 'string' && !SLUG_PATTERN.test(section))
+      fail(`--section "${section}" must be a slug such as news or entertainment.`);
     return { values, positionals, usage: () => fail(usage), fail };
   } catch (error) {
     return fail(`${(error as Error).message}\n${usage}`);

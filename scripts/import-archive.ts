@@ -17,7 +17,8 @@ import { WordPressExportError } from '../src/lib/wordpress-export.ts';
 import { httpFetcher, importWordPressExport } from '../src/lib/wordpress-import.ts';
 import { editorCommand } from './editor-cli.ts';
 
-const USAGE = 'usage: npm run import-archive -- <folder | export.xml> [--from markdown|wordpress] [--section news] [--relationship original] [--site-root dir] [--no-fetch] [--publish]';
+const USAGE =
+  'usage: npm run import-archive -- <folder | export.xml> [--from markdown|wordpress] [--section news] [--relationship original] [--site-root dir] [--no-fetch] [--publish]';
 
 const { values, positionals, usage, fail } = editorCommand('import-archive', USAGE, {
   from: { type: 'string' },
@@ -32,11 +33,16 @@ const { values, positionals, usage, fail } = editorCommand('import-archive', USA
 const source = positionals.length === 1 ? positionals[0]! : usage();
 if (!existsSync(source)) fail(`${source}: no such file or folder.`);
 const from = values.from ?? (statSync(source).isDirectory() ? 'markdown' : 'wordpress');
-if (from !== 'markdown' && from !== 'wordpress') fail(`--from "${from}" must be markdown (a folder of Jekyll, Hugo or Eleventy posts) or wordpress (a WXR export file).`);
-if (from === 'markdown' && !statSync(source).isDirectory()) fail(`${source}: not a folder of markdown posts.`);
+if (from !== 'markdown' && from !== 'wordpress')
+  fail(
+    `--from "${from}" must be markdown (a folder of Jekyll, Hugo or Eleventy posts) or wordpress (a WXR export file).`,
+  );
+if (from === 'markdown' && !statSync(source).isDirectory())
+  fail(`${source}: not a folder of markdown posts.`);
 if (from === 'wordpress' && !statSync(source).isFile()) fail(`${source}: not a WordPress export file.`);
 const relationship = values.relationship as Relationship;
-if (!RELATIONSHIPS.includes(relationship)) fail(`--relationship "${values.relationship}" must be one of ${RELATIONSHIPS.join(', ')}.`);
+if (!RELATIONSHIPS.includes(relationship))
+  fail(`--relationship "${values.relationship}" must be one of ${RELATIONSHIPS.join(', ')}.`);
 
 const site = readSiteConfig(process.env);
 const options = {
@@ -56,7 +62,11 @@ try {
   summary =
     from === 'markdown'
       ? importMarkdownFolder(source, { ...options, siteRoot: values['site-root'] })
-      : await importWordPressExport(readFileSync(source, 'utf8'), { ...options, sourceName: basename(source), fetcher: values['no-fetch'] ? undefined : httpFetcher });
+      : await importWordPressExport(readFileSync(source, 'utf8'), {
+          ...options,
+          sourceName: basename(source),
+          fetcher: values['no-fetch'] ? undefined : httpFetcher,
+        });
 } catch (error) {
   if (error instanceof WordPressExportError) fail(`${source}: ${error.message}`);
   throw error;

@@ -32,7 +32,11 @@ if (dateProblem) fail(`--date: ${dateProblem.message}; ${dateProblem.hint}.`);
 
 try {
   const copy = parseWireCopy(readFileSync(file, 'utf8'));
-  const pubDate = values.date ?? buildNow(process.env).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const pubDate =
+    values.date ??
+    buildNow(process.env)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
   const { slug, markdown } = wireCopyToArticle(copy, {
     pubDate,
     section: values.section!,

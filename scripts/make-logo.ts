@@ -33,10 +33,19 @@ const logo = canvas(LOGO_SIZE, LOGO_SIZE, hexColour('#0b57a4'));
 const line = setLine(letter, { face: cardFaces().bold, size });
 // Centred on the letter's cap height, as the eye reads a capital's middle.
 const capHeight = (cardFaces().bold[0]!.capHeight * size) / cardFaces().bold[0]!.unitsPerEm;
-await drawLine(logo, line, size, (LOGO_SIZE - line.width) / 2, (LOGO_SIZE + capHeight) / 2, hexColour('#ffffff'));
+await drawLine(
+  logo,
+  line,
+  size,
+  (LOGO_SIZE - line.width) / 2,
+  (LOGO_SIZE + capHeight) / 2,
+  hexColour('#ffffff'),
+);
 const file = join(import.meta.dirname, '../public', PUBLISHER_LOGO.path);
 const png = encodePng(logo);
 writeFileSync(file, png);
 const favicon = join(import.meta.dirname, '../public/favicon.png');
 await sharp(png).resize(FAVICON_SIZE).png({ palette: true, compressionLevel: 9 }).toFile(favicon);
-console.log(`Wrote ${file} (${LOGO_SIZE}×${LOGO_SIZE}, "${letter}" for ${name}) and ${favicon} (${FAVICON_SIZE} px).`);
+console.log(
+  `Wrote ${file} (${LOGO_SIZE}×${LOGO_SIZE}, "${letter}" for ${name}) and ${favicon} (${FAVICON_SIZE} px).`,
+);

@@ -11,10 +11,14 @@ import { readSiteConfig } from '../src/lib/site-config.ts';
 import { slugFromHeadline } from '../src/lib/slugs.ts';
 import { editorCommand } from './editor-cli.ts';
 
-const { values, positionals, usage, fail } = editorCommand('new', 'usage: npm run new -- "Headline" [--section news]', {
-  section: { type: 'string', default: 'news' },
-  out: { type: 'string', default: 'content/articles' },
-});
+const { values, positionals, usage, fail } = editorCommand(
+  'new',
+  'usage: npm run new -- "Headline" [--section news]',
+  {
+    section: { type: 'string', default: 'news' },
+    out: { type: 'string', default: 'content/articles' },
+  },
+);
 
 const headline = positionals.join(' ').trim() || usage();
 
@@ -29,7 +33,8 @@ try {
     source: { relationship: 'original' },
     draft: true,
   };
-  const note = '# A draft: shown by `npm run dev` only. Set pubDate to when it should go live and delete `draft: true` to publish.\n';
+  const note =
+    '# A draft: shown by `npm run dev` only. Set pubDate to when it should go live and delete `draft: true` to publish.\n';
   const markdown = `---\n${note}${stringify(frontMatter, { lineWidth: 0 })}---\n\n`;
   console.log(writeNewArticle(values.out!, slugFromHeadline(headline), markdown));
 } catch (error) {

@@ -17,20 +17,33 @@ const SEED_PAGE = 'articles/chrissy-teigen-breaks-down-in-tears-during-therapy-t
 
 function main(): number {
   const { values } = parseArgs({
-    options: { dist: { type: 'string', default: 'dist' }, previous: { type: 'string' }, weigh: { type: 'string', default: SEED_PAGE } },
+    options: {
+      dist: { type: 'string', default: 'dist' },
+      previous: { type: 'string' },
+      weigh: { type: 'string', default: SEED_PAGE },
+    },
   });
   const { record, problem } = readRecordFile(values.previous);
-  if (values.previous && problem) console.log(`verify: ${problem}: every page goes through the Nu HTML Checker`);
+  if (values.previous && problem)
+    console.log(`verify: ${problem}: every page goes through the Nu HTML Checker`);
   const started = performance.now();
-  const results = verifySite(values.dist, { site: readSiteConfig(process.env), previous: record, weighPage: values.weigh });
+  const results = verifySite(values.dist, {
+    site: readSiteConfig(process.env),
+    previous: record,
+    weighPage: values.weigh,
+  });
   for (const result of results) {
-    console.log(`${result.problems.length ? '✗' : '✓'} ${result.name}: ${result.scope} (${(result.ms / 1000).toFixed(1)} s)`);
+    console.log(
+      `${result.problems.length ? '✗' : '✓'} ${result.name}: ${result.scope} (${(result.ms / 1000).toFixed(1)} s)`,
+    );
     for (const line of result.problems) console.log(`  ${line}`);
   }
   const failed = results.filter((result) => result.problems.length);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (failed.length) {
-    console.error(`verify: ${failed.map((result) => result.name).join(', ')} failed (${seconds} s). Fix the pages or articles named above, rebuild, and run npm run verify again.`);
+    console.error(
+      `verify: ${failed.map((result) => result.name).join(', ')} failed (${seconds} s). Fix the pages or articles named above, rebuild, and run npm run verify again.`,
+    );
     return 1;
   }
   console.log(`verify: the built site passed every check in ${seconds} s`);

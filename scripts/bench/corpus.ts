@@ -13,16 +13,150 @@ export const DEFAULT_SEED = 20261129;
 export const HERO_EVERY = 10;
 export const TARGET_WORDS = 600;
 
-const SECTIONS = ['news', 'politics', 'business', 'technology', 'science', 'culture', 'sport', 'entertainment'] as const;
-const TAGS = ['Coast', 'Transport', 'Housing', 'Schools', 'Health', 'Energy', 'Courts', 'Weather', 'Elections', 'Farming', 'Music', 'Football', 'Climate', 'Budget', 'Heritage', 'Startups', 'Police', 'Rail', 'Theatre', 'Water'];
-const PLACES = ['the harbour', 'the council chamber', 'the north pier', 'the old mill', 'the market square', 'the valley', 'the river crossing', 'the station', 'the county hall', 'the high street'];
-const SUBJECTS = ['Volunteers', 'Residents', 'The council', 'Engineers', 'Teachers', 'Farmers', 'Nurses', 'The minister', 'Local traders', 'Researchers', 'The club', 'Campaigners'];
-const VERBS = ['restored', 'opened', 'rejected', 'approved', 'questioned', 'rebuilt', 'measured', 'celebrated', 'delayed', 'funded', 'inspected', 'reviewed'];
-const OBJECTS = ['the footbridge', 'a new timetable', 'the flood defences', 'the budget plan', 'the lighthouse lamp', 'a community garden', 'the school roof', 'the bus route', 'the water main', 'the festival programme'];
-const CLAUSES = ['after months of delay', 'despite heavy rain', 'on Saturday night', 'for the first time since 1986', 'ahead of the winter', 'with little public notice', 'at a cost still being counted', 'in front of a crowd of several hundred'];
-const WORDS = ['report', 'plan', 'vote', 'season', 'figures', 'repairs', 'meeting', 'service', 'winter', 'funding', 'survey', 'results', 'crowd', 'harbour', 'evening', 'decision', 'records', 'project', 'schedule', 'archive'];
-const FIRST_NAMES = ['Amara', 'Jonas', 'Priya', 'Tomasz', 'Elena', 'Kwame', 'Ines', 'Hiroshi', 'Maeve', 'Diego', 'Sofia', 'Rui'];
-const LAST_NAMES = ['Okafor', 'Berg', 'Raman', 'Nowak', 'Costa', 'Mensah', 'Duarte', 'Sato', 'Byrne', 'Alvarez', 'Lind', 'Ferreira'];
+const SECTIONS = [
+  'news',
+  'politics',
+  'business',
+  'technology',
+  'science',
+  'culture',
+  'sport',
+  'entertainment',
+] as const;
+const TAGS = [
+  'Coast',
+  'Transport',
+  'Housing',
+  'Schools',
+  'Health',
+  'Energy',
+  'Courts',
+  'Weather',
+  'Elections',
+  'Farming',
+  'Music',
+  'Football',
+  'Climate',
+  'Budget',
+  'Heritage',
+  'Startups',
+  'Police',
+  'Rail',
+  'Theatre',
+  'Water',
+];
+const PLACES = [
+  'the harbour',
+  'the council chamber',
+  'the north pier',
+  'the old mill',
+  'the market square',
+  'the valley',
+  'the river crossing',
+  'the station',
+  'the county hall',
+  'the high street',
+];
+const SUBJECTS = [
+  'Volunteers',
+  'Residents',
+  'The council',
+  'Engineers',
+  'Teachers',
+  'Farmers',
+  'Nurses',
+  'The minister',
+  'Local traders',
+  'Researchers',
+  'The club',
+  'Campaigners',
+];
+const VERBS = [
+  'restored',
+  'opened',
+  'rejected',
+  'approved',
+  'questioned',
+  'rebuilt',
+  'measured',
+  'celebrated',
+  'delayed',
+  'funded',
+  'inspected',
+  'reviewed',
+];
+const OBJECTS = [
+  'the footbridge',
+  'a new timetable',
+  'the flood defences',
+  'the budget plan',
+  'the lighthouse lamp',
+  'a community garden',
+  'the school roof',
+  'the bus route',
+  'the water main',
+  'the festival programme',
+];
+const CLAUSES = [
+  'after months of delay',
+  'despite heavy rain',
+  'on Saturday night',
+  'for the first time since 1986',
+  'ahead of the winter',
+  'with little public notice',
+  'at a cost still being counted',
+  'in front of a crowd of several hundred',
+];
+const WORDS = [
+  'report',
+  'plan',
+  'vote',
+  'season',
+  'figures',
+  'repairs',
+  'meeting',
+  'service',
+  'winter',
+  'funding',
+  'survey',
+  'results',
+  'crowd',
+  'harbour',
+  'evening',
+  'decision',
+  'records',
+  'project',
+  'schedule',
+  'archive',
+];
+const FIRST_NAMES = [
+  'Amara',
+  'Jonas',
+  'Priya',
+  'Tomasz',
+  'Elena',
+  'Kwame',
+  'Ines',
+  'Hiroshi',
+  'Maeve',
+  'Diego',
+  'Sofia',
+  'Rui',
+];
+const LAST_NAMES = [
+  'Okafor',
+  'Berg',
+  'Raman',
+  'Nowak',
+  'Costa',
+  'Mensah',
+  'Duarte',
+  'Sato',
+  'Byrne',
+  'Alvarez',
+  'Lind',
+  'Ferreira',
+];
 const PUBLISHERS = ['Coastal Wire', 'Regional Press Agency', 'Valley Times', 'Northern Newswire'];
 
 export const AUTHOR_IDS = FIRST_NAMES.map((first, i) => slugify(`${first} ${LAST_NAMES[i]}`));
@@ -41,7 +175,10 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 
 function sentence(random: Random): string {
   const parts = [random.pick(SUBJECTS), random.pick(VERBS), random.pick(OBJECTS), random.pick(CLAUSES)];
-  if (random.next() < 0.5) parts.push(`, and the ${random.pick(WORDS)} ${random.pick(['was welcomed', 'drew questions', 'is due in spring', 'remains open'])}`);
+  if (random.next() < 0.5)
+    parts.push(
+      `, and the ${random.pick(WORDS)} ${random.pick(['was welcomed', 'drew questions', 'is due in spring', 'remains open'])}`,
+    );
   return `${parts.join(' ').replace(' ,', ',')}.`;
 }
 
@@ -64,8 +201,17 @@ function body(random: Random): string {
     section += 1;
     blocks.push(`## ${capitalise(random.pick(WORDS))} at ${random.pick(PLACES)}`);
     blocks.push(paragraph(random, true));
-    if (section % 2 === 1) blocks.push(`> ${sentence(random)} ${sentence(random)}\n>\n> — ${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`);
-    else blocks.push(Array.from({ length: 4 }, () => `- ${capitalise(random.pick(WORDS))}: ${sentence(random).toLowerCase()}`).join('\n'));
+    if (section % 2 === 1)
+      blocks.push(
+        `> ${sentence(random)} ${sentence(random)}\n>\n> — ${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`,
+      );
+    else
+      blocks.push(
+        Array.from(
+          { length: 4 },
+          () => `- ${capitalise(random.pick(WORDS))}: ${sentence(random).toLowerCase()}`,
+        ).join('\n'),
+      );
     blocks.push(paragraph(random, false));
   }
   return blocks.join('\n\n');
@@ -117,7 +263,12 @@ export function benchArticle(index: number, seed = DEFAULT_SEED): BenchArticle {
   } else {
     lines.push('  relationship: original');
   }
-  if (random.next() < 0.05) lines.push('corrections:', `  - date: ${isoDate(random)}`, `    text: ${yamlString(`An earlier version misnamed ${random.pick(PLACES)}.`)}`);
+  if (random.next() < 0.05)
+    lines.push(
+      'corrections:',
+      `  - date: ${isoDate(random)}`,
+      `    text: ${yamlString(`An earlier version misnamed ${random.pick(PLACES)}.`)}`,
+    );
   lines.push('---', '', body(random), '');
   const path = heroVariant === undefined ? `${slug}.md` : `${slug}/index.md`;
   return { slug, path, markdown: lines.join('\n'), heroVariant };
@@ -131,7 +282,12 @@ export function authorYaml(id: string, index: number): string {
  * Writes content/articles and content/authors for N articles into `contentDir`. Heroes are hard
  * links to the shared JPEGs (copies when linking fails), so 10,000 articles cost no extra disk.
  */
-export function writeCorpus(contentDir: string, count: number, heroJpegs: readonly string[], seed = DEFAULT_SEED): BenchArticle[] {
+export function writeCorpus(
+  contentDir: string,
+  count: number,
+  heroJpegs: readonly string[],
+  seed = DEFAULT_SEED,
+): BenchArticle[] {
   const articlesDir = join(contentDir, 'articles');
   const authorsDir = join(contentDir, 'authors');
   mkdirSync(articlesDir, { recursive: true });
@@ -143,7 +299,10 @@ export function writeCorpus(contentDir: string, count: number, heroJpegs: readon
     const file = join(articlesDir, article.path);
     if (article.heroVariant !== undefined) {
       mkdirSync(join(articlesDir, article.slug), { recursive: true });
-      linkOrCopy(heroJpegs[article.heroVariant % heroJpegs.length]!, join(articlesDir, article.slug, 'hero.jpg'));
+      linkOrCopy(
+        heroJpegs[article.heroVariant % heroJpegs.length]!,
+        join(articlesDir, article.slug, 'hero.jpg'),
+      );
     }
     writeFileSync(file, article.markdown);
     articles.push(article);

@@ -17,11 +17,18 @@ import { parse as parseYaml } from 'yaml';
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function slugOf(relativePath: string): string {
-  return basename(relativePath) === 'index.md' ? basename(dirname(relativePath)) : basename(relativePath, '.md');
+  return basename(relativePath) === 'index.md'
+    ? basename(dirname(relativePath))
+    : basename(relativePath, '.md');
 }
 
 export function main(contentDir: string, outDir: string): number {
-  const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkRehype)
+    .use(rehypeSanitize)
+    .use(rehypeStringify)
+    .freeze();
   const articlesDir = join(contentDir, 'articles');
   let written = 0;
   for (const path of readdirSync(articlesDir, { recursive: true, encoding: 'utf8' })) {

@@ -29,7 +29,13 @@ function sceneSvg(variant: number): string {
 
 async function drawHero(variant: number, file: string): Promise<void> {
   const grain = sharp({
-    create: { width: HERO_WIDTH, height: HERO_HEIGHT, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 24 } },
+    create: {
+      width: HERO_WIDTH,
+      height: HERO_HEIGHT,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 24 },
+    },
   });
   const partial = `${file}.partial`;
   await grain

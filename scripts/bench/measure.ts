@@ -38,7 +38,10 @@ function endedChildrenCpu(): { user: number; system: number } {
   const stat = readFileSync('/proc/self/stat', 'utf8');
   // Fields after the command name, which may contain spaces: state is field 3, cutime 16, cstime 17.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { user: Number(fields[13]) / CLOCK_TICKS_PER_SECOND, system: Number(fields[14]) / CLOCK_TICKS_PER_SECOND };
+  return {
+    user: Number(fields[13]) / CLOCK_TICKS_PER_SECOND,
+    system: Number(fields[14]) / CLOCK_TICKS_PER_SECOND,
+  };
 }
 
 /** The measured commands running now, each marked once another one has run beside it. */
@@ -71,7 +74,8 @@ interface ProcessMemory {
 function memoryOf(pid: number): ProcessMemory | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+    const kib = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
     // The command, not Name: (Node names its main thread "MainThread").
     const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]!.split('/').at(-1) || '?';
     return { pid, process: `${command} ${pid}`, rssBytes: kib('VmRSS'), anonBytes: kib('RssAnon') };
@@ -111,12 +115,19 @@ export function treeMemory(root: number): ProcessMemory[] {
 }
 
 /** Resident bytes of `root` and all its descendants right now. */
-export const treeRssBytes = (root: number) => treeMemory(root).reduce((sum, memory) => sum + memory.rssBytes, 0);
+export const treeRssBytes = (root: number) =>
+  treeMemory(root).reduce((sum, memory) => sum + memory.rssBytes, 0);
 
 export async function runMeasured(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; sampleMs?: number; memoryMaxBytes?: number },
+  options: {
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+    logFile: string;
+    sampleMs?: number;
+    memoryMaxBytes?: number;
+  },
 ): Promise<Measured> {
   // The kernel writes dirty pages back ~30 s after they were written: without this, a rebuild
   // started right after a cold build paid for writing back the cold build's output (a warm
@@ -128,7 +139,11 @@ export async function runMeasured(
   inFlight.add(overlap);
   const cpuBefore = endedChildrenCpu();
   const started = performance.now();
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   let peakRssBytes = 0;
@@ -144,10 +159,18 @@ export async function runMeasured(
       overMemoryMax = true;
       for (const memory of tree) killQuietly(memory.pid);
     }
-    peakAnonBytes = Math.max(peakAnonBytes, tree.reduce((sum, memory) => sum + memory.anonBytes, 0));
+    peakAnonBytes = Math.max(
+      peakAnonBytes,
+      tree.reduce((sum, memory) => sum + memory.anonBytes, 0),
+    );
     for (const memory of tree) {
       const peak = peaks.get(memory.process);
-      peaks.set(memory.process, { pid: memory.pid, process: memory.process, rssBytes: Math.max(peak?.rssBytes ?? 0, memory.rssBytes), anonBytes: Math.max(peak?.anonBytes ?? 0, memory.anonBytes) });
+      peaks.set(memory.process, {
+        pid: memory.pid,
+        process: memory.process,
+        rssBytes: Math.max(peak?.rssBytes ?? 0, memory.rssBytes),
+        anonBytes: Math.max(peak?.anonBytes ?? 0, memory.anonBytes),
+      });
     }
   };
   const sampler = setInterval(sample, options.sampleMs ?? 200);
@@ -163,7 +186,9 @@ export async function runMeasured(
   inFlight.delete(overlap);
   // Rounded to hundredths: tick counts divided by CLK_TCK leave binary fractions (3.780000000000001).
   const seconds = (after: number, before: number) => Math.round((after - before) * 100) / 100;
-  const cpuSeconds = overlap.overlapped ? undefined : { user: seconds(cpuAfter.user, cpuBefore.user), system: seconds(cpuAfter.system, cpuBefore.system) };
+  const cpuSeconds = overlap.overlapped
+    ? undefined
+    : { user: seconds(cpuAfter.user, cpuBefore.user), system: seconds(cpuAfter.system, cpuBefore.system) };
   clearInterval(sampler);
   await new Promise((done) => log.end(done));
   const peakByProcess = [...peaks.values()].sort((a, b) => b.rssBytes - a.rssBytes);

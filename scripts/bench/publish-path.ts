@@ -23,7 +23,16 @@ import { heroJpegs } from './hero-images.ts';
 import { markdownTable } from './stats.ts';
 import { projectRoot } from './targets.ts';
 
-const CLONE_FILES = ['src', 'public', 'scripts', 'astro.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', '.nvmrc'];
+const CLONE_FILES = [
+  'src',
+  'public',
+  'scripts',
+  'astro.config.ts',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+  '.nvmrc',
+];
 
 interface Step {
   step: string;
@@ -38,55 +47,136 @@ interface Scenario {
   loadAverage: number[];
 }
 
-function timed(root: string, step: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): { step: Step; stdout: string } {
+function timed(
+  root: string,
+  step: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { step: Step; stdout: string } {
   const started = performance.now();
-  const run = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env } });
+  const run = spawnSync(command, args, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ...env },
+  });
   const seconds = +((performance.now() - started) / 1000).toFixed(1);
-  if (run.status !== 0) throw new Error(`${step} (${command} ${args.join(' ')}) exited ${run.status}:\n${(run.stdout + run.stderr).slice(-3000)}`);
+  if (run.status !== 0)
+    throw new Error(
+      `${step} (${command} ${args.join(' ')}) exited ${run.status}:\n${(run.stdout + run.stderr).slice(-3000)}`,
+    );
   return { step: { step, seconds }, stdout: run.stdout + run.stderr };
 }
 
-const git = (root: string, ...args: string[]) => spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', ...args], { cwd: root, encoding: 'utf8' });
+const git = (root: string, ...args: string[]) =>
+  spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
 
 function progress(message: string): void {
   console.error(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
 
 /** One deploy as the workflow runs it, from a fresh runner with the previous deploy's cache and record. */
-function deploy(root: string, deployed: { record?: string; cache?: string }, scenario: string, size: number, event = 'push'): Scenario {
+function deploy(
+  root: string,
+  deployed: { record?: string; cache?: string },
+  scenario: string,
+  size: number,
+  event = 'push',
+): Scenario {
   const env = { ASTRO_TELEMETRY_DISABLED: '1', NODE_COMPILE_CACHE: join(root, '.node-compile-cache') };
-  for (const path of ['node_modules', 'dist', '.node-compile-cache', '.astro']) rmSync(join(root, path), { recursive: true, force: true });
+  for (const path of ['node_modules', 'dist', '.node-compile-cache', '.astro'])
+    rmSync(join(root, path), { recursive: true, force: true });
   const node = process.execPath;
   const steps: Step[] = [];
   const recordArgs = deployed.record ? ['--record', deployed.record] : [];
   const head = git(root, 'rev-parse', 'HEAD').stdout.trim();
-  const plan = timed(root, 'plan (due and code-changed checks)', node, [join(root, 'scripts/publish/plan.ts'), '--event', event, '--head', head, ...recordArgs]);
-  const outputs = Object.fromEntries(plan.stdout.split('\n').filter((line) => /^\w+=/.test(line)).map((line) => line.split('=')));
+  const plan = timed(root, 'plan (due and code-changed checks)', node, [
+    join(root, 'scripts/publish/plan.ts'),
+    '--event',
+    event,
+    '--head',
+    head,
+    ...recordArgs,
+  ]);
+  const outputs = Object.fromEntries(
+    plan.stdout
+      .split('\n')
+      .filter((line) => /^\w+=/.test(line))
+      .map((line) => line.split('=')),
+  );
   steps.push({ ...plan.step, note: `build=${outputs.build}, test=${outputs.test}` });
   if (outputs.build === 'false') return finish(size, scenario, steps);
-  steps.push(timed(root, 'install (npm ci, warm npm cache)', 'npm', ['ci', '--no-audit', '--no-fund'], env).step);
+  steps.push(
+    timed(root, 'install (npm ci, warm npm cache)', 'npm', ['ci', '--no-audit', '--no-fund'], env).step,
+  );
   if (deployed.cache) {
     const started = performance.now();
     cpSync(deployed.cache, join(root, 'node_modules/.astro'), { recursive: true, preserveTimestamps: true });
-    steps.push({ step: 'restore node_modules/.astro (local copy)', seconds: +((performance.now() - started) / 1000).toFixed(1), note: describeSize(cacheState(deployed.cache).bytes) });
+    steps.push({
+      step: 'restore node_modules/.astro (local copy)',
+      seconds: +((performance.now() - started) / 1000).toFixed(1),
+      note: describeSize(cacheState(deployed.cache).bytes),
+    });
   }
-  if (outputs.test === 'true') steps.push({ step: 'npm test', seconds: NaN, note: 'code changed: not measured here (see docs/performance.md)' });
-  steps.push(timed(root, 'content check + build (npm run build)', 'npm', ['run', 'build'], { ...env, PUBLISH_NOW: outputs.clock }).step);
-  const verify = timed(root, 'verify (npm run verify)', 'npm', ['run', 'verify', '--', ...(deployed.record ? ['--previous', deployed.record] : [])], env);
+  if (outputs.test === 'true')
+    steps.push({
+      step: 'npm test',
+      seconds: NaN,
+      note: 'code changed: not measured here (see docs/performance.md)',
+    });
+  steps.push(
+    timed(root, 'content check + build (npm run build)', 'npm', ['run', 'build'], {
+      ...env,
+      PUBLISH_NOW: outputs.clock,
+    }).step,
+  );
+  const verify = timed(
+    root,
+    'verify (npm run verify)',
+    'npm',
+    ['run', 'verify', '--', ...(deployed.record ? ['--previous', deployed.record] : [])],
+    env,
+  );
   steps.push({ ...verify.step, note: /Nu HTML Checker: ([^(]+)/.exec(verify.stdout)?.[1]?.trim() });
-  timed(root, 'record', node, [join(root, 'scripts/publish/record.ts'), '--dist', 'dist', '--commit', head, '--clock', outputs.clock!]);
+  timed(root, 'record', node, [
+    join(root, 'scripts/publish/record.ts'),
+    '--dist',
+    'dist',
+    '--commit',
+    head,
+    '--clock',
+    outputs.clock!,
+  ]);
   return finish(size, scenario, steps);
 }
 
 function finish(size: number, scenario: string, steps: Step[]): Scenario {
-  const totalSeconds = +steps.reduce((sum, step) => sum + (Number.isNaN(step.seconds) ? 0 : step.seconds), 0).toFixed(1);
-  const result = { size, scenario, steps, totalSeconds, loadAverage: loadavg().map((load) => +load.toFixed(2)) };
-  progress(`N=${size} ${scenario}: ${totalSeconds} s (${steps.map((step) => `${step.step} ${step.seconds}`).join('; ')})`);
+  const totalSeconds = +steps
+    .reduce((sum, step) => sum + (Number.isNaN(step.seconds) ? 0 : step.seconds), 0)
+    .toFixed(1);
+  const result = {
+    size,
+    scenario,
+    steps,
+    totalSeconds,
+    loadAverage: loadavg().map((load) => +load.toFixed(2)),
+  };
+  progress(
+    `N=${size} ${scenario}: ${totalSeconds} s (${steps.map((step) => `${step.step} ${step.seconds}`).join('; ')})`,
+  );
   return result;
 }
 
 /** Keeps what the deploy leaves for the next one: its record (as the live site serves it) and the cache. */
-function keepDeployed(root: string, work: string, name: string): { record: string; cache: string; cacheBytes: number } {
+function keepDeployed(
+  root: string,
+  work: string,
+  name: string,
+): { record: string; cache: string; cacheBytes: number } {
   const record = join(work, `${name}-record.json`);
   cpSync(join(root, 'dist', RECORD_PATH), record);
   const cache = join(work, `${name}-astro-cache`);
@@ -94,7 +184,11 @@ function keepDeployed(root: string, work: string, name: string): { record: strin
   return { record, cache, cacheBytes: cacheState(cache).bytes };
 }
 
-export async function publishPath(options: { sizes: number[]; seed: number; out?: string | undefined }): Promise<void> {
+export async function publishPath(options: {
+  sizes: number[];
+  seed: number;
+  out?: string | undefined;
+}): Promise<void> {
   const heroes = await heroJpegs(join(tmpdir(), 'wirepress-bench-cache', 'heroes-v1'));
   const results: Scenario[] = [];
   const cacheSizes: Record<number, number> = {};
@@ -124,7 +218,15 @@ export async function publishPath(options: { sizes: number[]; seed: number; out?
     linkOrCopy(heroes[0]!, join(root, 'content/articles', slug, 'hero.jpg'));
     const article = benchArticle(size + 1, options.seed);
     const pubDate = new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
-    writeFileSync(join(root, 'content/articles', slug, 'index.md'), article.markdown.replace(/^pubDate: .*$/m, `pubDate: ${pubDate}`).replace(/^---\n(?![\s\S]*heroImage:)/, '---\nheroImage:\n  src: ./hero.jpg\n  alt: "Lamps along the quay at dusk."\n'));
+    writeFileSync(
+      join(root, 'content/articles', slug, 'index.md'),
+      article.markdown
+        .replace(/^pubDate: .*$/m, `pubDate: ${pubDate}`)
+        .replace(
+          /^---\n(?![\s\S]*heroImage:)/,
+          '---\nheroImage:\n  src: ./hero.jpg\n  alt: "Lamps along the quay at dusk."\n',
+        ),
+    );
     // Only content/: the previous deploys left node_modules/, dist/ and caches in the clone, which
     // has no .gitignore, and committing them made the plan see a code change.
     git(root, 'add', '-A', 'content');
@@ -137,13 +239,39 @@ export async function publishPath(options: { sizes: number[]; seed: number; out?
     rmSync(work, { recursive: true, force: true });
   }
   const rows = results.flatMap((result) => [
-    ...result.steps.map((step) => [result.size.toLocaleString('en'), result.scenario, step.step, Number.isNaN(step.seconds) ? '—' : step.seconds.toFixed(1), step.note ?? '']),
-    [result.size.toLocaleString('en'), result.scenario, '**total**', `**${result.totalSeconds.toFixed(1)}**`, `load average ${result.loadAverage.join(', ')}`],
+    ...result.steps.map((step) => [
+      result.size.toLocaleString('en'),
+      result.scenario,
+      step.step,
+      Number.isNaN(step.seconds) ? '—' : step.seconds.toFixed(1),
+      step.note ?? '',
+    ]),
+    [
+      result.size.toLocaleString('en'),
+      result.scenario,
+      '**total**',
+      `**${result.totalSeconds.toFixed(1)}**`,
+      `load average ${result.loadAverage.join(', ')}`,
+    ],
   ]);
   const table = markdownTable(['N', 'scenario', 'step', 's', 'note'], rows);
-  const cacheLine = Object.entries(cacheSizes).map(([size, bytes]) => `node_modules/.astro at N = ${Number(size).toLocaleString('en')}: ${describeSize(bytes)}`).join('; ');
-  const out = options.out ?? join(projectRoot, 'scripts/bench/results', `publish-path-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const cacheLine = Object.entries(cacheSizes)
+    .map(
+      ([size, bytes]) =>
+        `node_modules/.astro at N = ${Number(size).toLocaleString('en')}: ${describeSize(bytes)}`,
+    )
+    .join('; ');
+  const out =
+    options.out ??
+    join(
+      projectRoot,
+      'scripts/bench/results',
+      `publish-path-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+    );
   mkdirSync(join(out, '..'), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ command: `npm run bench -- ${process.argv.slice(2).join(' ')}`, machine: { cpus: cpus().length }, results, cacheSizes, table }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ command: `npm run bench -- ${process.argv.slice(2).join(' ')}`, machine: { cpus: cpus().length }, results, cacheSizes, table }, null, 2)}\n`,
+  );
   console.log(`\n${table}\n\n${cacheLine}\nJSON: ${out}`);
 }

@@ -16,7 +16,15 @@
  *                                          (a private GitHub runner's memory; memory-limit.ts)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  appendFileSync,
+} from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -60,11 +68,17 @@ const { values: args } = parseArgs({
 
 if (args['self-test']) {
   const vitest = join(projectRoot, 'node_modules/vitest/vitest.mjs');
-  const run = spawnSync(process.execPath, [vitest, 'run', '--config', join(projectRoot, 'scripts/bench/self-test.config.ts')], { cwd: projectRoot, stdio: 'inherit' });
+  const run = spawnSync(
+    process.execPath,
+    [vitest, 'run', '--config', join(projectRoot, 'scripts/bench/self-test.config.ts')],
+    { cwd: projectRoot, stdio: 'inherit' },
+  );
   process.exit(run.status ?? 1);
 }
 if (args['publish-path']) {
-  await import('./publish-path.ts').then(({ publishPath }) => publishPath({ sizes: args.sizes.split(',').map(Number), seed: Number(args.seed), out: args.out }));
+  await import('./publish-path.ts').then(({ publishPath }) =>
+    publishPath({ sizes: args.sizes.split(',').map(Number), seed: Number(args.seed), out: args.out }),
+  );
   process.exit(0);
 }
 
@@ -78,7 +92,8 @@ const peersDir = join(cacheRoot, 'peers');
 if (args['install-peers']) installEleventy(peersDir);
 
 const variantNames = args.variants.split(',');
-for (const name of variantNames) if (!VARIANTS[name]) throw new Error(`unknown variant ${name}; known: ${Object.keys(VARIANTS).join(', ')}`);
+for (const name of variantNames)
+  if (!VARIANTS[name]) throw new Error(`unknown variant ${name}; known: ${Object.keys(VARIANTS).join(', ')}`);
 const snapshot = snapshotSite(mkdtempSync(join(tmpdir(), 'wirepress-bench-site-')));
 const allTargets: BenchTarget[] = [
   ...variantNames.map((name) => wirepressTarget(VARIANTS[name]!, { snapshot, heapMb })),
@@ -116,7 +131,8 @@ async function build(target: BenchTarget, root: string, logFile: string): Promis
   const { command, args: commandArgs, env } = target.command(root);
   const startedMs = Date.now();
   const measured = await runMeasured(command, commandArgs, { cwd: root, env, logFile, memoryMaxBytes });
-  if (measured.overMemoryMax) throw new Error(`${overMemoryMax(measured.peakRssBytes, memoryMaxBytes!)}; see ${logFile}`);
+  if (measured.overMemoryMax)
+    throw new Error(`${overMemoryMax(measured.peakRssBytes, memoryMaxBytes!)}; see ${logFile}`);
   const fromCaches = filesWrittenSince(target.imageCaches(root), startedMs);
   const fromLog = countImageEncodes(readFileSync(logFile, 'utf8')).encoded;
   return { ...measured, imageEncodes: Math.max(fromCaches, fromLog), log: logFile };
@@ -124,11 +140,19 @@ async function build(target: BenchTarget, root: string, logFile: string): Promis
 
 function failure(figures: BuildFigures, what: string): string | undefined {
   if (figures.exitCode === 0) return undefined;
-  const lastError = readFileSync(figures.log, 'utf8').split('\n').findLast((line) => line.includes('[ERROR]') || line.includes('Error:'));
+  const lastError = readFileSync(figures.log, 'utf8')
+    .split('\n')
+    .findLast((line) => line.includes('[ERROR]') || line.includes('Error:'));
   return `${what} exited ${figures.exitCode} (${lastError?.trim().slice(0, 300) ?? 'no error line'}); see ${figures.log}`;
 }
 
-async function runOnce(target: BenchTarget, size: number, contentDir: string, workDir: string, run: number): Promise<RunFigures> {
+async function runOnce(
+  target: BenchTarget,
+  size: number,
+  contentDir: string,
+  workDir: string,
+  run: number,
+): Promise<RunFigures> {
   const root = join(workDir, `${target.name.replace(/[^\w-]/g, '_')}-${run}`);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
@@ -142,9 +166,17 @@ async function runOnce(target: BenchTarget, size: number, contentDir: string, wo
   const coldFailure = failure(coldBuild, 'cold build');
   // A build that wrote every article page and then failed in a post-build check (e.g. the link
   // check) still measured the build: keep its figures, and report the failure next to them.
-  if (sizes.articlePages < size) throw new Error(coldFailure ?? `cold build wrote ${sizes.articlePages} of ${size} article pages; see ${coldBuild.log}`);
+  if (sizes.articlePages < size)
+    throw new Error(
+      coldFailure ?? `cold build wrote ${sizes.articlePages} of ${size} article pages; see ${coldBuild.log}`,
+    );
   const result: RunFigures = {
-    cold: { ...coldBuild, outputBytes: sizes.bytes, articlePages: sizes.articlePages, avgArticleHtmlBytes: sizes.articleHtmlBytes / sizes.articlePages },
+    cold: {
+      ...coldBuild,
+      outputBytes: sizes.bytes,
+      articlePages: sizes.articlePages,
+      avgArticleHtmlBytes: sizes.articleHtmlBytes / sizes.articlePages,
+    },
     buildFailures: coldFailure ? [coldFailure] : [],
   };
   if (target.rebuilds && !args['cold-only']) {
@@ -154,11 +186,19 @@ async function runOnce(target: BenchTarget, size: number, contentDir: string, wo
     appendFileSync(editedFile, EDIT_NOTE);
     progress(`${label}: rebuild after editing one article`);
     result.edit = await build(target, root, join(logs, `${target.name}-${size}-${run}-edit.log`));
-    for (const [what, figures] of [['warm rebuild', result.warm], ['edit rebuild', result.edit]] as const) {
+    for (const [what, figures] of [
+      ['warm rebuild', result.warm],
+      ['edit rebuild', result.edit],
+    ] as const) {
       const problem = failure(figures, what);
       if (problem) result.buildFailures.push(problem);
     }
-    if (!readFileSync(join(target.outDir(root), 'articles', benchArticle(0, seed).slug, 'index.html'), 'utf8').includes('added by the benchmark')) {
+    if (
+      !readFileSync(
+        join(target.outDir(root), 'articles', benchArticle(0, seed).slug, 'index.html'),
+        'utf8',
+      ).includes('added by the benchmark')
+    ) {
       throw new Error(`the edited article's page does not show the edit; see ${result.edit.log}`);
     }
   }
@@ -173,7 +213,8 @@ async function runOnce(target: BenchTarget, size: number, contentDir: string, wo
  * deleted only after a size's series, and the next size waits a minute after that.
  */
 async function deleteBuilds(workDir: string, settle: boolean): Promise<void> {
-  for (const entry of readdirSync(workDir)) if (entry !== 'logs') rmSync(join(workDir, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(workDir))
+    if (entry !== 'logs') rmSync(join(workDir, entry), { recursive: true, force: true });
   if (!settle) return;
   execFileSync('sync');
   progress('waiting a minute after deleting the builds, so the next ones do not pay for it');
@@ -181,7 +222,8 @@ async function deleteBuilds(workDir: string, settle: boolean): Promise<void> {
 }
 
 function medians(figures: RunFigures[], size: number): Record<string, number> {
-  const of = (pick: (run: RunFigures) => number | undefined) => median(figures.map(pick).filter((v): v is number => v !== undefined));
+  const of = (pick: (run: RunFigures) => number | undefined) =>
+    median(figures.map(pick).filter((v): v is number => v !== undefined));
   return {
     coldMs: of((r) => r.cold.wallMs),
     msPerArticle: of((r) => r.cold.wallMs / size),
@@ -201,9 +243,16 @@ function medians(figures: RunFigures[], size: number): Record<string, number> {
 
 const started = new Date();
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
-const out = args.out ?? join(projectRoot, 'scripts/bench/results', `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+const out =
+  args.out ??
+  join(projectRoot, 'scripts/bench/results', `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
 mkdirSync(join(out, '..'), { recursive: true });
-const machine = () => ({ cpus: cpus().length, totalMemGiB: +(totalmem() / 1024 ** 3).toFixed(1), loadAverage: loadavg().map((l) => +l.toFixed(2)), node: process.version });
+const machine = () => ({
+  cpus: cpus().length,
+  totalMemGiB: +(totalmem() / 1024 ** 3).toFixed(1),
+  loadAverage: loadavg().map((l) => +l.toFixed(2)),
+  node: process.version,
+});
 const progressLog: string[] = [];
 function progress(message: string): void {
   const line = `[${new Date().toISOString().slice(11, 19)}] ${message}`;
@@ -211,10 +260,14 @@ function progress(message: string): void {
   console.error(line);
 }
 
-const seconds = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : (ms / 1000).toFixed(1));
-const ratio = (a: number | undefined, b: number | undefined) => (a && b && !Number.isNaN(a) && !Number.isNaN(b) ? `${(a / b).toFixed(2)}×` : '—');
-const cpu = (seconds: number | undefined) => (seconds === undefined || Number.isNaN(seconds) ? '—' : seconds.toFixed(1));
-const gb = (bytes: number | undefined) => (bytes && !Number.isNaN(bytes) ? (bytes / 1024 ** 3).toFixed(2) : '—');
+const seconds = (ms: number | undefined) =>
+  ms === undefined || Number.isNaN(ms) ? '—' : (ms / 1000).toFixed(1);
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a && b && !Number.isNaN(a) && !Number.isNaN(b) ? `${(a / b).toFixed(2)}×` : '—';
+const cpu = (seconds: number | undefined) =>
+  seconds === undefined || Number.isNaN(seconds) ? '—' : seconds.toFixed(1);
+const gb = (bytes: number | undefined) =>
+  bytes && !Number.isNaN(bytes) ? (bytes / 1024 ** 3).toFixed(2) : '—';
 const results: TargetResult[] = [];
 const heroes = await heroJpegs(join(cacheRoot, 'heroes-v1'));
 for (const size of sizes) {
@@ -223,7 +276,10 @@ for (const size of sizes) {
   const contentDir = join(workDir, 'corpus');
   progress(`N=${size}: writing the corpus into ${contentDir}`);
   writeCorpus(contentDir, size, heroes, seed);
-  const forSize = targets.map((target): [BenchTarget, TargetResult] => [target, { target: target.name, size, unavailable: target.unavailable(), runs: [] }]);
+  const forSize = targets.map((target): [BenchTarget, TargetResult] => [
+    target,
+    { target: target.name, size, unavailable: target.unavailable(), runs: [] },
+  ]);
   results.push(...forSize.map(([, result]) => result));
   const series = async (target: BenchTarget, result: TargetResult, run: number) => {
     if (result.unavailable || result.failed) return;
@@ -254,12 +310,22 @@ process.exitCode = results.some((result) => result.failed) ? 1 : 0;
 function writeReport(): string {
   const rows = results.map((result) => {
     const m = result.median;
-    const same = (name: string) => results.find((other) => other.size === result.size && other.target === name)?.median;
-    if (!m) return [result.size.toLocaleString('en'), result.target, '0', result.unavailable ?? (result.failed ? `failed: ${result.failed}` : 'not run yet'), ...Array(13).fill('')];
+    const same = (name: string) =>
+      results.find((other) => other.size === result.size && other.target === name)?.median;
+    if (!m)
+      return [
+        result.size.toLocaleString('en'),
+        result.target,
+        '0',
+        result.unavailable ?? (result.failed ? `failed: ${result.failed}` : 'not run yet'),
+        ...Array(13).fill(''),
+      ];
     return [
       result.size.toLocaleString('en'),
       result.target,
-      String(result.runs.length) + (result.failed ? ' (then failed)' : '') + (result.runs.some((run) => run.buildFailures.length) ? ' (builds exited non-zero: see JSON)' : ''),
+      String(result.runs.length) +
+        (result.failed ? ' (then failed)' : '') +
+        (result.runs.some((run) => run.buildFailures.length) ? ' (builds exited non-zero: see JSON)' : ''),
       seconds(m.coldMs),
       m.msPerArticle!.toFixed(2),
       ratio(m.msPerArticle, same('floor-unified')?.msPerArticle),
@@ -270,17 +336,47 @@ function writeReport(): string {
       seconds(m.warmMs),
       ratio(m.warmMs, m.coldMs),
       seconds(m.editMs),
-      Number.isNaN(m.warmImageEncodes!) ? '—' : `${m.coldImageEncodes} / ${m.warmImageEncodes} / ${m.editImageEncodes}`,
+      Number.isNaN(m.warmImageEncodes!)
+        ? '—'
+        : `${m.coldImageEncodes} / ${m.warmImageEncodes} / ${m.editImageEncodes}`,
       (m.outputBytes! / 1024 ** 2).toFixed(1),
       (m.avgArticleHtmlBytes! / 1024).toFixed(1),
     ];
   });
   const table = markdownTable(
-    ['N', 'target', 'runs', 'cold s', 'ms/article', '× floor', '× minimal Astro', 'cold CPU s', 'CPU × minimal Astro', 'peak RSS GB', 'warm s', 'warm/cold', 'one-edit s', 'image encodes cold / warm / edit', 'output MB', 'article HTML KB'],
+    [
+      'N',
+      'target',
+      'runs',
+      'cold s',
+      'ms/article',
+      '× floor',
+      '× minimal Astro',
+      'cold CPU s',
+      'CPU × minimal Astro',
+      'peak RSS GB',
+      'warm s',
+      'warm/cold',
+      'one-edit s',
+      'image encodes cold / warm / edit',
+      'output MB',
+      'article HTML KB',
+    ],
     rows,
   );
   const finished = new Date().toISOString();
-  const report = { command, started: started.toISOString(), finished, seed, runs, memoryMaxBytes, machine: machine(), table, results, progress: progressLog };
+  const report = {
+    command,
+    started: started.toISOString(),
+    finished,
+    seed,
+    runs,
+    memoryMaxBytes,
+    machine: machine(),
+    table,
+    results,
+    progress: progressLog,
+  };
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   return table;
 }

@@ -42,7 +42,11 @@ function copyContent(contentDir: string, root: string, only?: string): void {
 }
 
 /** Shared by the real site and the minimal Astro blog: caches live in the temp project. */
-function astroTarget(name: string, layOut: (root: string) => void, options: { heapMb?: number }): BenchTarget {
+function astroTarget(
+  name: string,
+  layOut: (root: string) => void,
+  options: { heapMb?: number },
+): BenchTarget {
   return {
     name,
     rebuilds: true,
@@ -53,10 +57,19 @@ function astroTarget(name: string, layOut: (root: string) => void, options: { he
       copyContent(contentDir, root);
     },
     command(root) {
-      const configFile = existsSync(join(root, 'astro.config.bench.mjs')) ? ['--config', 'astro.config.bench.mjs'] : [];
+      const configFile = existsSync(join(root, 'astro.config.bench.mjs'))
+        ? ['--config', 'astro.config.bench.mjs']
+        : [];
       return {
         command: process.execPath,
-        args: [...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []), astroBin, 'build', '--root', root, ...configFile],
+        args: [
+          ...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []),
+          astroBin,
+          'build',
+          '--root',
+          root,
+          ...configFile,
+        ],
         env: {
           ...process.env,
           PUBLISH_NOW,
@@ -69,7 +82,8 @@ function astroTarget(name: string, layOut: (root: string) => void, options: { he
       };
     },
     clean(root) {
-      for (const path of ['dist', '.astro', '.cache', '.node-compile-cache']) rmSync(join(root, path), { recursive: true, force: true });
+      for (const path of ['dist', '.astro', '.cache', '.node-compile-cache'])
+        rmSync(join(root, path), { recursive: true, force: true });
     },
     outDir: (root) => join(root, 'dist'),
     imageCaches: (root) => [join(root, '.cache/assets'), join(root, '.cache/og-images')],
@@ -84,13 +98,17 @@ const SITE_FILES = ['src', 'public', 'astro.config.ts', 'tsconfig.json', 'packag
  */
 export function snapshotSite(into: string): string {
   for (const entry of SITE_FILES) {
-    if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(into, entry), { recursive: true });
+    if (existsSync(join(projectRoot, entry)))
+      cpSync(join(projectRoot, entry), join(into, entry), { recursive: true });
   }
   return into;
 }
 
 /** The real site from a snapshot (optionally with one option changed, for measuring it). */
-export function wirepressTarget(variant: Variant, options: { snapshot: string; heapMb?: number }): BenchTarget {
+export function wirepressTarget(
+  variant: Variant,
+  options: { snapshot: string; heapMb?: number },
+): BenchTarget {
   return astroTarget(
     variant.name === 'as-configured' ? 'wirepress' : `wirepress[${variant.name}]`,
     (root) => {
@@ -102,7 +120,11 @@ export function wirepressTarget(variant: Variant, options: { snapshot: string; h
 }
 
 export function minimalAstroTarget(options: { heapMb?: number } = {}): BenchTarget {
-  return astroTarget('minimal-astro', (root) => cpSync(join(benchDir, 'minimal-astro'), root, { recursive: true }), options);
+  return astroTarget(
+    'minimal-astro',
+    (root) => cpSync(join(benchDir, 'minimal-astro'), root, { recursive: true }),
+    options,
+  );
 }
 
 export const floorTarget: BenchTarget = {
@@ -116,7 +138,8 @@ export const floorTarget: BenchTarget = {
     env: { ...process.env, NODE_COMPILE_CACHE: join(root, '.node-compile-cache') },
   }),
   clean: (root) => {
-    for (const path of ['out', '.node-compile-cache']) rmSync(join(root, path), { recursive: true, force: true });
+    for (const path of ['out', '.node-compile-cache'])
+      rmSync(join(root, path), { recursive: true, force: true });
   },
   outDir: (root) => join(root, 'out'),
   imageCaches: () => [],
@@ -133,14 +156,20 @@ function which(binary: string): string | undefined {
 export const hugoTarget: BenchTarget = {
   name: 'hugo',
   rebuilds: true,
-  unavailable: () => (which('hugo') ? undefined : 'not installed (Debian package `hugo`: apt-get install hugo)'),
+  unavailable: () =>
+    which('hugo') ? undefined : 'not installed (Debian package `hugo`: apt-get install hugo)',
   prepare(root, contentDir) {
     cpSync(join(benchDir, 'peers/hugo'), root, { recursive: true });
     copyContent(contentDir, root, 'articles');
   },
-  command: (root) => ({ command: which('hugo')!, args: ['--source', root, '--destination', 'public', '--quiet'], env: process.env }),
+  command: (root) => ({
+    command: which('hugo')!,
+    args: ['--source', root, '--destination', 'public', '--quiet'],
+    env: process.env,
+  }),
   clean: (root) => {
-    for (const path of ['public', 'resources', '.hugo_build.lock']) rmSync(join(root, path), { recursive: true, force: true });
+    for (const path of ['public', 'resources', '.hugo_build.lock'])
+      rmSync(join(root, path), { recursive: true, force: true });
   },
   outDir: (root) => join(root, 'public'),
   imageCaches: () => [],
@@ -155,9 +184,14 @@ export function eleventyTarget(peersDir: string): BenchTarget {
     unavailable: () => (existsSync(cli) ? undefined : 'not installed (run the bench with --install-peers)'),
     prepare(root, contentDir) {
       cpSync(join(benchDir, 'peers/eleventy/eleventy.config.mjs'), join(root, 'eleventy.config.mjs'));
-      cpSync(join(benchDir, 'peers/eleventy/_includes'), join(root, 'content/_includes'), { recursive: true });
+      cpSync(join(benchDir, 'peers/eleventy/_includes'), join(root, 'content/_includes'), {
+        recursive: true,
+      });
       copyContent(contentDir, root, 'articles');
-      cpSync(join(benchDir, 'peers/eleventy/articles.11tydata.mjs'), join(root, 'content/articles/articles.11tydata.mjs'));
+      cpSync(
+        join(benchDir, 'peers/eleventy/articles.11tydata.mjs'),
+        join(root, 'content/articles/articles.11tydata.mjs'),
+      );
     },
     command: (root) => ({
       command: process.execPath,
@@ -165,7 +199,8 @@ export function eleventyTarget(peersDir: string): BenchTarget {
       env: { ...process.env, NODE_COMPILE_CACHE: join(root, '.node-compile-cache') },
     }),
     clean: (root) => {
-      for (const path of ['_site', '.cache', '.node-compile-cache']) rmSync(join(root, path), { recursive: true, force: true });
+      for (const path of ['_site', '.cache', '.node-compile-cache'])
+        rmSync(join(root, path), { recursive: true, force: true });
     },
     outDir: (root) => join(root, '_site'),
     imageCaches: () => [],
@@ -173,5 +208,7 @@ export function eleventyTarget(peersDir: string): BenchTarget {
 }
 
 export function installEleventy(peersDir: string): void {
-  execFileSync('npm', ['install', '--prefix', peersDir, '--no-audit', '--no-fund', '@11ty/eleventy@3'], { stdio: 'inherit' });
+  execFileSync('npm', ['install', '--prefix', peersDir, '--no-audit', '--no-fund', '@11ty/eleventy@3'], {
+    stdio: 'inherit',
+  });
 }

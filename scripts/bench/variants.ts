@@ -17,7 +17,10 @@ export const VARIANTS: Record<string, Variant> = {
   'as-configured': { name: 'as-configured' },
   'no-incremental': { name: 'no-incremental', experimental: { incrementalBuild: false } },
   chunked: { name: 'chunked', experimental: { collectionStorage: 'chunked' } },
-  'chunked-1mb': { name: 'chunked-1mb', experimental: { collectionStorage: { type: 'chunked', chunkSize: 1024 * 1024 } } },
+  'chunked-1mb': {
+    name: 'chunked-1mb',
+    experimental: { collectionStorage: { type: 'chunked', chunkSize: 1024 * 1024 } },
+  },
   'concurrency-1': { name: 'concurrency-1', build: { concurrency: 1 } },
   'concurrency-2': { name: 'concurrency-2', build: { concurrency: 2 } },
   'concurrency-4': { name: 'concurrency-4', build: { concurrency: 4 } },

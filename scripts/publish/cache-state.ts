@@ -32,11 +32,14 @@ export function cacheState(folder: string): CacheState {
   return { digest: files.length ? hash.digest('hex').slice(0, 16) : 'empty', bytes, files: files.length };
 }
 
-export const describeSize = (bytes: number) => (bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`);
+export const describeSize = (bytes: number) =>
+  bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 
 if (import.meta.main) {
   const folder = process.argv[2] ?? 'node_modules/.astro';
   const state = cacheState(folder);
-  console.error(`${folder}: ${describeSize(state.bytes)} in ${state.files} files (GitHub keeps 10 GB of caches per repository)`);
+  console.error(
+    `${folder}: ${describeSize(state.bytes)} in ${state.files} files (GitHub keeps 10 GB of caches per repository)`,
+  );
   console.log(`digest=${state.digest}\nbytes=${state.bytes}`);
 }

@@ -19,7 +19,8 @@ export const codeAmong = (paths: string[]) => paths.filter((path) => !isContent(
  * shallow checkout lacks it. Throws with a readable reason when git cannot tell.
  */
 export function changedPaths(base: string, head: string, cwd: string): string[] {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     git('cat-file', '-e', `${base}^{commit}`);
   } catch {
@@ -32,6 +33,9 @@ export function changedPaths(base: string, head: string, cwd: string): string[] 
   try {
     return git('diff', '--name-only', '--no-renames', base, head).split('\n').filter(Boolean);
   } catch (error) {
-    throw new Error(`git diff ${base} ${head} failed: ${(error as { stderr?: string }).stderr?.trim() || (error as Error).message}`);
+    throw new Error(
+      `git diff ${base} ${head} failed: ${(error as { stderr?: string }).stderr?.trim() || (error as Error).message}`,
+      { cause: error },
+    );
   }
 }

@@ -24,7 +24,8 @@ export interface DueEvent {
 }
 
 /** YAML timestamps (spec 1.2, also what z.coerce.date reads from a quoted string): date, optional time and zone. */
-const TIMESTAMP = /(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?)?)?(?![\w-])/g;
+const TIMESTAMP =
+  /(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?)?)?(?![\w-])/g;
 
 /**
  * Every instant written in a YAML text. A time without a zone is UTC, as YAML defines it (and
@@ -33,9 +34,18 @@ const TIMESTAMP = /(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):
 export function instantsIn(yaml: string): { written: string; at: Date }[] {
   const found: { written: string; at: Date }[] = [];
   for (const match of yaml.matchAll(TIMESTAMP)) {
-    const [written, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z'] = match;
-    const offset = zone === 'Z' ? 'Z' : zone.replace(/^([+-])(\d)(?=\D|$)/, '$10$2').replace(/^([+-]\d{2})(\d{2})$/, '$1:$2').replace(/^([+-]\d{2})$/, '$1:00');
-    const at = new Date(`${year}-${month}-${day}T${hour.padStart(2, '0')}:${minute}:${second}${fraction}${offset}`);
+    const [written, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z'] =
+      match;
+    const offset =
+      zone === 'Z'
+        ? 'Z'
+        : zone
+            .replace(/^([+-])(\d)(?=\D|$)/, '$10$2')
+            .replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')
+            .replace(/^([+-]\d{2})$/, '$1:00');
+    const at = new Date(
+      `${year}-${month}-${day}T${hour.padStart(2, '0')}:${minute}:${second}${fraction}${offset}`,
+    );
     if (!Number.isNaN(at.getTime())) found.push({ written: written.trim(), at });
   }
   return found;
@@ -52,7 +62,12 @@ export function eventsOf(file: string, text: string): DueEvent[] {
   return instantsIn(yaml).flatMap(({ written, at }) => [
     { file, written, at, what: 'the date passes' as const },
     // Still listed at exactly the window's end (newsSitemapEntries), gone a millisecond later.
-    { file, written, at: new Date(at.getTime() + NEWS_WINDOW_MS + 1), what: 'it leaves the news sitemap' as const },
+    {
+      file,
+      written,
+      at: new Date(at.getTime() + NEWS_WINDOW_MS + 1),
+      what: 'it leaves the news sitemap' as const,
+    },
   ]);
 }
 

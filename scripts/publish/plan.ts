@@ -37,7 +37,8 @@ export interface PlanInput {
   cwd: string;
 }
 
-const list = (items: string[], most = 5) => items.slice(0, most).join(', ') + (items.length > most ? ` and ${items.length - most} more` : '');
+const list = (items: string[], most = 5) =>
+  items.slice(0, most).join(', ') + (items.length > most ? ` and ${items.length - most} more` : '');
 
 export function plan(input: PlanInput): Plan {
   const reasons: string[] = [];
@@ -45,12 +46,19 @@ export function plan(input: PlanInput): Plan {
   const base = input.since ?? input.record?.commit;
 
   let test = true;
-  if (!base) reasons.push(`tests: ${input.recordProblem ?? 'no deployed commit known'}, so the code counts as changed`);
+  if (!base)
+    reasons.push(
+      `tests: ${input.recordProblem ?? 'no deployed commit known'}, so the code counts as changed`,
+    );
   else {
     try {
       const code = codeAmong(changedPaths(base, input.head, input.cwd));
       test = code.length > 0;
-      reasons.push(test ? `tests: code changed since ${base.slice(0, 12)}: ${list(code)}` : `tests: only content/ changed since ${base.slice(0, 12)}: skipped`);
+      reasons.push(
+        test
+          ? `tests: code changed since ${base.slice(0, 12)}: ${list(code)}`
+          : `tests: only content/ changed since ${base.slice(0, 12)}: skipped`,
+      );
     } catch (error) {
       reasons.push(`tests: ${(error as Error).message}, so the code counts as changed`);
     }
@@ -65,15 +73,21 @@ export function plan(input: PlanInput): Plan {
     return { build: true, test, clock, reasons };
   }
   if (input.record.commit !== input.head) {
-    reasons.push(`build: the deployed site is of ${input.record.commit.slice(0, 12)}, not ${input.head.slice(0, 12)}`);
+    reasons.push(
+      `build: the deployed site is of ${input.record.commit.slice(0, 12)}, not ${input.head.slice(0, 12)}`,
+    );
     return { build: true, test, clock, reasons };
   }
   const due = dueBetween(readContent(input.contentDir), new Date(input.record.clock), input.now);
   if (due.length) {
-    reasons.push(`build: due since ${input.record.clock}: ${list(due.map((event) => `${event.file} ${event.written} (${event.what})`))}`);
+    reasons.push(
+      `build: due since ${input.record.clock}: ${list(due.map((event) => `${event.file} ${event.written} (${event.what})`))}`,
+    );
     return { build: true, test, clock, reasons };
   }
-  reasons.push(`build: nothing due between the deployed clock ${input.record.clock} and ${clock}: nothing to do`);
+  reasons.push(
+    `build: nothing due between the deployed clock ${input.record.clock} and ${clock}: nothing to do`,
+  );
   return { build: false, test: false, clock, reasons };
 }
 
@@ -89,7 +103,9 @@ if (import.meta.main) {
     },
   });
   if (!values.event) {
-    console.error('plan: usage: node scripts/publish/plan.ts --event <push|schedule|workflow_dispatch|pull_request> [--record file] [--since commit] [--head commit] [--now ISO] [--content dir]');
+    console.error(
+      'plan: usage: node scripts/publish/plan.ts --event <push|schedule|workflow_dispatch|pull_request> [--record file] [--since commit] [--head commit] [--now ISO] [--content dir]',
+    );
     process.exit(1);
   }
   const now = values.now ? new Date(values.now) : new Date();
@@ -98,7 +114,16 @@ if (import.meta.main) {
     process.exit(1);
   }
   const { record, problem } = readRecordFile(values.record);
-  const result = plan({ event: values.event, head: values.head, record, recordProblem: problem, since: values.since, now, contentDir: values.content, cwd: process.cwd() });
+  const result = plan({
+    event: values.event,
+    head: values.head,
+    record,
+    recordProblem: problem,
+    since: values.since,
+    now,
+    contentDir: values.content,
+    cwd: process.cwd(),
+  });
   for (const reason of result.reasons) console.error(reason);
   console.log(`build=${result.build}\ntest=${result.test}\nclock=${result.clock}`);
 }

@@ -33,7 +33,10 @@ export function pageDigests(dist: string): Record<string, string> {
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
-  for (const page of files) pages[page] = createHash('sha256').update(readFileSync(join(dist, page))).digest('base64url');
+  for (const page of files)
+    pages[page] = createHash('sha256')
+      .update(readFileSync(join(dist, page)))
+      .digest('base64url');
   return pages;
 }
 
@@ -79,7 +82,8 @@ export function readRecordFile(file: string | undefined): { record?: PublishReco
 }
 
 export function writeRecord(dist: string, record: Omit<PublishRecord, 'pages'>): PublishRecord {
-  if (Number.isNaN(Date.parse(record.clock))) throw new Error(`--clock "${record.clock}" is not an ISO 8601 date-time`);
+  if (Number.isNaN(Date.parse(record.clock)))
+    throw new Error(`--clock "${record.clock}" is not an ISO 8601 date-time`);
   const full = { ...record, clock: new Date(record.clock).toISOString(), pages: pageDigests(dist) };
   const file = join(dist, RECORD_PATH);
   mkdirSync(dirname(file), { recursive: true });
@@ -88,14 +92,24 @@ export function writeRecord(dist: string, record: Omit<PublishRecord, 'pages'>):
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, commit: { type: 'string' }, clock: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      dist: { type: 'string', default: 'dist' },
+      commit: { type: 'string' },
+      clock: { type: 'string' },
+    },
+  });
   if (!values.commit || !values.clock) {
-    console.error('record: usage: node scripts/publish/record.ts --dist dist --commit <sha> --clock <ISO date-time>');
+    console.error(
+      'record: usage: node scripts/publish/record.ts --dist dist --commit <sha> --clock <ISO date-time>',
+    );
     process.exit(1);
   }
   try {
     const record = writeRecord(values.dist, { commit: values.commit, clock: values.clock });
-    console.log(`Wrote ${join(values.dist, RECORD_PATH)}: commit ${record.commit}, clock ${record.clock}, ${Object.keys(record.pages).length} pages`);
+    console.log(
+      `Wrote ${join(values.dist, RECORD_PATH)}: commit ${record.commit}, clock ${record.clock}, ${Object.keys(record.pages).length} pages`,
+    );
   } catch (error) {
     console.error(`record: ${(error as Error).message}`);
     process.exit(1);

@@ -22,9 +22,17 @@ export function isRfc822(value: string): boolean {
   if (!match) return false;
   const [, weekday, day, month, year, hour, minute, second = '0'] = match;
   const monthNumber = MONTHS.indexOf(month) + 1;
-  if (!isRealDate(Number(year), monthNumber, Number(day)) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 60) return false;
+  if (
+    !isRealDate(Number(year), monthNumber, Number(day)) ||
+    Number(hour) > 23 ||
+    Number(minute) > 59 ||
+    Number(second) > 60
+  )
+    return false;
   // A weekday that does not match the date is a wrong date, not a style choice.
-  return !weekday || DAYS[new Date(Date.UTC(Number(year), monthNumber - 1, Number(day))).getUTCDay()] === weekday;
+  return (
+    !weekday || DAYS[new Date(Date.UTC(Number(year), monthNumber - 1, Number(day))).getUTCDay()] === weekday
+  );
 }
 
 /** An RFC 3339 date-time as JSON Feed requires. */
@@ -68,32 +76,38 @@ export function rssProblems(xml: string): string[] {
   for (const element of ['title', 'link', 'description'] as const) {
     if (!feed[element]) problems.push(`channel: required <${element}> is missing or empty`);
   }
-  if (feed.link && !isAbsoluteHttpUrl(feed.link)) problems.push(`channel: <link> is not an absolute URL: ${feed.link}`);
+  if (feed.link && !isAbsoluteHttpUrl(feed.link))
+    problems.push(`channel: <link> is not an absolute URL: ${feed.link}`);
   for (const element of ['pubDate', 'lastBuildDate'] as const) {
     const value = feed[element];
-    if (value !== undefined && !isRfc822(value)) problems.push(`channel: <${element}> is not an RFC 822 date: ${value}`);
+    if (value !== undefined && !isRfc822(value))
+      problems.push(`channel: <${element}> is not an RFC 822 date: ${value}`);
   }
   const self = feed.atom?.links?.find((link) => link.rel === 'self');
-  if (self && !isAbsoluteHttpUrl(self.href)) problems.push(`channel: atom:link rel="self" is not an absolute URL: ${self.href}`);
+  if (self && !isAbsoluteHttpUrl(self.href))
+    problems.push(`channel: atom:link rel="self" is not an absolute URL: ${self.href}`);
   if (!feed.items?.length) problems.push('channel: no <item>');
 
   (feed.items ?? []).forEach((item, index) => {
     const where = `item ${index + 1} (${item.title ?? item.link ?? 'untitled'})`;
     if (!item.title && !item.description) problems.push(`${where}: needs a <title> or a <description>`);
-    if (item.link !== undefined && !isAbsoluteHttpUrl(item.link)) problems.push(`${where}: <link> is not an absolute URL: ${item.link}`);
+    if (item.link !== undefined && !isAbsoluteHttpUrl(item.link))
+      problems.push(`${where}: <link> is not an absolute URL: ${item.link}`);
     if (!item.link) problems.push(`${where}: no <link> to the article`);
     if (item.guid?.isPermaLink !== false && item.guid && !isAbsoluteHttpUrl(item.guid.value)) {
       problems.push(`${where}: <guid> is a permalink but not an absolute URL: ${item.guid.value}`);
     }
     if (!item.pubDate) problems.push(`${where}: no <pubDate>`);
-    else if (!isRfc822(item.pubDate)) problems.push(`${where}: <pubDate> is not an RFC 822 date: ${item.pubDate}`);
+    else if (!isRfc822(item.pubDate))
+      problems.push(`${where}: <pubDate> is not an RFC 822 date: ${item.pubDate}`);
     for (const enclosure of item.enclosures ?? []) {
       if (!isAbsoluteHttpUrl(enclosure.url) || enclosure.length === undefined || !enclosure.type) {
         problems.push(`${where}: <enclosure> needs an absolute url, a length and a type`);
       }
     }
     for (const html of [item.description, item.content?.encoded]) {
-      for (const url of relativeUrlsIn(html ?? '')) problems.push(`${where}: relative URL in content: ${url}`);
+      for (const url of relativeUrlsIn(html ?? ''))
+        problems.push(`${where}: relative URL in content: ${url}`);
     }
   });
   return problems;
@@ -108,11 +122,13 @@ export function jsonFeedProblems(text: string): string[] {
   }
   const raw = JSON.parse(text) as Record<string, unknown>;
   const problems: string[] = [];
-  if (raw.version !== 'https://jsonfeed.org/version/1.1') problems.push(`version is ${JSON.stringify(raw.version)}, not https://jsonfeed.org/version/1.1`);
+  if (raw.version !== 'https://jsonfeed.org/version/1.1')
+    problems.push(`version is ${JSON.stringify(raw.version)}, not https://jsonfeed.org/version/1.1`);
   if (!feed.title) problems.push('required title is missing or empty');
   for (const key of ['home_page_url', 'feed_url', 'icon', 'favicon'] as const) {
     const value = raw[key];
-    if (value !== undefined && !isAbsoluteHttpUrl(value)) problems.push(`${key} is not an absolute URL: ${value}`);
+    if (value !== undefined && !isAbsoluteHttpUrl(value))
+      problems.push(`${key} is not an absolute URL: ${value}`);
   }
   if (!feed.home_page_url) problems.push('home_page_url is missing (the spec strongly recommends it)');
   if (!feed.feed_url) problems.push('feed_url is missing (the spec strongly recommends it)');
@@ -122,35 +138,45 @@ export function jsonFeedProblems(text: string): string[] {
   const ids = new Set<string>();
   rawItems.forEach((item, index) => {
     const where = `item ${index + 1} (${item.title ?? item.id ?? 'untitled'})`;
-    if (typeof item.id !== 'string' || !item.id) problems.push(`${where}: required id must be a non-empty string`);
+    if (typeof item.id !== 'string' || !item.id)
+      problems.push(`${where}: required id must be a non-empty string`);
     else if (ids.has(item.id)) problems.push(`${where}: id ${item.id} is not unique`);
     else ids.add(item.id);
     if (typeof item.content_html !== 'string' && typeof item.content_text !== 'string') {
       problems.push(`${where}: needs content_html or content_text`);
     }
     for (const key of ['url', 'external_url', 'image', 'banner_image'] as const) {
-      if (item[key] !== undefined && !isAbsoluteHttpUrl(item[key])) problems.push(`${where}: ${key} is not an absolute URL: ${item[key]}`);
+      if (item[key] !== undefined && !isAbsoluteHttpUrl(item[key]))
+        problems.push(`${where}: ${key} is not an absolute URL: ${item[key]}`);
     }
     for (const key of ['date_published', 'date_modified'] as const) {
       const value = item[key];
-      if (value !== undefined && !(typeof value === 'string' && isRfc3339(value))) problems.push(`${where}: ${key} is not an RFC 3339 date: ${value}`);
+      if (value !== undefined && !(typeof value === 'string' && isRfc3339(value)))
+        problems.push(`${where}: ${key} is not an RFC 3339 date: ${value}`);
     }
     const authors = item.authors;
     if (authors !== undefined) {
       if (!Array.isArray(authors)) problems.push(`${where}: authors must be an array`);
       else
         for (const author of authors as Record<string, unknown>[]) {
-          if (!author.name && !author.url && !author.avatar) problems.push(`${where}: an author needs a name, url or avatar`);
-          if (author.url !== undefined && !isAbsoluteHttpUrl(author.url)) problems.push(`${where}: author url is not absolute: ${author.url}`);
+          if (!author.name && !author.url && !author.avatar)
+            problems.push(`${where}: an author needs a name, url or avatar`);
+          if (author.url !== undefined && !isAbsoluteHttpUrl(author.url))
+            problems.push(`${where}: author url is not absolute: ${author.url}`);
         }
     }
-    if (item.tags !== undefined && !(Array.isArray(item.tags) && item.tags.every((tag) => typeof tag === 'string'))) {
+    if (
+      item.tags !== undefined &&
+      !(Array.isArray(item.tags) && item.tags.every((tag) => typeof tag === 'string'))
+    ) {
       problems.push(`${where}: tags must be an array of strings`);
     }
     if (typeof item.content_html === 'string') {
-      for (const url of relativeUrlsIn(item.content_html)) problems.push(`${where}: relative URL in content_html: ${url}`);
+      for (const url of relativeUrlsIn(item.content_html))
+        problems.push(`${where}: relative URL in content_html: ${url}`);
     }
   });
-  if (feed.items?.length !== rawItems.length) problems.push(`the parser read ${feed.items?.length ?? 0} items of ${rawItems.length}`);
+  if (feed.items?.length !== rawItems.length)
+    problems.push(`the parser read ${feed.items?.length ?? 0} items of ${rawItems.length}`);
   return problems;
 }

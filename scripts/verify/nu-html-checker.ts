@@ -7,7 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-const VNU_JAR = join(dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')), 'build/dist/vnu.jar');
+const VNU_JAR = join(
+  dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')),
+  'build/dist/vnu.jar',
+);
 
 export interface NuMessage {
   type: 'error' | 'info' | 'non-document-error';
@@ -21,7 +24,9 @@ export interface NuMessage {
 export function requireJava(env: NodeJS.ProcessEnv = process.env): void {
   const probe = spawnSync('java', ['-version'], { encoding: 'utf8', env });
   if (probe.error || probe.status !== 0) {
-    throw new Error('Java is not installed, so the Nu HTML Checker cannot run: apt-get install -y default-jre-headless');
+    throw new Error(
+      'Java is not installed, so the Nu HTML Checker cannot run: apt-get install -y default-jre-headless',
+    );
   }
 }
 
@@ -37,7 +42,9 @@ export function checkHtml(files: string[]): NuMessage[] {
   try {
     report = JSON.parse(run.stderr);
   } catch {
-    throw new Error(`The Nu HTML Checker did not produce a report (exit ${run.status}):\n${run.stderr}${run.stdout}`);
+    throw new Error(
+      `The Nu HTML Checker did not produce a report (exit ${run.status}):\n${run.stderr}${run.stdout}`,
+    );
   }
   return report.messages;
 }
@@ -45,6 +52,9 @@ export function checkHtml(files: string[]): NuMessage[] {
 /** `dist/path/index.html:12: message «extract»`, one a line. */
 export function describeMessages(messages: NuMessage[], root: string): string {
   return messages
-    .map((m) => `${decodeURIComponent(m.url.replace(/^file:/, '')).replace(root, 'dist')}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` «${m.extract.trim()}»` : ''}`)
+    .map(
+      (m) =>
+        `${decodeURIComponent(m.url.replace(/^file:/, '')).replace(root, 'dist')}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` «${m.extract.trim()}»` : ''}`,
+    )
     .join('\n');
 }

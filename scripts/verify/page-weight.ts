@@ -25,13 +25,15 @@ const gzipBytes = (content: string | Buffer) => gzipSync(content, { level: 9 }).
 export function pageWeight(dist: string, page: string, basePath: string): PageWeight {
   const html = readFileSync(join(dist, page), 'utf8');
   const pageUrl = new URL(page.replace(/index\.html$/, ''), `https://site.invalid${basePath}`);
-  const stylesheets = [...parseHTML(html).document.querySelectorAll('link[rel~="stylesheet"]')].map(
-    (link) => new URL(link.getAttribute('href')!, pageUrl).pathname.slice(basePath.length),
+  const stylesheets = [...parseHTML(html).document.querySelectorAll('link[rel~="stylesheet"]')].map((link) =>
+    new URL(link.getAttribute('href')!, pageUrl).pathname.slice(basePath.length),
   );
   const missing = stylesheets.filter((file) => !existsSync(join(dist, file)));
   const parts = [
     { what: 'HTML (with inline <style>)', bytes: gzipBytes(html) },
-    ...stylesheets.filter((file) => !missing.includes(file)).map((file) => ({ what: file, bytes: gzipBytes(readFileSync(join(dist, file))) })),
+    ...stylesheets
+      .filter((file) => !missing.includes(file))
+      .map((file) => ({ what: file, bytes: gzipBytes(readFileSync(join(dist, file))) })),
   ];
   return { totalBytes: parts.reduce((sum, part) => sum + part.bytes, 0), parts, missing };
 }

@@ -63,7 +63,12 @@ const CREATIVE_WORK: Record<string, Kind[]> = {
   wordCount: ['Integer'],
   timeRequired: text,
 };
-const ARTICLE: Record<string, Kind[]> = { ...CREATIVE_WORK, articleSection: text, articleBody: text, speakable: ['URL', thing('SpeakableSpecification')] };
+const ARTICLE: Record<string, Kind[]> = {
+  ...CREATIVE_WORK,
+  articleSection: text,
+  articleBody: text,
+  speakable: ['URL', thing('SpeakableSpecification')],
+};
 const WEB_PAGE: Record<string, Kind[]> = {
   ...CREATIVE_WORK,
   breadcrumb: [thing('BreadcrumbList')],
@@ -101,9 +106,20 @@ interface TypeSpec {
 const TYPES: Record<string, TypeSpec> = {
   Thing: { properties: THING },
   CreativeWork: { properties: CREATIVE_WORK },
-  Article: { properties: ARTICLE, required: ['headline', 'datePublished'], recommended: ['author', 'dateModified', 'image'] },
+  Article: {
+    properties: ARTICLE,
+    required: ['headline', 'datePublished'],
+    recommended: ['author', 'dateModified', 'image'],
+  },
   NewsArticle: {
-    properties: { ...ARTICLE, dateline: text, printColumn: text, printEdition: text, printPage: text, printSection: text },
+    properties: {
+      ...ARTICLE,
+      dateline: text,
+      printColumn: text,
+      printEdition: text,
+      printPage: text,
+      printSection: text,
+    },
     required: ['headline', 'datePublished'],
     recommended: ['author', 'dateModified', 'image'],
   },
@@ -129,12 +145,29 @@ const TYPES: Record<string, TypeSpec> = {
   Organization: { properties: ORGANIZATION, required: ['name'], recommended: ['url'] },
   NewsMediaOrganization: { properties: ORGANIZATION, required: ['name'], recommended: ['url', 'logo'] },
   ImageObject: {
-    properties: { ...CREATIVE_WORK, contentUrl: url, width: ['Number', 'Text'], height: ['Number', 'Text'], caption: text, encodingFormat: text },
+    properties: {
+      ...CREATIVE_WORK,
+      contentUrl: url,
+      width: ['Number', 'Text'],
+      height: ['Number', 'Text'],
+      caption: text,
+      encodingFormat: text,
+    },
   },
   BreadcrumbList: { properties: ITEM_LIST, required: ['itemListElement'] },
   ItemList: { properties: ITEM_LIST, required: ['itemListElement'] },
-  ListItem: { properties: { ...THING, position: ['Integer'], item: ['URL', thing('Thing', 'WebPage', 'NewsArticle', 'Article')] }, required: ['position'] },
-  SearchAction: { properties: { ...THING, target: ['URL', thing('EntryPoint')], 'query-input': text }, required: ['target'] },
+  ListItem: {
+    properties: {
+      ...THING,
+      position: ['Integer'],
+      item: ['URL', thing('Thing', 'WebPage', 'NewsArticle', 'Article')],
+    },
+    required: ['position'],
+  },
+  SearchAction: {
+    properties: { ...THING, target: ['URL', thing('EntryPoint')], 'query-input': text },
+    required: ['target'],
+  },
   EntryPoint: { properties: { ...THING, urlTemplate: text }, required: ['urlTemplate'] },
   SpeakableSpecification: { properties: { cssSelector: text, xpath: text } },
 };
@@ -142,7 +175,17 @@ const TYPES: Record<string, TypeSpec> = {
 /** Which types may stand where a type is expected (schema.org's subclass tree, for our types). */
 const SUBTYPES: Record<string, string[]> = {
   Thing: Object.keys(TYPES),
-  CreativeWork: ['CreativeWork', 'Article', 'NewsArticle', 'WebPage', 'ProfilePage', 'CollectionPage', 'SearchResultsPage', 'WebSite', 'ImageObject'],
+  CreativeWork: [
+    'CreativeWork',
+    'Article',
+    'NewsArticle',
+    'WebPage',
+    'ProfilePage',
+    'CollectionPage',
+    'SearchResultsPage',
+    'WebSite',
+    'ImageObject',
+  ],
   Article: ['Article', 'NewsArticle'],
   WebPage: ['WebPage', 'ProfilePage', 'CollectionPage', 'SearchResultsPage'],
   Organization: ['Organization', 'NewsMediaOrganization'],
@@ -165,7 +208,9 @@ function scalarMismatch(value: unknown, kind: Exclude<Kind, { types: string[] }>
       return isAbsoluteHttpUrl(value) ? undefined : 'an absolute http(s) URL';
     case 'DateTime': {
       const match = typeof value === 'string' ? ISO_DATE_TIME.exec(value) : null;
-      return match && isRealDate(match[1], match[2], match[3]) ? undefined : 'an ISO 8601 date-time with a time zone';
+      return match && isRealDate(match[1], match[2], match[3])
+        ? undefined
+        : 'an ISO 8601 date-time with a time zone';
     }
     case 'Date': {
       const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
@@ -185,7 +230,12 @@ export interface StructuredDataReport {
   recommendations: string[];
 }
 
-function validateNode(node: unknown, path: string, expected: string[] | undefined, report: StructuredDataReport): void {
+function validateNode(
+  node: unknown,
+  path: string,
+  expected: string[] | undefined,
+  report: StructuredDataReport,
+): void {
   if (typeof node !== 'object' || node === null || Array.isArray(node)) {
     report.errors.push(`${path}: expected an object with @type`);
     return;
@@ -198,11 +248,18 @@ function validateNode(node: unknown, path: string, expected: string[] | undefine
   }
   const unknown = types.filter((type) => !TYPES[type]);
   if (unknown.length) {
-    report.errors.push(`${path}: @type ${unknown.join(', ')} is not one this validator knows (add it with its schema.org properties)`);
+    report.errors.push(
+      `${path}: @type ${unknown.join(', ')} is not one this validator knows (add it with its schema.org properties)`,
+    );
     return;
   }
-  if (expected && !types.some((type) => expected.some((allowed) => (SUBTYPES[allowed] ?? [allowed]).includes(type)))) {
-    report.errors.push(`${path}: a ${types.join('/')} node cannot stand here (schema.org expects ${expected.join(' or ')})`);
+  if (
+    expected &&
+    !types.some((type) => expected.some((allowed) => (SUBTYPES[allowed] ?? [allowed]).includes(type)))
+  ) {
+    report.errors.push(
+      `${path}: a ${types.join('/')} node cannot stand here (schema.org expects ${expected.join(' or ')})`,
+    );
   }
   const specs = types.map((type) => TYPES[type]);
   const label = path ? `${path} (${types.join('/')})` : types.join('/');
@@ -225,7 +282,8 @@ function validateNode(node: unknown, path: string, expected: string[] | undefine
       if (record[property] === undefined) report.errors.push(`${label}: required "${property}" is missing`);
     }
     for (const property of spec.recommended ?? []) {
-      if (record[property] === undefined) report.recommendations.push(`${label}: recommended "${property}" is missing`);
+      if (record[property] === undefined)
+        report.recommendations.push(`${label}: recommended "${property}" is missing`);
     }
   }
   if (types.includes('BreadcrumbList')) checkBreadcrumbs(record, label, report);
@@ -238,25 +296,39 @@ function validateValue(value: unknown, kinds: Kind[], where: string, report: Str
       report.errors.push(`${where}: expected ${kinds.join(' or ')}, not an object`);
       return;
     }
-    validateNode(value, where, nodeKinds.flatMap((kind) => kind.types), report);
+    validateNode(
+      value,
+      where,
+      nodeKinds.flatMap((kind) => kind.types),
+      report,
+    );
     return;
   }
-  const scalarKinds = kinds.filter((kind): kind is Exclude<Kind, { types: string[] }> => typeof kind === 'string');
+  const scalarKinds = kinds.filter(
+    (kind): kind is Exclude<Kind, { types: string[] }> => typeof kind === 'string',
+  );
   const mismatches = scalarKinds.map((kind) => scalarMismatch(value, kind));
   if (!scalarKinds.length || mismatches.every(Boolean)) {
-    const wanted = [...mismatches, ...nodeKinds.map((kind) => `a ${kind.types.join('/')} node`)].filter(Boolean);
+    const wanted = [...mismatches, ...nodeKinds.map((kind) => `a ${kind.types.join('/')} node`)].filter(
+      Boolean,
+    );
     report.errors.push(`${where}: ${JSON.stringify(value)} is not ${wanted.join(' or ')}`);
   }
 }
 
 /** Google: at least two ListItems, positions 1…n in order, each with a name and (but the last) an item. */
 function checkBreadcrumbs(list: Record<string, unknown>, label: string, report: StructuredDataReport): void {
-  const items = (Array.isArray(list.itemListElement) ? list.itemListElement : [list.itemListElement]) as Record<string, unknown>[];
+  const items = (
+    Array.isArray(list.itemListElement) ? list.itemListElement : [list.itemListElement]
+  ) as Record<string, unknown>[];
   if (items.length < 2) report.errors.push(`${label}: a breadcrumb trail needs at least two ListItems`);
   items.forEach((item, index) => {
-    if (item?.position !== index + 1) report.errors.push(`${label}.itemListElement[${index}]: position should be ${index + 1}`);
-    if (!item?.name && typeof item?.item !== 'object') report.errors.push(`${label}.itemListElement[${index}]: needs a name`);
-    if (index < items.length - 1 && item?.item === undefined) report.errors.push(`${label}.itemListElement[${index}]: needs an item (URL)`);
+    if (item?.position !== index + 1)
+      report.errors.push(`${label}.itemListElement[${index}]: position should be ${index + 1}`);
+    if (!item?.name && typeof item?.item !== 'object')
+      report.errors.push(`${label}.itemListElement[${index}]: needs a name`);
+    if (index < items.length - 1 && item?.item === undefined)
+      report.errors.push(`${label}.itemListElement[${index}]: needs an item (URL)`);
   });
 }
 

@@ -42,7 +42,8 @@ export default function stagedDist(): AstroIntegration {
             removed = removeOnAThread(aside);
           } catch {
             // dist/ cannot be renamed (a mount point): empty it instead.
-            for (const entry of readdirSync(finalDir)) rmSync(join(finalDir, entry), { recursive: true, force: true });
+            for (const entry of readdirSync(finalDir))
+              rmSync(join(finalDir, entry), { recursive: true, force: true });
           }
         }
         try {

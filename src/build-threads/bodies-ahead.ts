@@ -14,7 +14,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkedArticlesWithPages, type CheckedArticle, type CheckedArticleData } from '../lib/checked-articles.ts';
+import {
+  checkedArticlesWithPages,
+  type CheckedArticle,
+  type CheckedArticleData,
+} from '../lib/checked-articles.ts';
 import { newestFirst } from '../lib/publication.ts';
 import { readEnvironment } from '../lib/environment.ts';
 import { startHelperThread } from './helper-thread.ts';
@@ -40,10 +44,16 @@ const versionOf = (root: string, article: Pick<CheckedArticle, 'file' | 'sourceD
  * The files whose bodies to render ahead, in the order their pages render: every article with a
  * page, or, given the versions the last build rendered, those whose file changed since.
  */
-export function bodyPaths(articles: readonly BodySource[], root: string, lastBuilt?: ReadonlySet<string>): string[] {
+export function bodyPaths(
+  articles: readonly BodySource[],
+  root: string,
+  lastBuilt?: ReadonlySet<string>,
+): string[] {
   return articles
     .flatMap(({ id, file, sourceDigest, parsed }) =>
-      parsed && !lastBuilt?.has(versionOf(root, { file, sourceDigest })) ? [{ id, file, pubDate: parsed.pubDate }] : [],
+      parsed && !lastBuilt?.has(versionOf(root, { file, sourceDigest }))
+        ? [{ id, file, pubDate: parsed.pubDate }]
+        : [],
     )
     .sort(newestFirst)
     .map(({ file }) => file);
@@ -58,7 +68,9 @@ export function readRecord(file: string): Set<string> | undefined {
   if (!existsSync(file)) return undefined;
   try {
     const versions: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return Array.isArray(versions) ? new Set(versions.filter((version) => typeof version === 'string')) : undefined;
+    return Array.isArray(versions)
+      ? new Set(versions.filter((version) => typeof version === 'string'))
+      : undefined;
   } catch {
     return undefined;
   }
@@ -71,7 +83,12 @@ function writeRecord(file: string, root: string, articles: readonly CheckedArtic
 
 /** A thread rendering the bodies of `paths`, offered to the pages; resolves to a line for the build log. */
 function renderAhead(paths: string[]): () => Promise<string> {
-  const { ahead, stop } = startHelperThread<RenderedSource>(new URL('./body-worker.ts', import.meta.url), paths.length, { paths, lead: LEAD }, 'body');
+  const { ahead, stop } = startHelperThread<RenderedSource>(
+    new URL('./body-worker.ts', import.meta.url),
+    paths.length,
+    { paths, lead: LEAD },
+    'body',
+  );
   const indexOf = new Map(paths.map((path, index) => [path, index]));
   let handedOver = 0;
   const withdraw = offerRenderedAhead({
@@ -105,7 +122,8 @@ export default function bodiesAhead(): AstroIntegration {
         const paths = bodyPaths(articles, root, lastBuilt);
         recordBuild = () => writeRecord(record, root, articles);
         if (paths.length) finish = renderAhead(paths);
-        else if (lastBuilt && articles.length) finish = async () => 'No article changed since the last build: no body rendered ahead.';
+        else if (lastBuilt && articles.length)
+          finish = async () => 'No article changed since the last build: no body rendered ahead.';
       },
       'astro:build:done': async ({ logger }) => {
         if (finish) logger.info(await finish());

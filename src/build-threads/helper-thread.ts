@@ -36,6 +36,9 @@ export function startHelperThread<Result>(
     onOutcome?.(outcome);
   });
   worker.on('error', (error) => ahead.abandon(error));
-  worker.on('exit', (code) => code === 0 || ahead.abandon(new Error(`the ${name} thread exited with code ${code}`)));
+  worker.on(
+    'exit',
+    (code) => code === 0 || ahead.abandon(new Error(`the ${name} thread exited with code ${code}`)),
+  );
   return { ahead, stop: () => worker.terminate() };
 }

@@ -28,7 +28,8 @@ const UNCLAIMED = 0;
 const HELPERS = 1;
 const MAINS = 2;
 
-const claim = (cells: Int32Array, index: number, by: number) => Atomics.compareExchange(cells, index, UNCLAIMED, by) === UNCLAIMED;
+const claim = (cells: Int32Array, index: number, by: number) =>
+  Atomics.compareExchange(cells, index, UNCLAIMED, by) === UNCLAIMED;
 
 /** How long the helper sleeps before looking again whether the main thread moved on. */
 const WAIT_MS = 200;
@@ -51,7 +52,11 @@ export async function workThrough<Job, Result>(
   const worker = async () => {
     while (next < jobs.length) {
       const index = next++;
-      for (let asked = Atomics.load(cells, askedCell); index >= asked + lead; asked = Atomics.load(cells, askedCell)) {
+      for (
+        let asked = Atomics.load(cells, askedCell);
+        index >= asked + lead;
+        asked = Atomics.load(cells, askedCell)
+      ) {
         Atomics.wait(cells, askedCell, asked, WAIT_MS);
       }
       if (!claim(cells, index, HELPERS)) continue;
@@ -90,13 +95,16 @@ export function workAhead<Result>(board: SharedArrayBuffer): WorkAhead<Result> {
   let done = 0;
   let abandoned: Error | undefined;
 
-  const settle = (outcome: Outcome<Result>, to: { resolve(value: Result): void; reject(error: Error): void }) => {
+  const settle = (
+    outcome: Outcome<Result>,
+    to: { resolve(value: Result): void; reject(error: Error): void },
+  ) => {
     if ('error' in outcome) to.reject(new Error(outcome.error));
     else to.resolve(outcome.value);
   };
 
   const markAsked = (index: number) => {
-    for (let asked = Atomics.load(cells, askedCell); index + 1 > asked; ) {
+    for (let asked = Atomics.load(cells, askedCell); index + 1 > asked;) {
       const before = Atomics.compareExchange(cells, askedCell, asked, index + 1);
       if (before === asked) {
         Atomics.notify(cells, askedCell);

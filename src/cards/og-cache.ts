@@ -21,7 +21,12 @@ export interface Cached {
 }
 
 /** The cached bytes for `key`, or `render()`'s bytes, which are then stored under `key`. */
-export async function cachedFile(dir: string, key: string, extension: string, render: () => Promise<Buffer>): Promise<Cached> {
+export async function cachedFile(
+  dir: string,
+  key: string,
+  extension: string,
+  render: () => Promise<Buffer>,
+): Promise<Cached> {
   const file = join(dir, `${key}.${extension}`);
   try {
     return { bytes: readFileSync(file), hit: true, file };
@@ -34,7 +39,12 @@ export async function cachedFile(dir: string, key: string, extension: string, re
 }
 
 /** Like cachedFile, for callers that only need the file to exist: a hit is not read. */
-export async function ensureCached(dir: string, key: string, extension: string, render: () => Promise<Buffer>): Promise<Omit<Cached, 'bytes'>> {
+export async function ensureCached(
+  dir: string,
+  key: string,
+  extension: string,
+  render: () => Promise<Buffer>,
+): Promise<Omit<Cached, 'bytes'>> {
   const file = join(dir, `${key}.${extension}`);
   if (statSync(file, { throwIfNoEntry: false })?.isFile()) return { hit: true, file };
   store(file, await render());

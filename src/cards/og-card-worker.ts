@@ -9,9 +9,14 @@ import { ensureCached } from './og-cache.ts';
 import { renderCard, type CardJob } from './og-image.ts';
 import { workThrough } from '../build-threads/work-ahead.ts';
 
-const { cacheDir, board, jobs } = workerData as { cacheDir: string; board: SharedArrayBuffer; jobs: CardJob[] };
+const { cacheDir, board, jobs } = workerData as {
+  cacheDir: string;
+  board: SharedArrayBuffer;
+  jobs: CardJob[];
+};
 
 /** Whether the card was in the cache already. */
-const draw = async ({ key, card }: CardJob) => (await ensureCached(cacheDir, key, 'png', () => renderCard(card))).hit;
+const draw = async ({ key, card }: CardJob) =>
+  (await ensureCached(cacheDir, key, 'png', () => renderCard(card))).hit;
 
 await workThrough(board, jobs, draw, parentPort!, { parallel: 2 });

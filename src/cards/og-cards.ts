@@ -14,7 +14,16 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkedArticlesWithPages, type CheckedArticleData } from '../lib/checked-articles.ts';
 import { ensureCached, ogCacheDir } from './og-cache.ts';
-import { cardInput, cardJob, hasGeneratedCard, ogCardPath, ogCardRendered, renderCard, rendererFingerprint, type CardJob } from './og-image.ts';
+import {
+  cardInput,
+  cardJob,
+  hasGeneratedCard,
+  ogCardPath,
+  ogCardRendered,
+  renderCard,
+  rendererFingerprint,
+  type CardJob,
+} from './og-image.ts';
 import { readEnvironment } from '../lib/environment.ts';
 import { buildNow, publicationState } from '../lib/publication.ts';
 import { publishFile } from '../lib/publish-file.ts';
@@ -24,7 +33,10 @@ import { startHelperThread } from '../build-threads/helper-thread.ts';
 /** What a card needs of a checked article (of its hero image, only whether there is one). */
 interface CardSource {
   id: string;
-  parsed?: (Pick<CheckedArticleData, 'title' | 'section' | 'pubDate' | 'expires' | 'draft'> & { heroImage?: unknown })
+  parsed?:
+    | (Pick<CheckedArticleData, 'title' | 'section' | 'pubDate' | 'expires' | 'draft'> & {
+        heroImage?: unknown;
+      })
     | undefined;
 }
 
@@ -35,7 +47,10 @@ export function cardJobs(articles: readonly CardSource[], now: Date, fingerprint
       if (!article || !hasGeneratedCard(article, publicationState(article, now))) return [];
       return [{ article, job: cardJob(id, cardInput(article, site), fingerprint) }];
     })
-    .sort((a, b) => a.article.pubDate.getTime() - b.article.pubDate.getTime() || a.job.slug.localeCompare(b.job.slug))
+    .sort(
+      (a, b) =>
+        a.article.pubDate.getTime() - b.article.pubDate.getTime() || a.job.slug.localeCompare(b.job.slug),
+    )
     .map(({ job }) => job);
 }
 
@@ -50,9 +65,15 @@ export function distinctCards(jobs: readonly CardJob[]): CardJob[] {
  * does other work; see src/build-threads/work-ahead.ts.
  */
 const cardThread = (cacheDir: string, jobs: CardJob[]) =>
-  startHelperThread<boolean>(new URL('./og-card-worker.ts', import.meta.url), jobs.length, { cacheDir, jobs }, 'card', (outcome) => {
-    if ('value' in outcome && !outcome.value) console.log(ogCardRendered(jobs[outcome.index]!.slug));
-  });
+  startHelperThread<boolean>(
+    new URL('./og-card-worker.ts', import.meta.url),
+    jobs.length,
+    { cacheDir, jobs },
+    'card',
+    (outcome) => {
+      if ('value' in outcome && !outcome.value) console.log(ogCardRendered(jobs[outcome.index]!.slug));
+    },
+  );
 
 /** Draws a card on this thread, unless it is cached. */
 async function drawHere(cacheDir: string, { slug, key, card }: CardJob) {
@@ -73,8 +94,14 @@ export default function ogCards(): AstroIntegration {
         const fingerprint = rendererFingerprint();
         if (command === 'dev') {
           // The preview route keys cards with the fingerprint computed here, from the sources.
-          updateConfig({ vite: { define: { 'import.meta.env.OG_RENDERER_FINGERPRINT': JSON.stringify(fingerprint) } } });
-          injectRoute({ pattern: '/og/[slug].png', entrypoint: new URL('./og-card-preview.ts', import.meta.url), prerender: true });
+          updateConfig({
+            vite: { define: { 'import.meta.env.OG_RENDERER_FINGERPRINT': JSON.stringify(fingerprint) } },
+          });
+          injectRoute({
+            pattern: '/og/[slug].png',
+            entrypoint: new URL('./og-card-preview.ts', import.meta.url),
+            prerender: true,
+          });
         }
         if (command !== 'build') return;
         const jobs = cardJobs(checkedArticlesWithPages(command), buildNow(process.env), fingerprint);
@@ -95,14 +122,17 @@ export default function ogCards(): AstroIntegration {
           const drawnAhead = thread?.ahead.done ?? 0;
           await thread?.stop();
           mkdirSync(join(dist, 'og'), { recursive: true });
-          for (const job of jobs) publishFile(join(cacheDir, `${job.key}.png`), join(dist, ogCardPath(job.slug)));
+          for (const job of jobs)
+            publishFile(join(cacheDir, `${job.key}.png`), join(dist, ogCardPath(job.slug)));
           return { cards: jobs.length, ahead: drawnAhead };
         };
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!publish) return;
         const { cards, ahead } = await publish(fileURLToPath(dir));
-        logger.info(`Published ${cards} Open Graph card${cards === 1 ? '' : 's'} (${ahead} drawn or found in the cache on a second thread while the pages rendered).`);
+        logger.info(
+          `Published ${cards} Open Graph card${cards === 1 ? '' : 's'} (${ahead} drawn or found in the cache on a second thread while the pages rendered).`,
+        );
       },
     },
   };

@@ -5,7 +5,20 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire, findPackageJSON } from 'node:module';
-import { canvas, drawLine, encodePng, fillRect, hexColour, loadFace, releaseCanvas, setLine, verticalMetrics, wrapLines, type Canvas, type Face } from './raster-text.ts';
+import {
+  canvas,
+  drawLine,
+  encodePng,
+  fillRect,
+  hexColour,
+  loadFace,
+  releaseCanvas,
+  setLine,
+  verticalMetrics,
+  wrapLines,
+  type Canvas,
+  type Face,
+} from './raster-text.ts';
 import { formatDate } from '../lib/dates.ts';
 import { cacheKey } from './og-cache.ts';
 
@@ -34,7 +47,8 @@ export const ogCardPath = (slug: string) => `og/${slug}.png`;
 export const ogCardRendered = (slug: string) => `og-image: rendered /${ogCardPath(slug)}`;
 
 /** Articles with a hero image share that; expired ones are no longer shown, so get no card. */
-export const hasGeneratedCard = (article: { heroImage?: unknown }, state: string) => !article.heroImage && state !== 'expired';
+export const hasGeneratedCard = (article: { heroImage?: unknown }, state: string) =>
+  !article.heroImage && state !== 'expired';
 
 const FONT_FILES = {
   regular: ['inter-latin-400-normal.woff', 'inter-latin-ext-400-normal.woff'],
@@ -50,7 +64,8 @@ let faces: { regular: Face; bold: Face } | undefined;
  */
 export function cardFonts() {
   const require = createRequire(import.meta.url);
-  const read = (files: readonly string[]) => files.map((file) => readFileSync(require.resolve(`@fontsource/inter/files/${file}`)));
+  const read = (files: readonly string[]) =>
+    files.map((file) => readFileSync(require.resolve(`@fontsource/inter/files/${file}`)));
   fonts ??= { regular: read(FONT_FILES.regular), bold: read(FONT_FILES.bold) };
   return fonts;
 }
@@ -121,14 +136,28 @@ export async function drawCard(input: CardInput, size: CardSize): Promise<Canvas
 
   const kicker = { face: bold, size: 30, letterSpacing: 2 };
   const kickerMetrics = verticalMetrics(bold[0]!, kicker.size);
-  await drawLine(card, setLine(input.kicker.toUpperCase(), kicker), kicker.size, left, top + kickerMetrics.ascent, COLOURS.accent);
+  await drawLine(
+    card,
+    setLine(input.kicker.toUpperCase(), kicker),
+    kicker.size,
+    left,
+    top + kickerMetrics.ascent,
+    COLOURS.accent,
+  );
 
   const foot = { size: 28, ruleWidth: 2, gap: 20 };
   const footMetrics = verticalMetrics(bold[0]!, foot.size);
   const footTop = bottom - footMetrics.normalLineHeight - foot.gap - foot.ruleWidth;
   fillRect(card, left, Math.round(footTop), width, foot.ruleWidth, COLOURS.rule);
   const footBaseline = footTop + foot.ruleWidth + foot.gap + footMetrics.ascent;
-  await drawLine(card, setLine(input.siteName, { face: bold, size: foot.size }), foot.size, left, footBaseline, COLOURS.ink);
+  await drawLine(
+    card,
+    setLine(input.siteName, { face: bold, size: foot.size }),
+    foot.size,
+    left,
+    footBaseline,
+    COLOURS.ink,
+  );
   const byline = setLine(input.byline, { face: regular, size: foot.size });
   await drawLine(card, byline, foot.size, left + width - byline.width, footBaseline, COLOURS.muted);
 
@@ -138,13 +167,25 @@ export async function drawCard(input: CardInput, size: CardSize): Promise<Canvas
   const lines = wrapLines(input.title, headline, width, Math.max(1, Math.floor(space / lineHeight)));
   // CSS puts the glyphs in the middle of each line box: half the leading above the ascent.
   const headlineMetrics = verticalMetrics(bold[0]!, headline.size);
-  const firstBaseline = top + kickerMetrics.normalLineHeight + (space - lines.length * lineHeight) / 2 + (lineHeight - headlineMetrics.normalLineHeight) / 2 + headlineMetrics.ascent;
-  await Promise.all(lines.map((line, index) => drawLine(card, line, headline.size, left, firstBaseline + index * lineHeight, COLOURS.ink)));
+  const firstBaseline =
+    top +
+    kickerMetrics.normalLineHeight +
+    (space - lines.length * lineHeight) / 2 +
+    (lineHeight - headlineMetrics.normalLineHeight) / 2 +
+    headlineMetrics.ascent;
+  await Promise.all(
+    lines.map((line, index) =>
+      drawLine(card, line, headline.size, left, firstBaseline + index * lineHeight, COLOURS.ink),
+    ),
+  );
   return card;
 }
 
 /** Renders the card to PNG bytes. */
-export async function renderCard(input: CardInput, size: CardSize = { width: OG_WIDTH, height: OG_HEIGHT }): Promise<Buffer> {
+export async function renderCard(
+  input: CardInput,
+  size: CardSize = { width: OG_WIDTH, height: OG_HEIGHT },
+): Promise<Buffer> {
   const card = await drawCard(input, size);
   const png = encodePng(card);
   releaseCanvas(card);
@@ -159,7 +200,8 @@ export async function renderCard(input: CardInput, size: CardSize = { width: OG_
 export function rendererFingerprint(): string {
   const hash = createHash('sha256');
   for (const name of ['fontkit', 'sharp']) hash.update(readFileSync(findPackageJSON(name, import.meta.url)!));
-  for (const module of ['./og-image.ts', './raster-text.ts', './png.ts']) hash.update(readFileSync(new URL(module, import.meta.url)));
+  for (const module of ['./og-image.ts', './raster-text.ts', './png.ts'])
+    hash.update(readFileSync(new URL(module, import.meta.url)));
   for (const file of [...cardFonts().regular, ...cardFonts().bold]) hash.update(file);
   return hash.digest('hex');
 }

@@ -123,7 +123,8 @@ export function wrapLines(text: string, style: TextStyle, maxWidth: number, maxL
   const set = lines.map((line) => line.text);
   if (set.length > maxLines) {
     let last = `${set[maxLines - 1]}…`;
-    while (last.includes(' ') && setLine(last, style).width > maxWidth) last = `${last.slice(0, last.lastIndexOf(' '))}…`;
+    while (last.includes(' ') && setLine(last, style).width > maxWidth)
+      last = `${last.slice(0, last.lastIndexOf(' '))}…`;
     set.splice(maxLines - 1, Infinity, last);
   }
   return set.map((line) => setLine(line, style));
@@ -132,7 +133,10 @@ export function wrapLines(text: string, style: TextStyle, maxWidth: number, maxL
 /** A font's ascent and line height in pixels at `size`, as CSS `line-height: normal` gives them. */
 export function verticalMetrics(font: Font, size: number) {
   const scale = size / font.unitsPerEm;
-  return { ascent: font.ascent * scale, normalLineHeight: (font.ascent - font.descent + font.lineGap) * scale };
+  return {
+    ascent: font.ascent * scale,
+    normalLineHeight: (font.ascent - font.descent + font.lineGap) * scale,
+  };
 }
 
 /** Text is anti-aliased in this many steps of coverage, 0 (none) to COVERAGE_LEVELS - 1 (full). */
@@ -158,7 +162,12 @@ const masks = new Map<string, GlyphMask | undefined | Promise<GlyphMask | undefi
 const fontIds = new WeakMap<Font, number>();
 let fontCount = 0;
 
-async function rasterise(font: Font, id: number, size: number, phase: number): Promise<GlyphMask | undefined> {
+async function rasterise(
+  font: Font,
+  id: number,
+  size: number,
+  phase: number,
+): Promise<GlyphMask | undefined> {
   const glyph = font.getGlyph(id);
   const box = glyph.bbox;
   if (!(box.maxX > box.minX && box.maxY > box.minY)) return undefined;
@@ -182,13 +191,17 @@ function maskOf(font: Font, id: number, size: number, phase: number) {
   const rasterised = rasterise(font, id, size, phase);
   masks.set(key, rasterised);
   // A failed rasterisation stays a rejected promise: every line that needs the glyph fails alike.
-  rasterised.then((mask) => masks.set(key, mask), () => {});
+  rasterised.then(
+    (mask) => masks.set(key, mask),
+    () => {},
+  );
   return rasterised;
 }
 
 export type Rgb = readonly [number, number, number];
 
-export const hexColour = (hex: string): Rgb => [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)) as unknown as Rgb;
+export const hexColour = (hex: string): Rgb =>
+  [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)) as unknown as Rgb;
 
 /**
  * Pixels as indices into a palette, row by row, one byte each (a palette PNG: png.ts).
@@ -215,8 +228,12 @@ function indexOf(target: Canvas, colour: Rgb): number {
   if (target.palette.length < 256) {
     index = target.palette.push(colour) - 1;
   } else {
-    const distance = (other: Rgb) => (other[0] - colour[0]) ** 2 + (other[1] - colour[1]) ** 2 + (other[2] - colour[2]) ** 2;
-    index = target.palette.reduce((best, other, at) => (distance(other) < distance(target.palette[best]!) ? at : best), 0);
+    const distance = (other: Rgb) =>
+      (other[0] - colour[0]) ** 2 + (other[1] - colour[1]) ** 2 + (other[2] - colour[2]) ** 2;
+    index = target.palette.reduce(
+      (best, other, at) => (distance(other) < distance(target.palette[best]!) ? at : best),
+      0,
+    );
   }
   indexes.set(key, index);
   return index;
@@ -231,7 +248,9 @@ const MAX_SPARE_CANVASES = 4;
  * (allocating a card's pixels afresh each time cost more than drawing it: GC, zero-filling).
  */
 export function canvas(width: number, height: number, colour: Rgb): Canvas {
-  const spare = spareCanvases.findIndex((candidate) => candidate.width === width && candidate.height === height);
+  const spare = spareCanvases.findIndex(
+    (candidate) => candidate.width === width && candidate.height === height,
+  );
   const pixels = spare >= 0 ? spareCanvases.splice(spare, 1)[0]!.pixels : Buffer.allocUnsafe(width * height);
   const made: Canvas = { width, height, pixels: pixels.fill(0), palette: [colour] };
   paletteIndexes.set(made, new Map([[colour.join(','), 0]]));
@@ -250,11 +269,19 @@ export function fillRect(target: Canvas, x: number, y: number, w: number, h: num
   const to = Math.min(width, x + w);
   if (to <= from) return;
   const index = indexOf(target, colour);
-  for (let row = Math.max(0, y); row < Math.min(height, y + h); row++) pixels.fill(index, row * width + from, row * width + to);
+  for (let row = Math.max(0, y); row < Math.min(height, y + h); row++)
+    pixels.fill(index, row * width + from, row * width + to);
 }
 
 /** Draws a line with its start at `x` and its baseline at `baseline`. */
-export async function drawLine(target: Canvas, line: Line, size: number, x: number, baseline: number, colour: Rgb) {
+export async function drawLine(
+  target: Canvas,
+  line: Line,
+  size: number,
+  x: number,
+  baseline: number,
+  colour: Rgb,
+) {
   const placed = line.glyphs.map((glyph) => {
     const penX = x + glyph.x;
     const whole = Math.floor(penX);
@@ -270,7 +297,9 @@ export async function drawLine(target: Canvas, line: Line, size: number, x: numb
 
 /** `colour` over `under` at `coverage` (0–255): source-over, as an RGB canvas would blend it. */
 const over = (under: Rgb, colour: Rgb, coverage: number): Rgb =>
-  under.map((channel, at) => Math.trunc(channel + ((colour[at]! - channel) * coverage) / 255)) as unknown as Rgb;
+  under.map((channel, at) =>
+    Math.trunc(channel + ((colour[at]! - channel) * coverage) / 255),
+  ) as unknown as Rgb;
 
 /** Source-over of `colour` through the mask's coverage, in COVERAGE_LEVELS steps. */
 function blend(target: Canvas, mask: GlyphMask, x: number, y: number, colour: Rgb) {
@@ -292,11 +321,13 @@ function blend(target: Canvas, mask: GlyphMask, x: number, y: number, colour: Rg
       if (step === 0) continue;
       const under = pixels[at]!;
       const table = (byUnder[under] ??= new Int16Array(COVERAGE_LEVELS).fill(-1));
-      if (table[step]! < 0) table[step] = indexOf(target, over(palette[under]!, colour, (step * 255) / (COVERAGE_LEVELS - 1)));
+      if (table[step]! < 0)
+        table[step] = indexOf(target, over(palette[under]!, colour, (step * 255) / (COVERAGE_LEVELS - 1)));
       pixels[at] = table[step]!;
     }
   }
 }
 
 /** PNG bytes of a canvas (png.ts). */
-export const encodePng = ({ width, height, pixels, palette }: Canvas): Buffer => encodePalettePng(width, height, pixels, palette);
+export const encodePng = ({ width, height, pixels, palette }: Canvas): Buffer =>
+  encodePalettePng(width, height, pixels, palette);

@@ -29,7 +29,10 @@ async function render(article: Article): Promise<RenderedArticle> {
     return await renderArticleOrTake(path, source);
   } catch (error) {
     // remark-limits and the image checks say what is wrong and where; say it is this article's.
-    throw new Error(`${article.filePath}: the article body could not be rendered: ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `${article.filePath}: the article body could not be rendered: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 }
 

@@ -17,20 +17,32 @@ export interface PublishedImage {
 }
 
 /** A centred crop of `src` as a JPEG file in the build output, with its absolute URL. */
-async function crop(src: ImageMetadata, ratio: readonly [number, number], maxWidth?: number): Promise<PublishedImage> {
+async function crop(
+  src: ImageMetadata,
+  ratio: readonly [number, number],
+  maxWidth?: number,
+): Promise<PublishedImage> {
   const size = cropSize(src, ratio, maxWidth);
   const image = await getImage({ src, ...size, fit: 'cover', position: 'center', format: 'jpg' });
   return { url: new URL(image.src, site.url).href, ...size };
 }
 
 /** The NewsArticle `image` list: hero crops, else the generated card, else nothing. */
-export async function jsonLdImages(hero: ImageMetadata | undefined, slug: string, hasCard: boolean): Promise<PublishedImage[]> {
+export async function jsonLdImages(
+  hero: ImageMetadata | undefined,
+  slug: string,
+  hasCard: boolean,
+): Promise<PublishedImage[]> {
   if (hero) return Promise.all(JSON_LD_RATIOS.map((ratio) => crop(hero, ratio)));
   return hasCard ? [ogCard(slug)] : [];
 }
 
 /** The Open Graph image: a 1200×630 crop of the hero (the shape social cards show), else the generated card. */
-export async function openGraphImage(hero: ImageMetadata | undefined, slug: string, hasCard: boolean): Promise<PublishedImage | undefined> {
+export async function openGraphImage(
+  hero: ImageMetadata | undefined,
+  slug: string,
+  hasCard: boolean,
+): Promise<PublishedImage | undefined> {
   if (hero) return crop(hero, [OG_WIDTH, OG_HEIGHT], OG_WIDTH);
   return hasCard ? ogCard(slug) : undefined;
 }

@@ -18,7 +18,8 @@ export const includeDrafts = clock.includeDrafts;
 
 export const stateOf = (article: Article): PublicationState => publicationState(article.data, now);
 
-const newestFirstArticle = (a: Article, b: Article) => newestFirst({ id: a.id, pubDate: a.data.pubDate }, { id: b.id, pubDate: b.data.pubDate });
+const newestFirstArticle = (a: Article, b: Article) =>
+  newestFirst({ id: a.id, pubDate: a.data.pubDate }, { id: b.id, pubDate: b.data.pubDate });
 
 /**
  * A build renders every page from one collection that does not change while it runs: filter and
@@ -45,7 +46,5 @@ export const listedArticles = oncePerBuild(async () => {
 /** Articles that get a page: listed ones plus expired ones (which say they are no longer available). */
 export const articlesWithPages = oncePerBuild(async () => {
   const all = await getCollection('articles');
-  return all
-    .filter((article) => getsPage(article.data, clock))
-    .sort(newestFirstArticle);
+  return all.filter((article) => getsPage(article.data, clock)).sort(newestFirstArticle);
 });

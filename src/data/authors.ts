@@ -6,7 +6,8 @@ import { getCollection } from 'astro:content';
 
 let built: Promise<Map<string, string>> | undefined;
 
-const load = async () => new Map((await getCollection('authors')).map((author) => [author.id, author.data.name]));
+const load = async () =>
+  new Map((await getCollection('authors')).map((author) => [author.id, author.data.name]));
 
 export async function authorNames(ids: string[]): Promise<string[]> {
   const names = await (import.meta.env.DEV ? load() : (built ??= load()));

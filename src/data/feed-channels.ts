@@ -8,7 +8,13 @@ const url = (path: string) => absoluteUrl(site.url, site.basePath, path);
 
 /** The whole site's feed at `path` (rss.xml or feed.json). */
 export function siteChannel(path: string): FeedChannel {
-  return { title: site.name, description: `The latest articles from ${site.name}.`, homePageUrl: url(''), feedUrl: url(path), lang: site.lang };
+  return {
+    title: site.name,
+    description: `The latest articles from ${site.name}.`,
+    homePageUrl: url(''),
+    feedUrl: url(path),
+    lang: site.lang,
+  };
 }
 
 export const sectionFeedPath = (section: string) => `${sectionPath(section)}rss.xml`;

@@ -11,7 +11,15 @@ import rss from '@astrojs/rss';
 import { experimental_AstroContainer } from 'astro/container';
 import { articleAuthors } from './article-authors';
 import ArticleBody from '../components/ArticleBody.astro';
-import { FEED_LIMIT, feedContentHtml, rssChannelExtras, rssItem, RSS_NAMESPACES, type FeedChannel, type FeedItem } from '../lib/feeds';
+import {
+  FEED_LIMIT,
+  feedContentHtml,
+  rssChannelExtras,
+  rssItem,
+  RSS_NAMESPACES,
+  type FeedChannel,
+  type FeedItem,
+} from '../lib/feeds';
 import { hasGeneratedCard } from '../cards/og-image';
 import { lastModified } from '../lib/publication';
 import { ledeFromMarkdown, stripXmlIllegal } from '../lib/text';
@@ -35,14 +43,19 @@ async function renderBody(article: Article): Promise<string> {
 export const feedItem = perEntryVersion(buildFeedItem);
 
 /** The feed items of the newest FEED_LIMIT articles (`articles` is newest first). */
-export const latestFeedItems = (articles: Article[]): Promise<FeedItem[]> => Promise.all(articles.slice(0, FEED_LIMIT).map(feedItem));
+export const latestFeedItems = (articles: Article[]): Promise<FeedItem[]> =>
+  Promise.all(articles.slice(0, FEED_LIMIT).map(feedItem));
 
 async function buildFeedItem(article: Article): Promise<FeedItem> {
   const { data } = article;
   const url = absoluteUrl(site.url, site.basePath, articlePath(article.id));
   const authors = await articleAuthors(article);
   // The social card (hero crop or generated card) is already built for the page: no extra image.
-  const image = await openGraphImage(data.heroImage?.src, article.id, hasGeneratedCard(data, stateOf(article)));
+  const image = await openGraphImage(
+    data.heroImage?.src,
+    article.id,
+    hasGeneratedCard(data, stateOf(article)),
+  );
   const modified = lastModified(data);
   return {
     url,
@@ -52,7 +65,10 @@ async function buildFeedItem(article: Article): Promise<FeedItem> {
     published: data.pubDate,
     modified: modified > data.pubDate ? modified : undefined,
     authors: authors.length
-      ? authors.map((author) => ({ name: author.data.name, url: absoluteUrl(site.url, site.basePath, authorPath(author.id)) }))
+      ? authors.map((author) => ({
+          name: author.data.name,
+          url: absoluteUrl(site.url, site.basePath, authorPath(author.id)),
+        }))
       : data.source.author
         ? [{ name: data.source.author }]
         : [],

@@ -10,7 +10,9 @@ type Finder = (article: Article) => Article[];
 let cached: Promise<Finder> | undefined;
 
 async function buildFinder(): Promise<Finder> {
-  const find = relatedFinder((await listedArticles()).map((other) => ({ id: other.id, ...other.data, article: other })));
+  const find = relatedFinder(
+    (await listedArticles()).map((other) => ({ id: other.id, ...other.data, article: other })),
+  );
   return (article) => find({ id: article.id, ...article.data }).map((candidate) => candidate.article);
 }
 

@@ -7,13 +7,26 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 export type StandingPage = CollectionEntry<'pages'>;
 
 /** First path segments the site's own routes use (src/pages/). */
-export const RESERVED_SLUGS = ['articles', 'authors', 'sections', 'tags', 'search', 'page', 'og', 'pagefind', '_astro', '404'];
+export const RESERVED_SLUGS = [
+  'articles',
+  'authors',
+  'sections',
+  'tags',
+  'search',
+  'page',
+  'og',
+  'pagefind',
+  '_astro',
+  '404',
+];
 
 export async function standingPages(): Promise<StandingPage[]> {
   const pages = await getCollection('pages');
   for (const page of pages) {
     if (RESERVED_SLUGS.includes(page.id)) {
-      throw new Error(`${page.filePath ?? page.id}: the page's URL /${page.id}/ belongs to the site itself. Fix: rename the file, e.g. about-${page.id}.md.`);
+      throw new Error(
+        `${page.filePath ?? page.id}: the page's URL /${page.id}/ belongs to the site itself. Fix: rename the file, e.g. about-${page.id}.md.`,
+      );
     }
   }
   return pages.sort((a, b) => (a.data.title < b.data.title ? -1 : a.data.title > b.data.title ? 1 : 0));

@@ -26,7 +26,11 @@ export function groupBySection(articles: Article[]): SectionGroup[] {
 }
 
 export function groupByArticleTag(articles: Article[]): ArticleGroup[] {
-  const tagged = articles.map((article) => ({ article, tags: article.data.tags, file: article.filePath ?? article.id }));
+  const tagged = articles.map((article) => ({
+    article,
+    tags: article.data.tags,
+    file: article.filePath ?? article.id,
+  }));
   return groupByTag(tagged).map((group) => ({ ...group, items: group.items.map((item) => item.article) }));
 }
 

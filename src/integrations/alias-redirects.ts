@@ -20,10 +20,13 @@ export default function aliasRedirectsIntegration(): AstroIntegration {
         redirects = aliasRedirects(withPages.map(({ id, parsed }) => ({ id, aliases: parsed.aliases })));
         basePath = basePathOf(config.base);
         // Astro serves a redirect's source under the base path but takes its destination verbatim.
-        updateConfig({ redirects: Object.fromEntries(redirects.map(({ from, to }) => [from, withBase(basePath, to)])) });
+        updateConfig({
+          redirects: Object.fromEntries(redirects.map(({ from, to }) => [from, withBase(basePath, to)])),
+        });
       },
       'astro:build:done': async ({ dir }) => {
-        if (redirects.length) await appendFile(new URL('_redirects', dir), redirectsFile(redirects, basePath));
+        if (redirects.length)
+          await appendFile(new URL('_redirects', dir), redirectsFile(redirects, basePath));
       },
     },
   };

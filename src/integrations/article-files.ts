@@ -21,21 +21,41 @@ export interface ArticleFiles extends AstroIntegration {
 }
 
 /** The files to publish in a build whose articles with pages are `withPages`, once each. */
-export function filesToPublish(files: readonly PublishedFile[], withPages: ReadonlySet<string>): PublishedFile[] {
+export function filesToPublish(
+  files: readonly PublishedFile[],
+  withPages: ReadonlySet<string>,
+): PublishedFile[] {
   const byOutput = new Map<string, PublishedFile>();
-  for (const file of files) if (withPages.has(file.from) && withPages.has(file.owner) && !byOutput.has(file.output)) byOutput.set(file.output, file);
+  for (const file of files)
+    if (withPages.has(file.from) && withPages.has(file.owner) && !byOutput.has(file.output))
+      byOutput.set(file.output, file);
   return [...byOutput.values()].sort((a, b) => a.output.localeCompare(b.output));
 }
 
 /** What the dev server answers for a linked file: inline types with their type, the rest as downloads, like the built site. */
-const INLINE_TYPES: Record<string, string> = { pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
+const INLINE_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  gif: 'image/gif',
+};
 
 /** The file and headers `astro dev` serves for the URL path (without the base path, decoded), if an article links to it there. */
-export function devResponse(files: readonly PublishedFile[], path: string): { source: string; headers: Record<string, string> } | undefined {
+export function devResponse(
+  files: readonly PublishedFile[],
+  path: string,
+): { source: string; headers: Record<string, string> } | undefined {
   const file = files.find((candidate) => `/${candidate.output}` === path);
   if (!file) return undefined;
   const extension = /\.([a-z0-9]+)$/i.exec(path)![1]!.toLowerCase();
-  const headers: Record<string, string> = { 'Content-Type': (!file.download && INLINE_TYPES[extension]) || 'application/octet-stream', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+  const headers: Record<string, string> = {
+    'Content-Type': (!file.download && INLINE_TYPES[extension]) || 'application/octet-stream',
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  };
   if (file.download) headers['Content-Disposition'] = 'attachment';
   return { source: file.source, headers };
 }
@@ -56,19 +76,28 @@ export default function articleFiles(): ArticleFiles {
           if (!found || !['GET', 'HEAD'].includes(request.method ?? 'GET')) return next();
           for (const [name, value] of Object.entries(found.headers)) response.setHeader(name, value);
           if (request.method === 'HEAD') response.end();
-          else createReadStream(found.source).on('error', () => next()).pipe(response);
+          else
+            createReadStream(found.source)
+              .on('error', () => next())
+              .pipe(response);
         });
       },
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
-        const published = filesToPublish(linkedFiles(), new Set(checkedArticlesWithPages('build').map((article) => article.id)));
+        const published = filesToPublish(
+          linkedFiles(),
+          new Set(checkedArticlesWithPages('build').map((article) => article.id)),
+        );
         for (const file of published) {
           const target = join(dist, ...file.output.split('/'));
           mkdirSync(dirname(target), { recursive: true });
           copyFileSync(file.source, target);
         }
         downloads = published.filter((file) => file.download).map((file) => `/${file.output}`);
-        if (published.length) logger.info(`Published ${published.length} file${published.length === 1 ? '' : 's'} linked from articles (${downloads.length} as downloads)`);
+        if (published.length)
+          logger.info(
+            `Published ${published.length} file${published.length === 1 ? '' : 's'} linked from articles (${downloads.length} as downloads)`,
+          );
       },
     },
   };

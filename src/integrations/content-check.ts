@@ -10,12 +10,21 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro/content/config';
 import { articleSchema, authorSchema, sectionsFileSchema } from '../content.config.ts';
-import type { PublishedFile } from '../lib/article-files.ts';
 import { SECTIONS_FILE } from '../lib/sections.ts';
 import { setCheckedArticles } from '../lib/checked-articles.ts';
-import { checkContent, type ContentCheckResult, type Problem, type ValidatingSchema } from '../lib/frontmatter-check.ts';
+import {
+  checkContent,
+  type ContentCheckResult,
+  type Problem,
+  type ValidatingSchema,
+} from '../lib/frontmatter-check.ts';
 import { formatProblem, summary } from '../lib/frontmatter-check-format.ts';
-import { mayHaveHeadingNotes, mayHaveRawHtml, mayShowImages, renderArticle } from '../markdown/render-article.ts';
+import {
+  mayHaveHeadingNotes,
+  mayHaveRawHtml,
+  mayShowImages,
+  renderArticle,
+} from '../markdown/render-article.ts';
 import type { RenderFacts } from '../markdown/render-facts.ts';
 import type { ImageProblemsError } from '../markdown/rehype-article-images.ts';
 import { pixelProblems } from '../lib/frontmatter-check-pixels.ts';
@@ -49,11 +58,20 @@ export function checkProjectContent(root: URL): ContentCheckResult {
  * bodies with an h1 or a `{#…}` heading id, for what the heading plugins say about them. Other
  * bodies cost nothing here.
  */
-export async function bodyImageProblems({ articles, problems }: ContentCheckResult, root: string): Promise<Problem[]> {
+export async function bodyImageProblems(
+  { articles, problems }: ContentCheckResult,
+  root: string,
+): Promise<Problem[]> {
   // A body over the size or nesting limits was reported and must not be parsed.
-  const tooCostly = new Set(problems.filter((problem) => problem.field === '(body)').map((problem) => problem.file));
-  const failing = new Set(problems.filter((problem) => problem.severity === 'error').map((problem) => problem.file));
-  const reported = new Set(problems.map((problem) => `${problem.file}|${problem.line}|${/"([^"]*)"/.exec(problem.message)?.[1]}`));
+  const tooCostly = new Set(
+    problems.filter((problem) => problem.field === '(body)').map((problem) => problem.file),
+  );
+  const failing = new Set(
+    problems.filter((problem) => problem.severity === 'error').map((problem) => problem.file),
+  );
+  const reported = new Set(
+    problems.map((problem) => `${problem.file}|${problem.line}|${/"([^"]*)"/.exec(problem.message)?.[1]}`),
+  );
   const found: Problem[] = [];
   for (const { file } of articles) {
     const relativeFile = relative(root, file).split(sep).join('/');
@@ -61,21 +79,52 @@ export async function bodyImageProblems({ articles, problems }: ContentCheckResu
     if (!mayShowImages(source) && !mayHaveRawHtml(source) && !mayHaveHeadingNotes(source)) continue;
     const { error, facts } = await renderQuietly(file, source);
     for (const { line, column, message, fix } of facts?.removed ?? []) {
-      found.push({ severity: 'warning', file: relativeFile, line, column, field: '(body)', message: `the sanitizer ${message}`, hint: fix });
+      found.push({
+        severity: 'warning',
+        file: relativeFile,
+        line,
+        column,
+        field: '(body)',
+        message: `the sanitizer ${message}`,
+        hint: fix,
+      });
     }
     for (const { line, column, message, fix } of facts?.notes ?? []) {
-      found.push({ severity: 'warning', file: relativeFile, line, column, field: '(body)', message, hint: fix });
+      found.push({
+        severity: 'warning',
+        file: relativeFile,
+        line,
+        column,
+        field: '(body)',
+        message,
+        hint: fix,
+      });
     }
     if (!error) continue;
     // rehype-article-images fails with every problem of the file, each "file:line:col: what is wrong. How to fix it."
-    const { line, column, reason, message, imageProblems } = error as Partial<ImageProblemsError> & { line?: number; column?: number; reason?: string; message: string };
+    const { line, column, reason, message, imageProblems } = error as Partial<ImageProblemsError> & {
+      line?: number;
+      column?: number;
+      reason?: string;
+      message: string;
+    };
     // Front matter the build's parser cannot read fails the render too: it is already listed.
     if (!imageProblems && failing.has(relativeFile)) continue;
-    for (const problem of imageProblems ?? [{ line, column, text: reason ?? message.replace(/^Failed to parse Markdown file[^\n]*\n/, '') }]) {
+    for (const problem of imageProblems ?? [
+      { line, column, text: reason ?? message.replace(/^Failed to parse Markdown file[^\n]*\n/, '') },
+    ]) {
       const said = problem.text.replace(/^\S+:\d+:\d+: /, '');
       const at = problem.line ?? 1;
       if (reported.has(`${relativeFile}|${at}|${/"([^"]*)"/.exec(said)?.[1]}`)) continue;
-      found.push({ severity: 'error', file: relativeFile, line: at, column: problem.column ?? 1, field: '(body)', message: said, hint: '' });
+      found.push({
+        severity: 'error',
+        file: relativeFile,
+        line: at,
+        column: problem.column ?? 1,
+        field: '(body)',
+        message: said,
+        hint: '',
+      });
     }
   }
   return found;
@@ -101,7 +150,8 @@ async function renderQuietly(file: string, source: string): Promise<{ error?: Er
 /** Logs warnings, then errors; returns how many errors there were. */
 function reportProblems(problems: Problem[], logger: AstroIntegrationLogger): number {
   const errors = problems.filter((problem) => problem.severity === 'error');
-  for (const warning of problems.filter((problem) => problem.severity === 'warning')) logger.warn(formatProblem(warning));
+  for (const warning of problems.filter((problem) => problem.severity === 'warning'))
+    logger.warn(formatProblem(warning));
   for (const error of errors) logger.error(formatProblem(error));
   return errors.length;
 }
@@ -112,7 +162,10 @@ const isContentFile = (path: string) => /\.(md|ya?ml)$/.test(path);
 /** Every check that runs before rendering, as one sorted list. */
 async function checkEverything(root: URL): Promise<ContentCheckResult> {
   const result = checkProjectContent(root);
-  const measured = { ...result, problems: [...result.problems, ...(await pixelProblems(result.imagesToMeasure))] };
+  const measured = {
+    ...result,
+    problems: [...result.problems, ...(await pixelProblems(result.imagesToMeasure))],
+  };
   const problems = [...measured.problems, ...(await bodyImageProblems(measured, fileURLToPath(root)))].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
   );
@@ -136,7 +189,11 @@ export default function contentCheck(): AstroIntegration {
         openProblems = result.problems;
         // `astro dev` keeps running: its pages show the list until the files are fixed (dev-problems.ts).
         if (reportProblems(openProblems, logger) === 0 || command === 'dev') return;
-        stopBuild(logger, summary(openProblems), 'Fix the problems listed above (file:line:column, field, expected, fix), then run the command again.');
+        stopBuild(
+          logger,
+          summary(openProblems),
+          'Fix the problems listed above (file:line:column, field, expected, fix), then run the command again.',
+        );
       },
       // While `astro dev` runs, each saved article or author file is checked again, its problems
       // are logged and the preview's problem panel follows (the server keeps running so the editor
@@ -152,7 +209,10 @@ export default function contentCheck(): AstroIntegration {
           openProblems = result.problems;
           // Every error still open anywhere (a clash can involve other files), but only the saved file's warnings.
           const saved = relative(root, path).split(sep).join('/');
-          const errorCount = reportProblems(result.problems.filter((problem) => problem.severity === 'error' || problem.file === saved), logger);
+          const errorCount = reportProblems(
+            result.problems.filter((problem) => problem.severity === 'error' || problem.file === saved),
+            logger,
+          );
           if (errorCount > 0) logger.error(summary(result.problems));
           else if (isContentFile(saved)) logger.info(`${saved}: front matter OK`);
           else logger.info(`${saved}: content OK`);
@@ -161,7 +221,11 @@ export default function contentCheck(): AstroIntegration {
         const onEvent = (path: string) => {
           if (!path.startsWith(contentDir)) return;
           // One check at a time, in the order files were saved, so the last save's result is the one shown.
-          rechecks = rechecks.then(() => recheck(path)).catch((error: Error) => logger.error(`${relative(root, path)}: could not be checked: ${error.message}`));
+          rechecks = rechecks
+            .then(() => recheck(path))
+            .catch((error: Error) =>
+              logger.error(`${relative(root, path)}: could not be checked: ${error.message}`),
+            );
         };
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onEvent);
       },

@@ -33,7 +33,13 @@ export function serveProblems(server: ViteDevServer, initial: Problem[]): DevPro
   };
   server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
     const path = (request.url ?? '/').split('?')[0]!.slice(base.length - 1);
-    if (errors.length === 0 || VITE_OWN.test(path) || isPublicFile(path) || !['GET', 'HEAD'].includes(request.method ?? 'GET')) return next();
+    if (
+      errors.length === 0 ||
+      VITE_OWN.test(path) ||
+      isPublicFile(path) ||
+      !['GET', 'HEAD'].includes(request.method ?? 'GET')
+    )
+      return next();
     response.setHeader('Cache-Control', 'no-store');
     // Anything else would be answered by Astro, whose 404 page and image endpoint load the broken
     // content too (a browser's own /favicon.ico request printed Astro's ImageNotFound stack trace).

@@ -10,7 +10,13 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { readEnvironment } from '../lib/environment.ts';
-import { framesSomething, headerPolicy, headersFile, metaPolicyOf, type PagePolicy } from '../lib/security-headers.ts';
+import {
+  framesSomething,
+  headerPolicy,
+  headersFile,
+  metaPolicyOf,
+  type PagePolicy,
+} from '../lib/security-headers.ts';
 
 /** Cloudflare Pages reads at most 100 rules from _headers. */
 const CLOUDFLARE_RULE_LIMIT = 100;
@@ -24,7 +30,9 @@ function htmlFiles(directory: string): string[] {
     .map((path) => join(directory, path));
 }
 
-export default function securityHeaders(files: { downloads(): string[] } = { downloads: () => [] }): AstroIntegration {
+export default function securityHeaders(
+  files: { downloads(): string[] } = { downloads: () => [] },
+): AstroIntegration {
   return {
     name: 'wirepress:security-headers',
     hooks: {
@@ -36,29 +44,45 @@ export default function securityHeaders(files: { downloads(): string[] } = { dow
         const withoutPolicy: string[] = [];
         // HTML files next to articles are downloads, not pages: they carry no CSP of their own.
         const downloads = new Set(files.downloads());
-        for (const file of htmlFiles(dist).filter((path) => !downloads.has(`/${relative(dist, path).split(sep).join('/')}`))) {
+        for (const file of htmlFiles(dist).filter(
+          (path) => !downloads.has(`/${relative(dist, path).split(sep).join('/')}`),
+        )) {
           const html = readFileSync(file, 'utf8');
           const policy = metaPolicyOf(html);
           // Astro's redirect pages (article aliases) are bare meta refreshes without a CSP.
           // A copy, not the match: a substring keeps its whole page alive (150,000 pages of HTML).
-          if (policy && framesSomething(policy)) framing.push({ path: pathOf(relative(dist, file)), policy: headerPolicy([policy]) });
+          if (policy && framesSomething(policy))
+            framing.push({ path: pathOf(relative(dist, file)), policy: headerPolicy([policy]) });
           else if (policy) policies.add(Buffer.from(policy).toString());
           else if (!/<meta\s+http-equiv="refresh"/i.test(html)) withoutPolicy.push(relative(dist, file));
         }
         if (withoutPolicy.length) {
-          throw new AstroError(`These pages have no Content-Security-Policy <meta>: ${withoutPolicy.join(', ')}`, 'Keep security.csp on in astro.config.ts and render every page through BaseLayout.');
+          throw new AstroError(
+            `These pages have no Content-Security-Policy <meta>: ${withoutPolicy.join(', ')}`,
+            'Keep security.csp on in astro.config.ts and render every page through BaseLayout.',
+          );
         }
         const entries = readdirSync(dist, { withFileTypes: true });
         const layout = {
           folders: entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name),
           files: entries.filter((entry) => entry.isFile()).map((entry) => entry.name),
         };
-        const file = headersFile(headerPolicy([...policies]), layout, framing, readEnvironment(process.env).NETLIFY ? 'netlify' : 'any', files.downloads());
+        const file = headersFile(
+          headerPolicy([...policies]),
+          layout,
+          framing,
+          readEnvironment(process.env).NETLIFY ? 'netlify' : 'any',
+          files.downloads(),
+        );
         writeFileSync(join(dist, '_headers'), file);
-        logger.info(`Wrote _headers from the ${policies.size} distinct CSPs of the pages, and ${framing.length} of pages that embed videos`);
+        logger.info(
+          `Wrote _headers from the ${policies.size} distinct CSPs of the pages, and ${framing.length} of pages that embed videos`,
+        );
         const rules = file.split('\n').filter((line) => line.startsWith('/')).length;
         if (rules > CLOUDFLARE_RULE_LIMIT) {
-          logger.warn(`_headers has ${rules} rules (${framing.length} for pages with videos, ${files.downloads().length} for files served as downloads); Cloudflare Pages reads only ${CLOUDFLARE_RULE_LIMIT}. On Cloudflare, serve video pages' CSP from their <meta> alone or move old video embeds to links, and host downloads elsewhere.`);
+          logger.warn(
+            `_headers has ${rules} rules (${framing.length} for pages with videos, ${files.downloads().length} for files served as downloads); Cloudflare Pages reads only ${CLOUDFLARE_RULE_LIMIT}. On Cloudflare, serve video pages' CSP from their <meta> alone or move old video embeds to links, and host downloads elsewhere.`,
+          );
         }
       },
     },

@@ -12,13 +12,19 @@ export interface AliasRedirect {
   to: string;
 }
 
-export function aliasRedirects(articles: readonly { id: string; aliases: readonly string[] }[]): AliasRedirect[] {
+export function aliasRedirects(
+  articles: readonly { id: string; aliases: readonly string[] }[],
+): AliasRedirect[] {
   return articles
-    .flatMap((article) => article.aliases.map((alias) => ({ from: `/${articlePath(alias)}`, to: `/${articlePath(article.id)}` })))
+    .flatMap((article) =>
+      article.aliases.map((alias) => ({ from: `/${articlePath(alias)}`, to: `/${articlePath(article.id)}` })),
+    )
     .sort((a, b) => a.from.localeCompare(b.from));
 }
 
 /** `_redirects` lines (Netlify / Cloudflare Pages format), under the site's base path. */
 export function redirectsFile(redirects: readonly AliasRedirect[], basePath: string): string {
-  return redirects.map(({ from, to }) => `${withBase(basePath, from)} ${withBase(basePath, to)} 301\n`).join('');
+  return redirects
+    .map(({ from, to }) => `${withBase(basePath, from)} ${withBase(basePath, to)} 301\n`)
+    .join('');
 }

@@ -44,38 +44,60 @@ const TAGS_MAX = 20;
 export function listOf(value: unknown, spaceSeparated = false): string[] {
   const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   return items
-    .flatMap((item) => (typeof item === 'string' && spaceSeparated && !Array.isArray(value) ? item.split(/\s+/) : [item]))
+    .flatMap((item) =>
+      typeof item === 'string' && spaceSeparated && !Array.isArray(value) ? item.split(/\s+/) : [item],
+    )
     .filter((item): item is string | number => typeof item === 'string' || typeof item === 'number')
     .map((item) => String(item).trim())
     .filter(Boolean);
 }
 
 /** The section for a post's categories: the first that is a declared section (by slug or name). */
-export function sectionFor(categories: string[], context: ArchiveContext, line: number): { section: string; notes: ImportNote[] } {
+export function sectionFor(
+  categories: string[],
+  context: ArchiveContext,
+  line: number,
+): { section: string; notes: ImportNote[] } {
   if (!context.sections) {
     const first = categories.map(slugify).find(Boolean);
     return { section: first ?? context.defaultSection, notes: [] };
   }
-  const declared = new Map(context.sections.flatMap((section) => [[section.slug, section.slug], [slugify(section.name), section.slug]]));
+  const declared = new Map(
+    context.sections.flatMap((section) => [
+      [section.slug, section.slug],
+      [slugify(section.name), section.slug],
+    ]),
+  );
   const match = categories.map((category) => declared.get(slugify(category))).find(Boolean);
-  const others = match ? categories.filter((category) => declared.get(slugify(category)) !== match) : categories;
+  const others = match
+    ? categories.filter((category) => declared.get(slugify(category)) !== match)
+    : categories;
   const notes = others.map((category) => ({
     line,
     message: `category "${category}" is not a section in content/sections.yaml; not kept${match ? '' : ` (section set to ${context.defaultSection})`}`,
   }));
-  if (!match && categories.length === 0) notes.push({ line, message: `no category; section set to ${context.defaultSection}` });
+  if (!match && categories.length === 0)
+    notes.push({ line, message: `no category; section set to ${context.defaultSection}` });
   return { section: match ?? context.defaultSection, notes };
 }
 
 /** Author ids for names or logins: those with a file in content/authors/; the rest are reported. */
-export function authorsFor(names: string[], context: ArchiveContext, line: number): { authors: string[]; notes: ImportNote[] } {
+export function authorsFor(
+  names: string[],
+  context: ArchiveContext,
+  line: number,
+): { authors: string[]; notes: ImportNote[] } {
   const authors: string[] = [];
   const notes: ImportNote[] = [];
   for (const name of names) {
     const id = slugify(name);
     if (context.authorIds.has(id)) {
       if (!authors.includes(id)) authors.push(id);
-    } else notes.push({ line, message: `author "${name}" has no file content/authors/${id || '<id>'}.yaml; not credited` });
+    } else
+      notes.push({
+        line,
+        message: `author "${name}" has no file content/authors/${id || '<id>'}.yaml; not credited`,
+      });
   }
   return { authors, notes };
 }
@@ -87,14 +109,20 @@ export function tagsFor(names: string[], line: number): { tags: string[]; notes:
   const seen = new Set<string>();
   for (const name of names) {
     const slug = slugify(name);
-    if (!slug) notes.push({ line, message: `tag "${name}" has no Latin letters or digits for its URL; not kept` });
-    else if (name.length > TAG_MAX) notes.push({ line, message: `tag "${name}" is longer than ${TAG_MAX} characters; not kept` });
+    if (!slug)
+      notes.push({ line, message: `tag "${name}" has no Latin letters or digits for its URL; not kept` });
+    else if (name.length > TAG_MAX)
+      notes.push({ line, message: `tag "${name}" is longer than ${TAG_MAX} characters; not kept` });
     else if (!seen.has(slug)) {
       seen.add(slug);
       tags.push(name);
     }
   }
-  if (tags.length > TAGS_MAX) notes.push({ line, message: `${tags.length} tags, at most ${TAGS_MAX} are kept; dropped: ${tags.slice(TAGS_MAX).join(', ')}` });
+  if (tags.length > TAGS_MAX)
+    notes.push({
+      line,
+      message: `${tags.length} tags, at most ${TAGS_MAX} are kept; dropped: ${tags.slice(TAGS_MAX).join(', ')}`,
+    });
   return { tags: tags.slice(0, TAGS_MAX), notes };
 }
 
@@ -104,14 +132,18 @@ export function slugOfPath(path: string): string {
   return slugify(decodePercent(last.replace(/\.html?$/i, '')));
 }
 
-
 /** Former addresses -> aliases (slugs that redirect here); those without a usable slug are reported. */
-export function aliasesFor(paths: string[], slug: string, line: number): { aliases: string[]; notes: ImportNote[] } {
+export function aliasesFor(
+  paths: string[],
+  slug: string,
+  line: number,
+): { aliases: string[]; notes: ImportNote[] } {
   const aliases: string[] = [];
   const notes: ImportNote[] = [];
   for (const path of paths) {
     const alias = slugOfPath(path);
-    if (!SLUG_PATTERN.test(alias)) notes.push({ line, message: `old address "${path}" gives no slug to redirect from; not kept` });
+    if (!SLUG_PATTERN.test(alias))
+      notes.push({ line, message: `old address "${path}" gives no slug to redirect from; not kept` });
     else if (alias !== slug && !aliases.includes(alias)) aliases.push(alias);
   }
   return { aliases, notes };
@@ -132,7 +164,12 @@ export interface ArticleFields {
 }
 
 /** The article file: a comment naming the source, the front matter, the body. */
-export function articleMarkdown(fields: ArticleFields, body: string, from: string, context: ArchiveContext): string {
+export function articleMarkdown(
+  fields: ArticleFields,
+  body: string,
+  from: string,
+  context: ArchiveContext,
+): string {
   const draft = fields.sourceDraft || !context.publish;
   const frontMatter = Object.fromEntries(
     Object.entries({
@@ -150,6 +187,8 @@ export function articleMarkdown(fields: ArticleFields, body: string, from: strin
     }).filter(([, value]) => value !== undefined),
   );
   const note = `# Imported from ${from.replace(/\n/g, ' ')}.\n`;
-  const draftNote = draft ? '# A draft: shown by `npm run dev` only. Check it, then delete `draft: true` to publish.\n' : '';
+  const draftNote = draft
+    ? '# A draft: shown by `npm run dev` only. Check it, then delete `draft: true` to publish.\n'
+    : '';
   return `---\n${note}${draftNote}${stringify(frontMatter, { lineWidth: 0 })}---\n\n${body.trim()}\n`;
 }

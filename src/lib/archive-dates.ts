@@ -6,7 +6,8 @@
  */
 import { offsetAt } from './dates.ts';
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /** The offset of `timeZone` for a wall-clock time there (settled in two steps, for DST). */
 function offsetForWallTime(wall: string, timeZone: string): string {
@@ -23,7 +24,8 @@ function offsetMinutes(offset: string): number {
 
 /** An archive date as ISO 8601 with offset, or undefined when it is not a date (or not a real one). */
 export function archiveDate(value: unknown, timeZone: string): string | undefined {
-  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value.trim() : undefined;
+  const text =
+    value instanceof Date ? value.toISOString() : typeof value === 'string' ? value.trim() : undefined;
   const match = text === undefined ? null : DATE.exec(text);
   if (!match) return undefined;
   const [, year, month, day, hour = '00', minute = '00', second = '00', zone] = match;

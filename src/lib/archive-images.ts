@@ -31,7 +31,11 @@ const label = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Labels of the definitions that reference-style images use. */
 function imageLabels(lines: ConvertedLine[]): Set<string> {
-  return new Set(lines.flatMap(({ text, code }) => (code ? [] : [...text.matchAll(REFERENCE_IMAGE)].map((match) => label(match[2] || match[1]!)))));
+  return new Set(
+    lines.flatMap(({ text, code }) =>
+      code ? [] : [...text.matchAll(REFERENCE_IMAGE)].map((match) => label(match[2] || match[1]!)),
+    ),
+  );
 }
 
 /** The image address a definition line gives, when an image uses that definition. */

@@ -7,7 +7,12 @@
  */
 import { copyFileSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { articleMarkdown, type ArchiveContext, type ArticleFields, type ImportNote } from './archive-article.ts';
+import {
+  articleMarkdown,
+  type ArchiveContext,
+  type ArticleFields,
+  type ImportNote,
+} from './archive-article.ts';
 import { oldHeadingIdRule, withOldHeadingIds } from './archive-heading-ids.ts';
 import { fileReferences, rewriteFileLinks } from './archive-files.ts';
 import { imageFileName, imageReferences, rewriteImages } from './archive-images.ts';
@@ -31,9 +36,32 @@ export interface ImportSummary {
 }
 
 /** Folders that hold a generator's output or tools, never posts. */
-const NOT_POSTS = new Set(['node_modules', '_site', 'public', 'resources', '.git', '_layouts', '_includes', 'layouts', 'themes']);
+const NOT_POSTS = new Set([
+  'node_modules',
+  '_site',
+  'public',
+  'resources',
+  '.git',
+  '_layouts',
+  '_includes',
+  'layouts',
+  'themes',
+]);
 /** Files that mark a site's root, where site-absolute image paths (`/assets/x.png`) start. */
-const SITE_MARKERS = ['_config.yml', '_config.yaml', '_config.toml', 'hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml', 'config.yaml', '.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs'];
+const SITE_MARKERS = [
+  '_config.yml',
+  '_config.yaml',
+  '_config.toml',
+  'hugo.toml',
+  'hugo.yaml',
+  'hugo.json',
+  'config.toml',
+  'config.yaml',
+  '.eleventy.js',
+  'eleventy.config.js',
+  'eleventy.config.mjs',
+  'eleventy.config.cjs',
+];
 
 /** The site's root for a folder of posts: the nearest folder up with a generator's config, else the folder's parent. */
 export function siteRootOf(folder: string): string {
@@ -53,7 +81,8 @@ function markdownFiles(dir: string): string[] {
     });
 }
 
-const isInside = (path: string, dir: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`);
+const isInside = (path: string, dir: string) =>
+  path === dir || path.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`);
 
 /**
  * The file an image address in a post means: relative to the post's folder, or, site-absolute,
@@ -89,7 +118,11 @@ export interface MarkdownImportOptions {
 /** The site's sections and author ids, for the importers' mapping. */
 export function siteContext(projectRoot: string, context: MarkdownImportOptions['context']): ArchiveContext {
   const authorsDir = join(projectRoot, 'content/authors');
-  const authorIds = existsSync(authorsDir) ? readdirSync(authorsDir).filter((name) => /\.(md|ya?ml)$/.test(name)).map((name) => name.replace(/\.(md|ya?ml)$/, '')) : [];
+  const authorIds = existsSync(authorsDir)
+    ? readdirSync(authorsDir)
+        .filter((name) => /\.(md|ya?ml)$/.test(name))
+        .map((name) => name.replace(/\.(md|ya?ml)$/, ''))
+    : [];
   return { ...context, sections: declaredSections(projectRoot), authorIds: new Set(authorIds) };
 }
 
@@ -102,7 +135,10 @@ function planImages(plan: PlannedArticle, postDir: string, siteRoot: string) {
   for (const { url, line } of [...imageReferences(plan.lines), ...(plan.hero ? [plan.hero] : [])]) {
     if (renamed.has(url)) continue;
     if (/^(?:https?:)?\/\//i.test(url)) {
-      notes.push({ line, message: `image ${url} is on another site; download it next to the article and write ./name` });
+      notes.push({
+        line,
+        message: `image ${url} is on another site; download it next to the article and write ./name`,
+      });
       continue;
     }
     if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
@@ -111,11 +147,18 @@ function planImages(plan: PlannedArticle, postDir: string, siteRoot: string) {
     }
     const file = locateImage(url, postDir, siteRoot);
     if (!file) {
-      notes.push({ line, message: `image ${url} was not found in the post's folder or the site; not copied` });
+      notes.push({
+        line,
+        message: `image ${url} was not found in the post's folder or the site; not copied`,
+      });
       continue;
     }
     const name = imageFileName(file, taken);
-    if (!RASTER_EXTENSIONS.includes(extname(name))) notes.push({ line, message: `image ${url} is ${extname(name) || 'without extension'}, not a format this site publishes; export it as JPEG, PNG or WebP` });
+    if (!RASTER_EXTENSIONS.includes(extname(name)))
+      notes.push({
+        line,
+        message: `image ${url} is ${extname(name) || 'without extension'}, not a format this site publishes; export it as JPEG, PNG or WebP`,
+      });
     renamed.set(url, `./${name}`);
     copies.push({ from: file, name });
   }
@@ -134,11 +177,20 @@ function planImages(plan: PlannedArticle, postDir: string, siteRoot: string) {
 }
 
 /** The lead image, once its file is copied; without alt text it is listed, since the article cannot build without it. */
-function heroImage(plan: PlannedArticle, renamed: ReadonlyMap<string, string>, notes: ImportNote[]): ArticleFields['heroImage'] {
+function heroImage(
+  plan: PlannedArticle,
+  renamed: ReadonlyMap<string, string>,
+  notes: ImportNote[],
+): ArticleFields['heroImage'] {
   const src = plan.hero && renamed.get(plan.hero.url);
   if (!plan.hero || !src) return undefined;
   const { alt, caption, line } = plan.hero;
-  if (!alt) notes.push({ line, message: 'the lead image has no alt text; write heroImage.alt (or decorative: true) before the article can build' });
+  if (!alt)
+    notes.push({
+      line,
+      message:
+        'the lead image has no alt text; write heroImage.alt (or decorative: true) before the article can build',
+    });
   return { src, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}) };
 }
 
@@ -151,14 +203,26 @@ export function importMarkdownFolder(folder: string, options: MarkdownImportOpti
   const summary: ImportSummary = { imported: [], skipped: [] };
   const posts = markdownFiles(root).map((file) => {
     const source = relative(siteRoot, file).split(sep).join('/');
-    return { file, source, post: { path: source, text: readFileSync(file, 'utf8'), inDrafts: source.split('/').includes('_drafts') } };
+    return {
+      file,
+      source,
+      post: {
+        path: source,
+        text: readFileSync(file, 'utf8'),
+        inDrafts: source.split('/').includes('_drafts'),
+      },
+    };
   });
   // A first reading gives every post its address, so that links between posts can point at the new ones.
   const firstReading = posts.flatMap(({ source, post }) => {
     const plan = planMarkdownPost(post, context);
-    return plan.kind === 'article' ? [{ source, slug: plan.slug, aliases: plan.fields.aliases, line: 1 }] : [];
+    return plan.kind === 'article'
+      ? [{ source, slug: plan.slug, aliases: plan.fields.aliases, line: 1 }]
+      : [];
   });
-  const addresses = new Map(claimAddresses(firstReading).map((claimed, index) => [firstReading[index]!.source, claimed]));
+  const addresses = new Map(
+    claimAddresses(firstReading).map((claimed, index) => [firstReading[index]!.source, claimed]),
+  );
   const links = postLinks(firstReading.map(({ source }) => ({ path: source, ...addresses.get(source)! })));
   for (const { file, source, post } of posts) {
     const planned = planMarkdownPost(post, context, links);
@@ -167,7 +231,12 @@ export function importMarkdownFolder(folder: string, options: MarkdownImportOpti
       continue;
     }
     const address = addresses.get(source)!;
-    const plan = { ...planned, slug: address.slug, fields: { ...planned.fields, aliases: address.aliases }, notes: [...planned.notes, ...address.notes] };
+    const plan = {
+      ...planned,
+      slug: address.slug,
+      fields: { ...planned.fields, aliases: address.aliases },
+      notes: [...planned.notes, ...address.notes],
+    };
     const images = planImages(plan, dirname(file), siteRoot);
     const headings = withOldHeadingIds(plan.lines, headingIdRule);
     const copied = rewriteFileLinks(rewriteImages(headings.lines, images.renamed), images.files);
@@ -175,14 +244,24 @@ export function importMarkdownFolder(folder: string, options: MarkdownImportOpti
     const body = linked.lines.map(({ text }) => text).join('\n');
     let target: string;
     try {
-      target = writeNewArticle(options.articlesDir, plan.slug, articleMarkdown({ ...plan.fields, heroImage: heroImage(plan, images.renamed, images.notes) }, body, source, context));
+      target = writeNewArticle(
+        options.articlesDir,
+        plan.slug,
+        articleMarkdown(
+          { ...plan.fields, heroImage: heroImage(plan, images.renamed, images.notes) },
+          body,
+          source,
+          context,
+        ),
+      );
     } catch (error) {
       if (!(error instanceof ArticleBundleError)) throw error;
       summary.skipped.push({ source, reason: error.message });
       continue;
     }
     // The article's folder is new, so nothing there can be overwritten; COPYFILE_EXCL makes sure.
-    for (const { from, name } of images.copies) copyFileSync(from, join(dirname(target), name), constants.COPYFILE_EXCL);
+    for (const { from, name } of images.copies)
+      copyFileSync(from, join(dirname(target), name), constants.COPYFILE_EXCL);
     const notes = [...plan.notes, ...images.notes, ...headings.notes, ...linked.notes];
     notes.sort((a, b) => a.line - b.line);
     summary.imported.push({ source, target, notes });
@@ -194,19 +273,37 @@ export function importMarkdownFolder(folder: string, options: MarkdownImportOpti
 export function formatSummary(summary: ImportSummary, cwd = process.cwd()): string {
   const show = (path: string) => relative(cwd, path).split(sep).join('/');
   const attention = summary.imported.filter(({ notes }) => notes.length);
-  const lines = [`Imported ${summary.imported.length} (${attention.length} need attention), skipped ${summary.skipped.length}.`];
-  if (summary.imported.length) lines.push('', 'Imported:', ...summary.imported.map(({ source, target }) => `  ${show(target)}  (from ${source})`));
+  const lines = [
+    `Imported ${summary.imported.length} (${attention.length} need attention), skipped ${summary.skipped.length}.`,
+  ];
+  if (summary.imported.length)
+    lines.push(
+      '',
+      'Imported:',
+      ...summary.imported.map(({ source, target }) => `  ${show(target)}  (from ${source})`),
+    );
   if (attention.length) {
     lines.push('', 'Needs attention:');
     for (const { source, target, notes } of attention) {
-      lines.push(`  ${show(target)}`, ...notes.map(({ line, message, file }) => `    ${file ?? source}${line ? `:${line}` : ''}  ${message}`));
+      lines.push(
+        `  ${show(target)}`,
+        ...notes.map(
+          ({ line, message, file }) => `    ${file ?? source}${line ? `:${line}` : ''}  ${message}`,
+        ),
+      );
     }
   }
   if (summary.authorsCreated?.length) {
-    lines.push('', 'Authors created (the export has no biography: write each bio):', ...summary.authorsCreated.map((path) => `  ${show(path)}`));
+    lines.push(
+      '',
+      'Authors created (the export has no biography: write each bio):',
+      ...summary.authorsCreated.map((path) => `  ${show(path)}`),
+    );
   }
-  if (summary.skipped.length) lines.push('', 'Skipped:', ...summary.skipped.map(({ source, reason }) => `  ${source}: ${reason}`));
-  if (attention.length) lines.push('', 'Needs attention, by kind (fix these in bulk first):', ...reasonTally(attention));
+  if (summary.skipped.length)
+    lines.push('', 'Skipped:', ...summary.skipped.map(({ source, reason }) => `  ${source}: ${reason}`));
+  if (attention.length)
+    lines.push('', 'Needs attention, by kind (fix these in bulk first):', ...reasonTally(attention));
   return lines.join('\n');
 }
 

@@ -31,7 +31,9 @@ const RELATIVE_PAGE_LINK = /((?:^|[^!])\[(?:[^\]\\]|\\.)*\]\(\s*)([\w.-]+\.html?
 function nameOf(target: string): string {
   const parts = target.split(/[?#]/)[0]!.replace(/\/+$/, '').split('/').filter(Boolean);
   const last = (parts.at(-1) ?? '').replace(/\.(md|markdown|html?)$/i, '');
-  return (last === 'index' || last === '_index') && parts.length > 1 ? parts.at(-2)!.replace(/\.(md|markdown)$/i, '') : last;
+  return (last === 'index' || last === '_index') && parts.length > 1
+    ? parts.at(-2)!.replace(/\.(md|markdown)$/i, '')
+    : last;
 }
 
 /** Resolves link targets to imported posts by file name, slug or former slug. */
@@ -48,29 +50,42 @@ export function postLinks(posts: ImportedPostName[]): LinkResolver {
 }
 
 /** Rewrites site-absolute links (markdown and `<a href>`) to imported posts; lists the others. */
-export function rewriteSiteLinks(lines: ConvertedLine[], resolve: LinkResolver): { lines: ConvertedLine[]; notes: ImportNote[] } {
+export function rewriteSiteLinks(
+  lines: ConvertedLine[],
+  resolve: LinkResolver,
+): { lines: ConvertedLine[]; notes: ImportNote[] } {
   const notes: ImportNote[] = [];
   const rewrite = (url: string, line: number) => {
     const zolaPost = url.startsWith('@/');
     // Files (/assets/report.pdf) are not posts; the content check reads those links itself.
     if (!zolaPost && /\.(?!html?$)[a-z0-9]{1,5}$/i.test(url.split(/[?#]/)[0]!)) return url;
     const resolved = LISTINGS.test(url) ? undefined : resolve(url);
-    if (!resolved) notes.push({ line, message: `link ${url} is an address on the old site and matches no imported post; the build's link check will refuse it` });
+    if (!resolved)
+      notes.push({
+        line,
+        message: `link ${url} is an address on the old site and matches no imported post; the build's link check will refuse it`,
+      });
     return resolved ?? url;
   };
   // A link's text may wrap onto the next line (`[release⏎cycle](/blog/…)`): the runs of prose are read whole.
   const rewritten = rewriteProse(lines, (text, lineAt) =>
     text
-      .replace(MARKDOWN_LINK, (_whole, start: string, url: string, offset: number, within: string) =>
-        `${start}${rewrite(url, lineAt(offset, within))}`,
+      .replace(
+        MARKDOWN_LINK,
+        (_whole, start: string, url: string, offset: number, within: string) =>
+          `${start}${rewrite(url, lineAt(offset, within))}`,
       )
-      .replace(LINK_DEFINITION, (_whole, start: string, url: string, offset: number, within: string) =>
-        `${start}${rewrite(url, lineAt(offset, within))}`,
+      .replace(
+        LINK_DEFINITION,
+        (_whole, start: string, url: string, offset: number, within: string) =>
+          `${start}${rewrite(url, lineAt(offset, within))}`,
       )
       // Not listed when it matches no post: it may be a file, and the content check names it then.
       .replace(RELATIVE_PAGE_LINK, (_whole, start: string, url: string) => `${start}${resolve(url) ?? url}`)
-      .replace(HTML_LINK, (_whole, start: string, q: string, url: string, offset: number, within: string) =>
-        `${start}${q}${rewrite(url, lineAt(offset, within))}${q}`,
+      .replace(
+        HTML_LINK,
+        (_whole, start: string, q: string, url: string, offset: number, within: string) =>
+          `${start}${q}${rewrite(url, lineAt(offset, within))}${q}`,
       ),
   );
   return { lines: rewritten, notes: notes.sort((a, b) => a.line - b.line) };
@@ -81,7 +96,11 @@ export function rewriteSiteLinks(lines: ConvertedLine[], resolve: LinkResolver):
  * to the imported articles. Other links to the old site stay as they are: they are ordinary
  * external links, which work for as long as the old site does.
  */
-export function rewriteOldSiteLinks(lines: ConvertedLine[], siteUrl: string, resolve: LinkResolver): ConvertedLine[] {
+export function rewriteOldSiteLinks(
+  lines: ConvertedLine[],
+  siteUrl: string,
+  resolve: LinkResolver,
+): ConvertedLine[] {
   let origin: string;
   try {
     origin = new URL(siteUrl).origin;
@@ -93,12 +112,21 @@ export function rewriteOldSiteLinks(lines: ConvertedLine[], siteUrl: string, res
     code,
     text: code
       ? text
-      : text.replace(/(<a\b[^>]*?\bhref\s*=\s*)(["'])(https?:\/\/[^"']*)\2/gi, (whole, start: string, quote: string, url: string) => {
-          const address = URL.parse(url);
-          if (!address || address.origin.replace(/^http:/, 'https:') !== origin.replace(/^http:/, 'https:') || LISTINGS.test(address.pathname) || address.search) return whole;
-          const resolved = resolve(`${address.pathname}${address.hash}`);
-          return resolved ? `${start}${quote}${resolved}${quote}` : whole;
-        }),
+      : text.replace(
+          /(<a\b[^>]*?\bhref\s*=\s*)(["'])(https?:\/\/[^"']*)\2/gi,
+          (whole, start: string, quote: string, url: string) => {
+            const address = URL.parse(url);
+            if (
+              !address ||
+              address.origin.replace(/^http:/, 'https:') !== origin.replace(/^http:/, 'https:') ||
+              LISTINGS.test(address.pathname) ||
+              address.search
+            )
+              return whole;
+            const resolved = resolve(`${address.pathname}${address.hash}`);
+            return resolved ? `${start}${quote}${resolved}${quote}` : whole;
+          },
+        ),
   }));
 }
 
@@ -114,19 +142,37 @@ export interface ClaimedAddress {
  * that two posts share (a series' `…/meeting.html` in every year), or that is another article's
  * slug, would redirect to two places: it is kept for the first post only. Either way it is listed.
  */
-export function claimAddresses<T extends { slug: string; aliases: string[]; line: number }>(posts: T[]): ClaimedAddress[] {
+export function claimAddresses<T extends { slug: string; aliases: string[]; line: number }>(
+  posts: T[],
+): ClaimedAddress[] {
   const slugs = new Set<string>();
   const claimed = posts.map(({ slug, line }) => {
     let unique = slug;
     for (let n = 2; slugs.has(unique); n++) unique = `${slug}-${n}`;
     slugs.add(unique);
-    return { slug: unique, aliases: [] as string[], notes: unique === slug ? [] : [{ line, message: `another post of this import has the slug "${slug}"; imported as "${unique}"` }] };
+    return {
+      slug: unique,
+      aliases: [] as string[],
+      notes:
+        unique === slug
+          ? []
+          : [
+              {
+                line,
+                message: `another post of this import has the slug "${slug}"; imported as "${unique}"`,
+              },
+            ],
+    };
   });
   const taken = new Set(slugs);
   posts.forEach(({ aliases, line }, index) => {
     for (const alias of aliases) {
       if (alias === claimed[index]!.slug) continue;
-      if (taken.has(alias)) claimed[index]!.notes.push({ line, message: `old address "${alias}" is another post's too; no redirect from it here` });
+      if (taken.has(alias))
+        claimed[index]!.notes.push({
+          line,
+          message: `old address "${alias}" is another post's too; no redirect from it here`,
+        });
       else {
         taken.add(alias);
         claimed[index]!.aliases.push(alias);

@@ -14,7 +14,17 @@
 import { parse as parseYaml } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import { archiveDate } from './archive-dates.ts';
-import { aliasesFor, authorsFor, listOf, sectionFor, slugOfPath, tagsFor, type ArchiveContext, type ArticleFields, type ImportNote } from './archive-article.ts';
+import {
+  aliasesFor,
+  authorsFor,
+  listOf,
+  sectionFor,
+  slugOfPath,
+  tagsFor,
+  type ArchiveContext,
+  type ArticleFields,
+  type ImportNote,
+} from './archive-article.ts';
 import { convertShortcodes, type ConvertedLine, type LinkResolver } from './archive-shortcodes.ts';
 import { slugify } from './slugs.ts';
 
@@ -54,7 +64,28 @@ const HERO_KEYS = ['featureimage', 'featured_image', 'image', 'cover', 'hero', '
 const HERO_ALT_KEYS = ['featureimagealt', 'image_alt', 'imagealt', 'alt'];
 const HERO_CAPTION_KEYS = ['featureimagecap', 'image_caption', 'caption'];
 /** Fields that only steered the old site's templates: nothing to keep, nothing to report. */
-const QUIET = new Set(['layout', 'comments', 'share', 'toc', 'weight', 'type', 'menu', 'sitemap', 'excerpt_separator', 'permalink', 'published', 'url', 'eleventyexcludefromcollections', 'math', 'showtoc', 'tocopen', 'readingtime', 'hidemeta', 'disableshare', 'showreadingtime']);
+const QUIET = new Set([
+  'layout',
+  'comments',
+  'share',
+  'toc',
+  'weight',
+  'type',
+  'menu',
+  'sitemap',
+  'excerpt_separator',
+  'permalink',
+  'published',
+  'url',
+  'eleventyexcludefromcollections',
+  'math',
+  'showtoc',
+  'tocopen',
+  'readingtime',
+  'hidemeta',
+  'disableshare',
+  'showreadingtime',
+]);
 const MAPPED = new Set([
   ...['title', 'date', 'lastmod', 'last_modified_at', 'updated', 'description', 'excerpt', 'summary'],
   ...['categories', 'category', 'tags', 'tag', 'author', 'authors', 'draft', 'aliases', 'redirect_from'],
@@ -91,16 +122,26 @@ function readFrontMatter(text: string): FrontMatter | string {
     return index === -1 ? 1 : index + 2;
   };
   const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0) + 1;
-  return { data: lowerKeys(data as Record<string, unknown>), bodyLine, body: normalised.slice(match[0].length), lineOf };
+  return {
+    data: lowerKeys(data as Record<string, unknown>),
+    bodyLine,
+    body: normalised.slice(match[0].length),
+    lineOf,
+  };
 }
 
-const lowerKeys = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).map(([key, value]) => [key.toLowerCase(), value]));
+const lowerKeys = (data: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(data).map(([key, value]) => [key.toLowerCase(), value]));
 
 /** The first of `keys` that has a value. */
-const first = (data: Record<string, unknown>, ...keys: string[]) => keys.map((key) => data[key]).find((value) => value !== undefined && value !== null && value !== '');
+const first = (data: Record<string, unknown>, ...keys: string[]) =>
+  keys.map((key) => data[key]).find((value) => value !== undefined && value !== null && value !== '');
 
 /** A one-line text field (title, dek): strings and numbers, whitespace collapsed. */
-const textOf = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).replace(/\s+/g, ' ').trim() : undefined);
+const textOf = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number'
+    ? String(value).replace(/\s+/g, ' ').trim()
+    : undefined;
 
 /**
  * The slug and date a post's path gives: Jekyll's `2019-03-04-name.md`, a bundle's `name/index.md`
@@ -142,7 +183,8 @@ function addressDate(data: Record<string, unknown>): string | undefined {
 function heroOf(data: Record<string, unknown>, lineOf: (key: string) => number): PlannedHero | undefined {
   for (const key of HERO_KEYS) {
     const value = Array.isArray(data[key]) ? (data[key] as unknown[])[0] : data[key];
-    const object = typeof value === 'object' && value !== null ? lowerKeys(value as Record<string, unknown>) : undefined;
+    const object =
+      typeof value === 'object' && value !== null ? lowerKeys(value as Record<string, unknown>) : undefined;
     const url = textOf(object ? (object.image ?? object.src ?? object.url) : value);
     // `header: Some words` is a theme's heading, not an image.
     if (!url || !/\.(avif|gif|jpe?g|png|tiff?|webp|svg)(?:[?#]|$)/i.test(url)) continue;
@@ -154,8 +196,13 @@ function heroOf(data: Record<string, unknown>, lineOf: (key: string) => number):
 }
 
 /** Plans one post; `resolveLink` gives the new address of another post it links to by a generator tag. */
-export function planMarkdownPost(post: MarkdownPost, context: ArchiveContext, resolveLink?: LinkResolver): PostPlan {
-  if (/(^|\/)_index\.(md|markdown)$/i.test(post.path)) return { kind: 'skipped', reason: 'a Hugo list page (_index.md), not a post' };
+export function planMarkdownPost(
+  post: MarkdownPost,
+  context: ArchiveContext,
+  resolveLink?: LinkResolver,
+): PostPlan {
+  if (/(^|\/)_index\.(md|markdown)$/i.test(post.path))
+    return { kind: 'skipped', reason: 'a Hugo list page (_index.md), not a post' };
   const frontMatter = readFrontMatter(post.text);
   if (typeof frontMatter === 'string') return { kind: 'skipped', reason: frontMatter };
   const { data, lineOf } = frontMatter;
@@ -180,42 +227,70 @@ export function planMarkdownPost(post: MarkdownPost, context: ArchiveContext, re
         : fromPath(post.path).date
           ? "the file name's date"
           : "the old address's date";
-    notes.push({ line: lineOf('date'), message: rawDate === undefined ? `no date; pubDate set to ${fallback}` : `date "${String(rawDate)}" is not a date; pubDate set to ${fallback}` });
+    notes.push({
+      line: lineOf('date'),
+      message:
+        rawDate === undefined
+          ? `no date; pubDate set to ${fallback}`
+          : `date "${String(rawDate)}" is not a date; pubDate set to ${fallback}`,
+    });
   }
   const rawUpdated = first(data, 'lastmod', 'last_modified_at', 'updated');
   const updated = rawUpdated === undefined ? undefined : archiveDate(rawUpdated, context.timeZone);
-  if (rawUpdated !== undefined && !updated) notes.push({ line: lineOf('lastmod'), message: `last-modified date "${String(rawUpdated)}" is not a date; not kept` });
+  if (rawUpdated !== undefined && !updated)
+    notes.push({
+      line: lineOf('lastmod'),
+      message: `last-modified date "${String(rawUpdated)}" is not a date; not kept`,
+    });
   const updatedDate = updated && Date.parse(updated) > Date.parse(pubDate) ? updated : undefined;
 
   let description = textOf(first(data, 'description', 'excerpt', 'summary'));
   if (description && description.length > 400) {
-    notes.push({ line: lineOf('description'), message: 'the description is longer than 400 characters; not kept as the dek' });
+    notes.push({
+      line: lineOf('description'),
+      message: 'the description is longer than 400 characters; not kept as the dek',
+    });
     description = undefined;
   }
 
   // Jekyll reads a `categories:` or `tags:` string as space-separated names; `category:` is one name.
   const categories = data.categories !== undefined ? listOf(data.categories, true) : listOf(data.category);
-  const section = sectionFor(categories, context, lineOf(data.categories === undefined ? 'category' : 'categories'));
-  const tags = tagsFor(data.tags !== undefined ? listOf(data.tags, true) : listOf(data.tag), lineOf(data.tags === undefined ? 'tag' : 'tags'));
+  const section = sectionFor(
+    categories,
+    context,
+    lineOf(data.categories === undefined ? 'category' : 'categories'),
+  );
+  const tags = tagsFor(
+    data.tags !== undefined ? listOf(data.tags, true) : listOf(data.tag),
+    lineOf(data.tags === undefined ? 'tag' : 'tags'),
+  );
   const authorNames = listOf(first(data, 'authors', 'author')).concat(
     // Some themes write `author: { name: … }`.
-    typeof data.author === 'object' && data.author !== null && !Array.isArray(data.author) ? listOf((data.author as { name?: unknown }).name) : [],
+    typeof data.author === 'object' && data.author !== null && !Array.isArray(data.author)
+      ? listOf((data.author as { name?: unknown }).name)
+      : [],
   );
   const authors = authorsFor(authorNames, context, lineOf(data.authors === undefined ? 'author' : 'authors'));
   // Zola's `path` was the post's address: it redirects here too.
   const zolaPath = typeof data.path === 'string' ? [data.path] : [];
   const oldAddresses = [...zolaPath, ...listOf(first(data, 'aliases', 'redirect_from'))];
-  const aliasKey = data.aliases !== undefined ? 'aliases' : data.redirect_from !== undefined ? 'redirect_from' : 'path';
+  const aliasKey =
+    data.aliases !== undefined ? 'aliases' : data.redirect_from !== undefined ? 'redirect_from' : 'path';
   const aliases = aliasesFor(oldAddresses, slug, lineOf(aliasKey));
   notes.push(...section.notes, ...tags.notes, ...authors.notes, ...aliases.notes);
 
   const unknown = Object.keys(data).filter((key) => !MAPPED.has(key) && !QUIET.has(key));
-  if (unknown.length) notes.push({ line: lineOf(unknown[0]!), message: `front-matter fields not imported: ${unknown.join(', ')}` });
+  if (unknown.length)
+    notes.push({
+      line: lineOf(unknown[0]!),
+      message: `front-matter fields not imported: ${unknown.join(', ')}`,
+    });
 
   const hero = heroOf(data, lineOf);
   const converted = convertShortcodes(frontMatter.body, frontMatter.bodyLine, resolveLink);
   notes.push(...converted.notes);
-  if (!converted.lines.some(({ text }) => text.trim())) notes.push({ line: frontMatter.bodyLine, message: 'the post has no body text' });
+  if (!converted.lines.some(({ text }) => text.trim()))
+    notes.push({ line: frontMatter.bodyLine, message: 'the post has no body text' });
 
   return {
     kind: 'article',

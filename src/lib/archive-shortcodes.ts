@@ -40,10 +40,12 @@ export interface ConvertedBody {
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const RAW_OPEN = /\{%-?\s*raw\s*-?%\}/;
 const RAW_CLOSE = /\{%-?\s*endraw\s*-?%\}/;
-const HIGHLIGHT_OPEN = /^\s*(?:\{%-?\s*highlight\s+([\w+#.-]+)[^%]*-?%\}|\{\{[<%]\s*highlight\s+"?([\w+#.-]+)"?[^>%]*[>%]\}\})\s*$/;
+const HIGHLIGHT_OPEN =
+  /^\s*(?:\{%-?\s*highlight\s+([\w+#.-]+)[^%]*-?%\}|\{\{[<%]\s*highlight\s+"?([\w+#.-]+)"?[^>%]*[>%]\}\})\s*$/;
 const HIGHLIGHT_CLOSE = /^\s*(?:\{%-?\s*endhighlight\s*-?%\}|\{\{[<%]\s*\/highlight\s*[>%]\}\})\s*$/;
 /** One shortcode or Liquid tag: `{{< name args >}}`, `{{% name args %}}` or `{% name args %}`. */
-const TAG = /\{\{<\s*([\w/-]+)([^>]*?)\s*>\}\}|\{\{%\s*([\w/-]+)([^%]*?)\s*%\}\}|\{%-?\s*([\w/-]+)([^%]*?)\s*-?%\}/g;
+const TAG =
+  /\{\{<\s*([\w/-]+)([^>]*?)\s*>\}\}|\{\{%\s*([\w/-]+)([^%]*?)\s*%\}\}|\{%-?\s*([\w/-]+)([^%]*?)\s*-?%\}/g;
 const SITE_URL = /\{\{\s*site\.url\s*\}\}|\{\{\s*site\.baseurl\s*\}\}/g;
 const RELATIVE_URL = /\{\{\s*["']([^"']+)["']\s*\|\s*(?:relative_url|absolute_url|url)\s*\}\}/g;
 const LEFTOVER = /\{%.*?%\}|\{\{.*?\}\}/g;
@@ -68,7 +70,8 @@ function embedUrl(name: string, args: Record<string, string>): string | undefine
   if (name === 'vimeo') return `https://vimeo.com/${first}`;
   if (name === 'instagram') return `https://www.instagram.com/p/${first}/`;
   // Hugo's old `{{< tweet 123 >}}` gives no user, and X's post URL needs one.
-  if ((name === 'tweet' || name === 'twitter' || name === 'x') && args.user) return `https://x.com/${args.user}/status/${first}`;
+  if ((name === 'tweet' || name === 'twitter' || name === 'x') && args.user)
+    return `https://x.com/${args.user}/status/${first}`;
   return undefined;
 }
 
@@ -104,7 +107,10 @@ const LINKS = new Set(['post_url', 'ref', 'relref', 'link']);
 /** Converts the tags of one line of prose; reports what it could not convert. */
 function convertLine(line: string, lineNumber: number, conversion: Conversion): string {
   const { notes } = conversion;
-  let text = line.replace(RELATIVE_URL, '$1').replace(SITE_URL, '').replace(/<!--\s*more\s*-->/g, '');
+  let text = line
+    .replace(RELATIVE_URL, '$1')
+    .replace(SITE_URL, '')
+    .replace(/<!--\s*more\s*-->/g, '');
   for (const match of [...text.matchAll(TAG)].reverse()) {
     const name = (match[1] ?? match[3] ?? match[5] ?? '').toLowerCase();
     const args = tagArguments(match[2] ?? match[4] ?? match[6] ?? '');
@@ -151,7 +157,8 @@ export function convertShortcodes(body: string, firstLine = 1, resolveLink?: Lin
   let inHighlight = false;
   body.split('\n').forEach((line, index) => {
     const lineNumber = firstLine + index;
-    const push = (text: string, code = false) => out.push(code ? { text, line: lineNumber, code } : { text, line: lineNumber });
+    const push = (text: string, code = false) =>
+      out.push(code ? { text, line: lineNumber, code } : { text, line: lineNumber });
     if (fence) {
       push(line, true);
       if (line.trim().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') fence = undefined;
@@ -164,7 +171,10 @@ export function convertShortcodes(body: string, firstLine = 1, resolveLink?: Lin
       const close = RAW_CLOSE.exec(line);
       if (close) {
         inRaw = false;
-        push(line.slice(0, close.index) + convertLine(line.slice(close.index + close[0].length), lineNumber, conversion));
+        push(
+          line.slice(0, close.index) +
+            convertLine(line.slice(close.index + close[0].length), lineNumber, conversion),
+        );
       } else push(line);
     } else if (FENCE.test(line)) {
       fence = FENCE.exec(line)![1]!;
@@ -179,13 +189,21 @@ export function convertShortcodes(body: string, firstLine = 1, resolveLink?: Lin
   });
   if (inHighlight) {
     out.push({ text: '```', line: firstLine + body.split('\n').length - 1 });
-    notes.push({ line: firstLine, message: 'a highlight block is never closed; it was closed at the end of the post' });
+    notes.push({
+      line: firstLine,
+      message: 'a highlight block is never closed; it was closed at the end of the post',
+    });
   }
   return { lines: out, notes };
 }
 
 /** A line with `{% raw %}` spans: their contents kept verbatim, the rest converted. */
-function convertRawSpans(line: string, lineNumber: number, conversion: Conversion, setRaw: (open: boolean) => void): string {
+function convertRawSpans(
+  line: string,
+  lineNumber: number,
+  conversion: Conversion,
+  setRaw: (open: boolean) => void,
+): string {
   let rest = line;
   let result = '';
   for (;;) {

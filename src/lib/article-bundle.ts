@@ -13,12 +13,15 @@ export class ArticleBundleError extends Error {
 /** Creates `<articlesDir>/<slug>/index.md` and returns its path. */
 export function writeNewArticle(articlesDir: string, slug: string, markdown: string): string {
   if (!SLUG_PATTERN.test(slug)) {
-    throw new ArticleBundleError(`cannot make a URL slug from this headline (got "${slug}"); use a headline with letters or digits.`);
+    throw new ArticleBundleError(
+      `cannot make a URL slug from this headline (got "${slug}"); use a headline with letters or digits.`,
+    );
   }
   const dir = resolve(articlesDir, slug);
   const target = join(dir, 'index.md');
   for (const existing of [dir, `${dir}.md`]) {
-    if (existsSync(existing)) throw new ArticleBundleError(`${existing} already exists; not overwriting. Rename or remove it first.`);
+    if (existsSync(existing))
+      throw new ArticleBundleError(`${existing} already exists; not overwriting. Rename or remove it first.`);
   }
   mkdirSync(dir, { recursive: true });
   writeFileSync(target, markdown, { flag: 'wx' });

@@ -27,12 +27,22 @@ const MB = 1024 * 1024;
 
 export const PUBLISHED_FILE_TYPES: readonly FileType[] = [
   { extensions: ['pdf'], name: 'PDF', maxBytes: 25 * MB, download: false },
-  { extensions: ['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif'], name: 'image (original size)', maxBytes: 25 * MB, download: false },
+  {
+    extensions: ['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif'],
+    name: 'image (original size)',
+    maxBytes: 25 * MB,
+    download: false,
+  },
   { extensions: ['csv', 'tsv'], name: 'CSV', maxBytes: 10 * MB, download: true },
   { extensions: ['json', 'geojson'], name: 'JSON', maxBytes: 10 * MB, download: true },
   { extensions: ['txt'], name: 'text', maxBytes: 5 * MB, download: true },
   { extensions: ['html', 'htm', 'xml', 'svg'], name: 'HTML, XML or SVG', maxBytes: 5 * MB, download: true },
-  { extensions: ['xlsx', 'xls', 'ods', 'docx', 'doc', 'odt', 'pptx', 'ppt', 'odp'], name: 'office document', maxBytes: 25 * MB, download: true },
+  {
+    extensions: ['xlsx', 'xls', 'ods', 'docx', 'doc', 'odt', 'pptx', 'ppt', 'odp'],
+    name: 'office document',
+    maxBytes: 25 * MB,
+    download: true,
+  },
   { extensions: ['zip'], name: 'ZIP archive', maxBytes: 25 * MB, download: true },
 ];
 
@@ -48,7 +58,9 @@ const limit = (bytes: number) => `${Math.round(bytes / MB)} MB`;
 const size = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 
 /** What is published, as a fix says it. */
-export const PUBLISHED_FILES_SUMMARY = PUBLISHED_FILE_TYPES.map((type) => `${type.extensions.join('/')} up to ${limit(type.maxBytes)}`).join(', ');
+export const PUBLISHED_FILES_SUMMARY = PUBLISHED_FILE_TYPES.map(
+  (type) => `${type.extensions.join('/')} up to ${limit(type.maxBytes)}`,
+).join(', ');
 
 export interface PublishedFile {
   /** The article that links it, and the one whose folder holds it (ids). */
@@ -72,7 +84,10 @@ export interface ArticleFolder {
  * one list per article in `articles`' order) and lists the files to publish. Problems are per
  * article, at body lines, like link problems.
  */
-export function articleFiles(articles: readonly ArticleFolder[], links: readonly FileLink[][]): { problems: LinkProblem[][]; files: PublishedFile[] } {
+export function articleFiles(
+  articles: readonly ArticleFolder[],
+  links: readonly FileLink[][],
+): { problems: LinkProblem[][]; files: PublishedFile[] } {
   const folders = new Map(articles.map((article) => [article.id, article]));
   const files: PublishedFile[] = [];
   const problems = articles.map((article, index) =>
@@ -80,10 +95,18 @@ export function articleFiles(articles: readonly ArticleFolder[], links: readonly
       const folder = dirname(folders.get(link.owner)!.file);
       const source = join(folder, ...link.path.split('/'));
       const shown = relative(dirname(article.file), source).split(sep).join('/');
-      const problem = (message: string, hint: string) => [{ line: link.line, column: link.column, message, hint }];
+      const problem = (message: string, hint: string) => [
+        { line: link.line, column: link.column, message, hint },
+      ];
       // Decoded, a segment may be `..` (`..%2Fsecret.pdf`): nothing outside the folder is ever published.
-      if (link.path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..') || link.path.includes('\\')) {
-        return problem(`the link "${link.url}" points outside the article's folder`, "link to a file in the article's own folder, e.g. ./report.pdf");
+      if (
+        link.path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..') ||
+        link.path.includes('\\')
+      ) {
+        return problem(
+          `the link "${link.url}" points outside the article's folder`,
+          "link to a file in the article's own folder, e.g. ./report.pdf",
+        );
       }
       // A single-file article (content/articles/x.md) shares its folder with others, drafts too.
       if (basename(folders.get(link.owner)!.file) !== 'index.md') {
@@ -105,7 +128,10 @@ export function articleFiles(articles: readonly ArticleFolder[], links: readonly
         if (!stat.isFile()) throw new Error('not a file');
         bytes = stat.size;
       } catch {
-        return problem(`the link "${link.url}" points to ${shown}, which does not exist`, `put the file in the article's folder (${relative(process.cwd(), folder).split(sep).join('/') || '.'}), or fix the link`);
+        return problem(
+          `the link "${link.url}" points to ${shown}, which does not exist`,
+          `put the file in the article's folder (${relative(process.cwd(), folder).split(sep).join('/') || '.'}), or fix the link`,
+        );
       }
       if (bytes > type.maxBytes) {
         return problem(
@@ -113,7 +139,13 @@ export function articleFiles(articles: readonly ArticleFolder[], links: readonly
           `make it smaller (split it, compress it), or host it elsewhere and link there. Published next to articles: ${PUBLISHED_FILES_SUMMARY}`,
         );
       }
-      files.push({ from: article.id, owner: link.owner, source, output: `articles/${link.owner}/${link.path}`, download: type.download });
+      files.push({
+        from: article.id,
+        owner: link.owner,
+        source,
+        output: `articles/${link.owner}/${link.path}`,
+        download: type.download,
+      });
       return [];
     }),
   );

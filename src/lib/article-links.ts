@@ -73,7 +73,8 @@ function bodyLinks(tree: ReturnType<typeof fromMarkdown>): BodyLink[] {
       return;
     }
     if (node.type !== 'link' && node.type !== 'linkReference') return;
-    const url = node.type === 'link' ? (node as Link).url : definitions.get((node as LinkReference).identifier)?.url;
+    const url =
+      node.type === 'link' ? (node as Link).url : definitions.get((node as LinkReference).identifier)?.url;
     add(url, node.position?.start);
   });
   return found;
@@ -114,9 +115,13 @@ export function articleLinkProblems(articles: LinkedArticle[]): LinkProblem[][] 
 /** articleLinkProblems, and the links to files in articles' folders (src/lib/article-files.ts checks and publishes those), one list per article. */
 export function articleLinks(articles: LinkedArticle[]): { problems: LinkProblem[][]; files: FileLink[][] } {
   // Parsing costs milliseconds per article; most bodies link nowhere.
-  const parsed = new Map(articles.map((article) => [article.id, mayLink(article.body) ? fromMarkdown(article.body) : undefined]));
+  const parsed = new Map(
+    articles.map((article) => [article.id, mayLink(article.body) ? fromMarkdown(article.body) : undefined]),
+  );
   const slugs = articles.map((article) => article.id);
-  const aliasOf = new Map(articles.flatMap((article) => article.aliases.map((alias) => [alias, article.id] as const)));
+  const aliasOf = new Map(
+    articles.flatMap((article) => article.aliases.map((alias) => [alias, article.id] as const)),
+  );
   const headingsCache = new Map<string, Set<string> | undefined>();
   const headingsOf = (id: string) => {
     if (!headingsCache.has(id)) {
@@ -137,7 +142,11 @@ export function articleLinks(articles: LinkedArticle[]): { problems: LinkProblem
       const target = new URL(link.url, `${ORIGIN}/articles/${article.id}/`);
       // A file in an article's folder: /articles/<slug>/<path> (an article's own page ends in /).
       const file = /^\/articles\/([^/.]+)\/(.*[^/])$/.exec(target.pathname);
-      const owner = file && (slugs.includes(decodePercent(file[1]!)) ? decodePercent(file[1]!) : aliasOf.get(decodePercent(file[1]!)));
+      const owner =
+        file &&
+        (slugs.includes(decodePercent(file[1]!))
+          ? decodePercent(file[1]!)
+          : aliasOf.get(decodePercent(file[1]!)));
       if (file && owner) fileLinks.push({ ...link, owner, path: decodePercent(file[2]!) });
       // Only pages of articles: /articles/<slug>/.
       const match = /^\/articles\/([^/.]+)\/?$/.exec(target.pathname);
@@ -150,7 +159,9 @@ export function articleLinks(articles: LinkedArticle[]): { problems: LinkProblem
           line: link.line,
           column: link.column,
           message: `the link "${link.url}" points to /articles/${slug}/, but no article has that slug`,
-          hint: suggestion ? `did you mean "${link.url.replace(match[1]!, suggestion)}"?` : 'check the slug in the address of the article you mean (its folder or file name, or its `slug:`)',
+          hint: suggestion
+            ? `did you mean "${link.url.replace(match[1]!, suggestion)}"?`
+            : 'check the slug in the address of the article you mean (its folder or file name, or its `slug:`)',
         });
         continue;
       }
@@ -163,7 +174,9 @@ export function articleLinks(articles: LinkedArticle[]): { problems: LinkProblem
         line: link.line,
         column: link.column,
         message: `the link "${link.url}" points to a heading "#${fragment}" that /articles/${id}/ does not have`,
-        hint: suggestion ? `did you mean "#${suggestion}"?` : `link to one of its headings: ${[...headings].map((heading) => `#${heading}`).join(', ') || '(it has none)'}`,
+        hint: suggestion
+          ? `did you mean "#${suggestion}"?`
+          : `link to one of its headings: ${[...headings].map((heading) => `#${heading}`).join(', ') || '(it has none)'}`,
       });
     }
     return found;

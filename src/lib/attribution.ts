@@ -48,7 +48,11 @@ const MISSING: Record<string, string | undefined> = {
   'true/true': undefined,
 };
 
-export function describeSource(source: Source, siteName: string, formatDate: (date: Date) => string): Attribution {
+export function describeSource(
+  source: Source,
+  siteName: string,
+  formatDate: (date: Date) => string,
+): Attribution {
   if (source.relationship === 'original') {
     return { sentences: [`Original reporting by ${siteName}.`], fromElsewhere: false };
   }
@@ -68,7 +72,12 @@ export function describeSource(source: Source, siteName: string, formatDate: (da
 
   return {
     sentences,
-    ...(source.url && { link: { href: source.url, text: source.publisher ? `Read the original at ${source.publisher}` : 'Read the original' } }),
+    ...(source.url && {
+      link: {
+        href: source.url,
+        text: source.publisher ? `Read the original at ${source.publisher}` : 'Read the original',
+      },
+    }),
     ...(source.attributionLine && { copyLine: source.attributionLine }),
     fromElsewhere: true,
   };

@@ -27,7 +27,20 @@ export const LIMITS = {
 
 /** HTML elements that never contain anything, so never deepen the tree. */
 const VOID_ELEMENTS = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
 ]);
 
 const CONTAINER_MARKERS = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/;
@@ -114,7 +127,10 @@ function htmlDepth(markdown: string): LimitViolation | undefined {
  */
 function withoutCodeSpans(line: string): string {
   if (!line.includes('`')) return line;
-  const runs = [...line.matchAll(BACKTICK_RUN)].map((run) => ({ start: run.index, end: run.index + run[0].length }));
+  const runs = [...line.matchAll(BACKTICK_RUN)].map((run) => ({
+    start: run.index,
+    end: run.index + run[0].length,
+  }));
   const nextOfSameLength = new Map<number, number>();
   const closer: (number | undefined)[] = [];
   for (let index = runs.length - 1; index >= 0; index--) {
@@ -153,6 +169,7 @@ function delimiterDensity(markdown: string): LimitViolation | undefined {
 
 function lineAt(text: string, offset: number): number {
   let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1))
+    line++;
   return line;
 }

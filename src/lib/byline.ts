@@ -1,5 +1,9 @@
 /** A byline as one line of text, for story cards: "By A, B and C", the wire's credit, or nothing. */
-export function bylineText(authorNames: string[], sourceAuthor?: string, sourcePublisher?: string): string | undefined {
+export function bylineText(
+  authorNames: string[],
+  sourceAuthor?: string,
+  sourcePublisher?: string,
+): string | undefined {
   if (authorNames.length) return `By ${joinNames(authorNames)}`;
   if (sourceAuthor) return `By ${sourceAuthor}${sourcePublisher ? `, ${sourcePublisher}` : ''}`;
   return sourcePublisher ? `From ${sourcePublisher}` : undefined;

@@ -70,7 +70,10 @@ let linked: readonly PublishedFile[] = [];
  * Called by the content check after each check (the first, and each recheck in `astro dev`) with
  * the articles and the files their bodies link to in their folders.
  */
-export function setCheckedArticles(articles: readonly CheckedArticle[], files: readonly PublishedFile[] = []): void {
+export function setCheckedArticles(
+  articles: readonly CheckedArticle[],
+  files: readonly PublishedFile[] = [],
+): void {
   checked = articles;
   linked = files;
 }

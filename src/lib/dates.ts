@@ -23,7 +23,15 @@ export function formatDate(date: Date, lang: string, timeZone: string): string {
  * article's meta line show ("2 hours ago" would go stale on a static page).
  */
 export function formatDateTime(date: Date, lang: string, timeZone: string): string {
-  return formatter(lang, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date);
+  return formatter(lang, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(date);
 }
 
 /** The UTC offset of `timeZone` at `date`, as "+01:00". */

@@ -82,7 +82,12 @@ function contentNoteParagraph(text: string): Element {
     tagName: 'p',
     properties: {},
     children: [
-      { type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: 'Content note:' }] },
+      {
+        type: 'element',
+        tagName: 'strong',
+        properties: {},
+        children: [{ type: 'text', value: 'Content note:' }],
+      },
       { type: 'text', value: ` ${text}` },
     ],
   };
@@ -109,7 +114,9 @@ export function rssItem(item: FeedItem) {
     content: item.contentHtml,
     categories: item.tags.map(stripXmlIllegal),
     // RSS's own <author> must be an e-mail address; feed readers show Dublin Core creators instead.
-    customData: item.authors.length ? item.authors.map((author) => `<dc:creator>${escapeXmlText(author.name)}</dc:creator>`).join('') : undefined,
+    customData: item.authors.length
+      ? item.authors.map((author) => `<dc:creator>${escapeXmlText(author.name)}</dc:creator>`).join('')
+      : undefined,
   };
 }
 
@@ -143,7 +150,14 @@ export function jsonFeed(channel: FeedChannel, items: FeedItem[]) {
       ...(item.image ? { image: item.image } : {}),
       date_published: item.published.toISOString(),
       ...(item.modified ? { date_modified: item.modified.toISOString() } : {}),
-      ...(item.authors.length ? { authors: item.authors.map((author) => ({ name: author.name, ...(author.url ? { url: author.url } : {}) })) } : {}),
+      ...(item.authors.length
+        ? {
+            authors: item.authors.map((author) => ({
+              name: author.name,
+              ...(author.url ? { url: author.url } : {}),
+            })),
+          }
+        : {}),
       ...(item.tags.length ? { tags: item.tags } : {}),
     })),
   };

@@ -12,9 +12,17 @@ export function jsonDigest(inputs: unknown, encoding: 'hex' | 'base64url' = 'hex
   return createHash('sha256').update(JSON.stringify(inputs)).digest(encoding);
 }
 
-export function fileDigest(root: string, paths: readonly string[], also: readonly (string | Buffer)[] = []): string {
+export function fileDigest(
+  root: string,
+  paths: readonly string[],
+  also: readonly (string | Buffer)[] = [],
+): string {
   const hash = createHash('sha256');
   for (const part of also) hash.update(part).update('\0');
-  for (const path of [...paths].sort()) hash.update(`${path}\0`).update(readFileSync(join(root, path))).update('\0');
+  for (const path of [...paths].sort())
+    hash
+      .update(`${path}\0`)
+      .update(readFileSync(join(root, path)))
+      .update('\0');
   return hash.digest('hex');
 }

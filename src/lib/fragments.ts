@@ -11,7 +11,6 @@ import { decodePercent } from './urls.ts';
 /** The delimiter of fragment directives (text fragments), per the URL Fragment Text Directives spec. */
 const DIRECTIVE = ':~:';
 
-
 export interface Fragment {
   /** The element id, percent-decoded: '' for a bare `#` or a text fragment alone. */
   id: string;
@@ -22,5 +21,7 @@ export interface Fragment {
 /** Splits a fragment as written (without its `#`) into the id it targets and its directive. */
 export function readFragment(fragment: string): Fragment {
   const at = fragment.indexOf(DIRECTIVE);
-  return at === -1 ? { id: decodePercent(fragment), directive: '' } : { id: decodePercent(fragment.slice(0, at)), directive: fragment.slice(at) };
+  return at === -1
+    ? { id: decodePercent(fragment), directive: '' }
+    : { id: decodePercent(fragment.slice(0, at)), directive: fragment.slice(at) };
 }

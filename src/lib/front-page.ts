@@ -35,7 +35,11 @@ export const STORIES_PER_SECTION = 3;
  * `stories` must be newest first, as listings are.
  */
 export function leadStory<T extends FrontPageStory>(stories: readonly T[], now: Date): T | undefined {
-  return stories.find((story) => story.featuredUntil !== undefined && story.featuredUntil.getTime() > now.getTime()) ?? stories[0];
+  return (
+    stories.find(
+      (story) => story.featuredUntil !== undefined && story.featuredUntil.getTime() > now.getTime(),
+    ) ?? stories[0]
+  );
 }
 
 /** `stories` newest first; `sections` in the order the site lists them (navigation order). */
@@ -50,7 +54,9 @@ export function frontPage<T extends FrontPageStory>(
   const blocks = sections
     .map((section) => ({
       ...section,
-      items: stories.filter((story) => story.section === section.slug && !shown.has(story)).slice(0, STORIES_PER_SECTION),
+      items: stories
+        .filter((story) => story.section === section.slug && !shown.has(story))
+        .slice(0, STORIES_PER_SECTION),
     }))
     .filter((block) => block.items.length > 0);
   return { lead, secondary, sections: blocks };

@@ -4,7 +4,8 @@
  */
 
 /** YAML 1.1 timestamps and ISO 8601: date, optional time, optional offset. */
-const INSTANT = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?)?$/;
+const INSTANT =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?)?$/;
 
 export const INSTANT_EXAMPLE = '2026-11-29T09:00:00+00:00';
 
@@ -26,12 +27,22 @@ export function instantProblem(raw: string): InstantProblem | undefined {
     };
   }
   const [, year, month, day, hour = '00', minute = '00', second = '00', offset] = match;
-  const [y, mo, d, h, mi, s] = [year, month, day, hour, minute, second].map(Number) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = [year, month, day, hour, minute, second].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) {
     return {
       kind: 'impossible',
       message: `"${raw}" is not a real calendar date or time`,
-      hint: mo >= 1 && mo <= 12 && d > daysIn(y, mo) ? `${year}-${month.padStart(2, '0')} has ${daysIn(y, mo)} days; check the day and month` : 'check the month (1-12), day, hour (0-23) and minutes',
+      hint:
+        mo >= 1 && mo <= 12 && d > daysIn(y, mo)
+          ? `${year}-${month.padStart(2, '0')} has ${daysIn(y, mo)} days; check the day and month`
+          : 'check the month (1-12), day, hour (0-23) and minutes',
     };
   }
   if (offset === undefined) {

@@ -7,7 +7,10 @@ import { MAX_PIN_DAYS } from './front-page.ts';
 const DAY_MS = 86_400_000;
 
 /** What is wrong with the pin, or undefined when there is none or it is fine. */
-export function featuredPinProblem(article: { pubDate?: unknown; featured?: { until?: unknown } | undefined }): { message: string; hint: string } | undefined {
+export function featuredPinProblem(article: {
+  pubDate?: unknown;
+  featured?: { until?: unknown } | undefined;
+}): { message: string; hint: string } | undefined {
   const until = article.featured?.until;
   const { pubDate } = article;
   if (!(until instanceof Date) || !(pubDate instanceof Date)) return undefined;

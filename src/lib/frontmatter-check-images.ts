@@ -22,7 +22,8 @@ export interface ImageReferenceInBody {
 }
 
 /** Not a local file: a URL with a scheme, protocol-relative, site-absolute, or fragment-only. */
-export const isLocalReference = (url: string) => !/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(url.trim()) && url.trim() !== '';
+export const isLocalReference = (url: string) =>
+  !/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(url.trim()) && url.trim() !== '';
 
 /** Every local image the markdown body refers to (inline and reference-style), positioned in the body. */
 export function bodyImageReferences(markdown: string): ImageReferenceInBody[] {
@@ -34,9 +35,11 @@ export function bodyImageReferences(markdown: string): ImageReferenceInBody[] {
   const found: ImageReferenceInBody[] = [];
   visit(tree, (node) => {
     if (node.type !== 'image' && node.type !== 'imageReference') return;
-    const url = node.type === 'image' ? (node as Image).url : definitions.get((node as ImageReference).identifier)?.url;
+    const url =
+      node.type === 'image' ? (node as Image).url : definitions.get((node as ImageReference).identifier)?.url;
     const start = node.position?.start;
-    if (url !== undefined && isLocalReference(url) && start) found.push({ url, line: start.line, column: start.column });
+    if (url !== undefined && isLocalReference(url) && start)
+      found.push({ url, line: start.line, column: start.column });
   });
   visit(tree, 'html', (node: Html) => {
     const start = node.position?.start;
@@ -58,7 +61,10 @@ function rawHtmlImages(html: string, start: { line: number; column: number }): I
   });
 }
 
-export type ImageFileProblem = { kind: 'outside'; resolved: string } | { kind: 'missing'; resolved: string } | { kind: 'format'; resolved: string; extension: string };
+export type ImageFileProblem =
+  | { kind: 'outside'; resolved: string }
+  | { kind: 'missing'; resolved: string }
+  | { kind: 'format'; resolved: string; extension: string };
 
 const isInside = (folder: string, path: string) => {
   const rel = relative(folder, path);
@@ -66,7 +72,11 @@ const isInside = (folder: string, path: string) => {
 };
 
 /** Checks an image path written in `file` against the folders it may come from (symlinks resolved). */
-export function imageFileProblem(file: string, url: string, allowedFolders: string[]): ImageFileProblem | undefined {
+export function imageFileProblem(
+  file: string,
+  url: string,
+  allowedFolders: string[],
+): ImageFileProblem | undefined {
   const resolved = resolvedImagePath(file, url);
   const real = existsSync(resolved) ? realpathSync(resolved) : resolved;
   const folders = allowedFolders.map((folder) => (existsSync(folder) ? realpathSync(folder) : folder));

@@ -25,7 +25,12 @@ export interface FieldProblem {
 }
 
 /** Example values for fields whose schema gives none (list elements), by the type zod expected. */
-const EXAMPLES_BY_TYPE: Record<string, string> = { boolean: 'true', string: 'Some text', array: '[first, second]', date: INSTANT_EXAMPLE };
+const EXAMPLES_BY_TYPE: Record<string, string> = {
+  boolean: 'true',
+  string: 'Some text',
+  array: '[first, second]',
+  date: INSTANT_EXAMPLE,
+};
 
 const EXPECTED_BY_TYPE: Record<string, string> = {
   date: `a date-time with timezone offset, e.g. ${INSTANT_EXAMPLE}`,
@@ -36,7 +41,11 @@ const EXPECTED_BY_TYPE: Record<string, string> = {
 };
 
 /** `corrections[0].date` for display; `corrections[].date` for a rule about every element. */
-export const fieldName = (path: FieldPath) => path.reduce<string>((name, step) => (typeof step === 'number' ? `${name}[${step}]` : name ? `${name}.${step}` : step), '');
+export const fieldName = (path: FieldPath) =>
+  path.reduce<string>(
+    (name, step) => (typeof step === 'number' ? `${name}[${step}]` : name ? `${name}.${step}` : step),
+    '',
+  );
 const genericName = (path: FieldPath) => fieldName(path).replace(/\[\d+\]/g, '[]');
 
 /** The candidate closest to `word` by edit distance, if it is close enough to be a likely typo. */
@@ -49,7 +58,8 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : undefined;
 }
 
-const stringPath = (path: PropertyKey[]): FieldPath => path.map((step) => (typeof step === 'number' ? step : String(step)));
+const stringPath = (path: PropertyKey[]): FieldPath =>
+  path.map((step) => (typeof step === 'number' ? step : String(step)));
 
 /** What the checker can ask about the written front matter. */
 export interface WrittenFields {
@@ -57,7 +67,11 @@ export interface WrittenFields {
   rawScalar(path: FieldPath): string | undefined;
 }
 
-export function describeIssue(issue: SchemaIssue, schema: SchemaLike, written: WrittenFields): FieldProblem[] {
+export function describeIssue(
+  issue: SchemaIssue,
+  schema: SchemaLike,
+  written: WrittenFields,
+): FieldProblem[] {
   const path = stringPath(issue.path);
   const name = fieldName(path);
   const exampleValue = exampleAt(schema, path);
@@ -72,7 +86,9 @@ export function describeIssue(issue: SchemaIssue, schema: SchemaLike, written: W
         path: [...path, unknown],
         message: `unknown field "${unknown}"`,
         expected: `one of: ${known.join(', ')}`,
-        hint: suggestion ? `did you mean "${suggestion}"? Rename the key.` : 'remove it, or check docs/editors.md for the field you meant',
+        hint: suggestion
+          ? `did you mean "${suggestion}"? Rename the key.`
+          : 'remove it, or check docs/editors.md for the field you meant',
       };
     });
   }
@@ -103,7 +119,8 @@ export function describeIssue(issue: SchemaIssue, schema: SchemaLike, written: W
     return [
       {
         path,
-        message: raw === undefined ? 'not one of the allowed values' : `"${raw}" is not one of the allowed values`,
+        message:
+          raw === undefined ? 'not one of the allowed values' : `"${raw}" is not one of the allowed values`,
         expected: `one of: ${values.join(', ')}`,
         hint: suggestion ? `did you mean "${suggestion}"?` : `use one of: ${values.join(', ')}`,
       },

@@ -21,24 +21,39 @@ export interface ParsedYaml {
 
 const parse = (text: string): ParsedYaml => {
   const lineCounter = new LineCounter();
-  return { document: parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false }), lineCounter, text };
+  return {
+    document: parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false }),
+    lineCounter,
+    text,
+  };
 };
 
 /** What js-yaml, the build's parser, says about the text: undefined when it reads it. */
-export function buildParserRejection(text: string): { line: number; column: number; reason: string } | undefined {
+export function buildParserRejection(
+  text: string,
+): { line: number; column: number; reason: string } | undefined {
   try {
     parseFrontmatter(`---\n${text}\n---\n`);
     return undefined;
   } catch (error) {
     // A js-yaml YAMLException; its mark counts lines from 0, and the `---` line is line 0 here.
     const { mark, reason } = error as { mark?: { line: number; column: number }; reason?: string };
-    return { line: Math.min(Math.max(1, mark?.line ?? 1), text.split('\n').length), column: (mark?.column ?? 0) + 1, reason: reason ?? (error as Error).message };
+    return {
+      line: Math.min(Math.max(1, mark?.line ?? 1), text.split('\n').length),
+      column: (mark?.column ?? 0) + 1,
+      reason: reason ?? (error as Error).message,
+    };
   }
 }
 
 export function parseFrontMatterYaml(text: string): ParsedYaml {
   const parsed = parse(text);
-  if (!parsed.document.errors.some((error) => error.code === 'MISSING_CHAR' || error.code === 'MULTILINE_IMPLICIT_KEY')) return parsed;
+  if (
+    !parsed.document.errors.some(
+      (error) => error.code === 'MISSING_CHAR' || error.code === 'MULTILINE_IMPLICIT_KEY',
+    )
+  )
+    return parsed;
   if (buildParserRejection(text)) return parsed;
   const repaired = parse(indentQuotedContinuations(text));
   return repaired.document.errors.length === 0 ? repaired : parsed;

@@ -23,14 +23,31 @@ export interface ImageToMeasure {
 export async function pixelProblems(images: ImageToMeasure[], limit = MAX_IMAGE_PIXELS): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const { file, path, position, field, url } of images) {
-    const problem = (message: string, hint: string): Problem => ({ severity: 'error', file, ...position, field, message, hint });
+    const problem = (message: string, hint: string): Problem => ({
+      severity: 'error',
+      file,
+      ...position,
+      field,
+      message,
+      hint,
+    });
     try {
       const { width = 0, height = 0 } = await sharp(path).metadata();
       if (width * height > limit) {
-        problems.push(problem(`the image "${url}" is ${width}×${height} pixels, more than the ${limit / 1_000_000}-megapixel limit`, 'scale the image down (e.g. to 3000 pixels wide) and replace the file'));
+        problems.push(
+          problem(
+            `the image "${url}" is ${width}×${height} pixels, more than the ${limit / 1_000_000}-megapixel limit`,
+            'scale the image down (e.g. to 3000 pixels wide) and replace the file',
+          ),
+        );
       }
     } catch (error) {
-      problems.push(problem(`the image "${url}" could not be read as an image (${(error as Error).message})`, 'export it again as JPEG or PNG and replace the file'));
+      problems.push(
+        problem(
+          `the image "${url}" could not be read as an image (${(error as Error).message})`,
+          'export it again as JPEG or PNG and replace the file',
+        ),
+      );
     }
   }
   return problems;

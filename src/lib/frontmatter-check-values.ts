@@ -15,25 +15,30 @@ export interface PositionedProblem extends FieldProblem {
 
 /** Every text value holding a refused character, at the character itself (line and column). */
 export function unsafeTextProblems(frontMatter: FrontMatter): PositionedProblem[] {
-  return frontMatter.textValues().flatMap(({ path, value, position, written, positionAt }): PositionedProblem[] => {
-    const unsafe = firstUnsafeCharacter(value);
-    if (!unsafe) return [];
-    // Written as the character itself it is found in the file; written as an escape (\u202E) it is not.
-    const inFile = firstUnsafeCharacter(written);
-    return [
-      {
-        path,
-        position: inFile ? positionAt(inFile.index) : position,
-        message: `contains ${unsafe.name}${inFile ? '' : ', written as an escape'}, which is not allowed in text shown to readers`,
-        expected: 'text without control characters, bidi overrides or isolates, or invisible characters',
-        hint: 'delete the character (many editors show it only when you move the cursor across it); to mark text direction use LRM U+200E or RLM U+200F, or dir="rtl" in the body',
-      },
-    ];
-  });
+  return frontMatter
+    .textValues()
+    .flatMap(({ path, value, position, written, positionAt }): PositionedProblem[] => {
+      const unsafe = firstUnsafeCharacter(value);
+      if (!unsafe) return [];
+      // Written as the character itself it is found in the file; written as an escape (\u202E) it is not.
+      const inFile = firstUnsafeCharacter(written);
+      return [
+        {
+          path,
+          position: inFile ? positionAt(inFile.index) : position,
+          message: `contains ${unsafe.name}${inFile ? '' : ', written as an escape'}, which is not allowed in text shown to readers`,
+          expected: 'text without control characters, bidi overrides or isolates, or invisible characters',
+          hint: 'delete the character (many editors show it only when you move the cursor across it); to mark text direction use LRM U+200E or RLM U+200F, or dir="rtl" in the body',
+        },
+      ];
+    });
 }
 
 /** Tags whose URL slug would be empty ("東京", "..", "!!!"): they would have no page. */
-export function tagSlugProblems(data: Record<string, unknown>, frontMatter: FrontMatter): PositionedProblem[] {
+export function tagSlugProblems(
+  data: Record<string, unknown>,
+  frontMatter: FrontMatter,
+): PositionedProblem[] {
   const tags = Array.isArray(data.tags) ? data.tags : [];
   return tags.flatMap((tag, index): PositionedProblem[] => {
     if (typeof tag !== 'string' || tag.trim() === '' || slugify(tag) !== '') return [];

@@ -23,7 +23,13 @@ export interface FrontMatter {
   /** Line of the body's first line in the file (1-based). */
   bodyLine: number;
   /** YAML syntax errors, positioned in the file, with the field they are in when there is one. */
-  syntaxErrors: { position: Position; code: string; message: string; lineText: string; field: FieldPath | undefined }[];
+  syntaxErrors: {
+    position: Position;
+    code: string;
+    message: string;
+    lineText: string;
+    field: FieldPath | undefined;
+  }[];
   /** Where a field's key (or, for list items, the item) was written; the nearest written ancestor otherwise. */
   positionOf(path: FieldPath): Position;
   /** Whether the field is written in the file at all. */
@@ -33,19 +39,34 @@ export interface FrontMatter {
   /** Where each key called `name` is written, at any depth (e.g. `__proto__`). */
   keysNamed(name: string): Position[];
   /** Every text value with its field path, where it starts and the text as written in the file. */
-  textValues(): { path: FieldPath; value: string; position: Position; written: string; positionAt(index: number): Position }[];
+  textValues(): {
+    path: FieldPath;
+    value: string;
+    position: Position;
+    written: string;
+    positionAt(index: number): Position;
+  }[];
 }
 
 const FENCE = /^---[ \t]*$/;
 
 /** Splits `---\n…\n---` off a markdown file. YAML data files (authors/*.yaml) are all front matter. */
-function splitFrontMatter(text: string, isYamlFile: boolean): { yaml: string | undefined; yamlLine: number; body: string; bodyLine: number } {
+function splitFrontMatter(
+  text: string,
+  isYamlFile: boolean,
+): { yaml: string | undefined; yamlLine: number; body: string; bodyLine: number } {
   if (isYamlFile) return { yaml: text, yamlLine: 1, body: '', bodyLine: 1 };
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (!FENCE.test(lines[0] ?? '')) return { yaml: undefined, yamlLine: 1, body: text, bodyLine: 1 };
   const end = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
-  if (end === -1) return { yaml: lines.slice(1).join('\n'), yamlLine: 2, body: '', bodyLine: lines.length + 1 };
-  return { yaml: lines.slice(1, end).join('\n'), yamlLine: 2, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
+  if (end === -1)
+    return { yaml: lines.slice(1).join('\n'), yamlLine: 2, body: '', bodyLine: lines.length + 1 };
+  return {
+    yaml: lines.slice(1, end).join('\n'),
+    yamlLine: 2,
+    body: lines.slice(end + 1).join('\n'),
+    bodyLine: end + 2,
+  };
 }
 
 export function readFrontMatter(text: string, isYamlFile = false): FrontMatter {
@@ -88,14 +109,22 @@ export function readFrontMatter(text: string, isYamlFile = false): FrontMatter {
         for (const pair of node.items) {
           const start = (pair.key as Node | null)?.range?.[0];
           const end = (pair.value as Node | null)?.range?.[2] ?? (pair.key as Node | null)?.range?.[2];
-          if (!isScalar(pair.key) || start === undefined || end === undefined || offset < start || offset > end) continue;
+          if (
+            !isScalar(pair.key) ||
+            start === undefined ||
+            end === undefined ||
+            offset < start ||
+            offset > end
+          )
+            continue;
           const here = [...path, String(pair.key.value)];
           return within(pair.value, here) ?? here;
         }
       } else if (isSeq(node)) {
         for (const [index, item] of node.items.entries()) {
           const range = (item as Node).range;
-          if (range && offset >= range[0] && offset <= range[2]) return within(item, [...path, index]) ?? [...path, index];
+          if (range && offset >= range[0] && offset <= range[2])
+            return within(item, [...path, index]) ?? [...path, index];
         }
       }
       return undefined;
@@ -107,7 +136,10 @@ export function readFrontMatter(text: string, isYamlFile = false): FrontMatter {
     if (!document) return [];
     // An unknown tag (`!!js/function`, `!exec`) is only a warning to `yaml`, but Astro's js-yaml
     // would then fail without naming the file: treat it as an error here.
-    const found = [...document.errors, ...document.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')].map((error) => ({
+    const found = [
+      ...document.errors,
+      ...document.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED'),
+    ].map((error) => ({
       position: at(error.pos[0]),
       code: error.code,
       message: error.message.split('\n')[0]!,
@@ -119,7 +151,15 @@ export function readFrontMatter(text: string, isYamlFile = false): FrontMatter {
     const rejection = buildParserRejection(yaml!);
     if (!rejection) return [];
     const offset = (lineCounter!.lineStarts[rejection.line - 1] ?? 0) + rejection.column - 1;
-    return [{ position: { line: rejection.line + yamlLine - 1, column: rejection.column }, code: 'BUILD_PARSER', message: rejection.reason, lineText: yamlText.split('\n')[rejection.line - 1] ?? '', field: fieldAt(offset) }];
+    return [
+      {
+        position: { line: rejection.line + yamlLine - 1, column: rejection.column },
+        code: 'BUILD_PARSER',
+        message: rejection.reason,
+        lineText: yamlText.split('\n')[rejection.line - 1] ?? '',
+        field: fieldAt(offset),
+      },
+    ];
   }
 
   return {
@@ -150,11 +190,19 @@ export function readFrontMatter(text: string, isYamlFile = false): FrontMatter {
     textValues: () => {
       const found: ReturnType<FrontMatter['textValues']> = [];
       const walkValues = (node: unknown, path: FieldPath) => {
-        if (isMap(node)) for (const pair of node.items) walkValues(pair.value, [...path, String((pair.key as Scalar | null)?.value)]);
+        if (isMap(node))
+          for (const pair of node.items)
+            walkValues(pair.value, [...path, String((pair.key as Scalar | null)?.value)]);
         else if (isSeq(node)) node.items.forEach((item, index) => walkValues(item, [...path, index]));
         else if (isScalar(node) && typeof node.value === 'string' && node.range) {
           const [start, end] = node.range;
-          found.push({ path, value: node.value, position: at(start), written: yamlText.slice(start, end), positionAt: (index) => at(start + index) });
+          found.push({
+            path,
+            value: node.value,
+            position: at(start),
+            written: yamlText.slice(start, end),
+            positionAt: (index) => at(start + index),
+          });
         }
       };
       walkValues(document?.contents, []);

@@ -10,7 +10,11 @@ export const JSON_LD_RATIOS = [
 export const MAX_CROP_WIDTH = 1200;
 
 /** The largest crop of `ratio` that fits the source without enlarging it, at most `maxWidth` wide. */
-export function cropSize(source: { width: number; height: number }, [across, down]: readonly [number, number], maxWidth = MAX_CROP_WIDTH) {
+export function cropSize(
+  source: { width: number; height: number },
+  [across, down]: readonly [number, number],
+  maxWidth = MAX_CROP_WIDTH,
+) {
   const width = Math.min(maxWidth, source.width, Math.floor((source.height * across) / down));
   return { width, height: Math.round((width * down) / across) };
 }

@@ -21,7 +21,8 @@ export function headSignals(html: string): HeadSignals {
   const parser = new Parser({
     onopentag(name, attributes) {
       if (name === 'meta' && attributes.name?.toLowerCase() === 'robots') signals.robots = attributes.content;
-      if (name === 'link' && attributes.rel?.toLowerCase().split(/\s+/).includes('canonical')) signals.canonical = attributes.href;
+      if (name === 'link' && attributes.rel?.toLowerCase().split(/\s+/).includes('canonical'))
+        signals.canonical = attributes.href;
     },
   });
   const end = html.search(/<\/head\s*>/i);
@@ -31,7 +32,10 @@ export function headSignals(html: string): HeadSignals {
 
 /** Indexable unless robots says noindex/none or the canonical points at another URL. */
 export function isIndexable(pageUrl: string, signals: HeadSignals): boolean {
-  const robots = (signals.robots ?? '').toLowerCase().split(',').map((token) => token.trim());
+  const robots = (signals.robots ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((token) => token.trim());
   if (robots.includes('noindex') || robots.includes('none')) return false;
   return signals.canonical === undefined || new URL(signals.canonical, pageUrl).href === pageUrl;
 }

@@ -43,7 +43,12 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
     '@type': 'Organization',
     name: input.publisher.name,
     url: input.publisher.url,
-    logo: { '@type': 'ImageObject', url: input.publisher.logo.url, width: input.publisher.logo.width, height: input.publisher.logo.height },
+    logo: {
+      '@type': 'ImageObject',
+      url: input.publisher.logo.url,
+      width: input.publisher.logo.width,
+      height: input.publisher.logo.height,
+    },
   };
   const ld: Record<string, unknown> = {
     '@context': 'https://schema.org',
@@ -77,7 +82,9 @@ export function newsArticleJsonLd(input: NewsArticleInput): Record<string, unkno
 /** Our authors when we have them; else the source's credited author; else nothing (never a guess). */
 function authorProperty(input: NewsArticleInput): { author?: Record<string, unknown>[] } {
   if (input.authors.length) {
-    return { author: input.authors.map((author) => ({ '@type': 'Person', name: author.name, url: author.url })) };
+    return {
+      author: input.authors.map((author) => ({ '@type': 'Person', name: author.name, url: author.url })),
+    };
   }
   if (input.source?.author) return { author: [{ '@type': 'Person', name: input.source.author }] };
   return {};

@@ -22,7 +22,9 @@ export function oembedRequest(embed: Embed, endpoint?: string): string {
   const provider = providerOf(embed);
   const own = typeof provider.oembed === 'function' ? provider.oembed(new URL(embed.url)) : provider.oembed;
   if (!own) {
-    throw new EmbedCommandError(`${provider.name} has no oEmbed endpoint this command can use without an account. Paste the embed code from ${provider.name}'s "Embed" menu into the article instead.`);
+    throw new EmbedCommandError(
+      `${provider.name} has no oEmbed endpoint this command can use without an account. Paste the embed code from ${provider.name}'s "Embed" menu into the article instead.`,
+    );
   }
   const request = new URL(endpoint ?? own);
   request.searchParams.set('url', embed.url);
@@ -39,7 +41,8 @@ export function replacementFor(embed: Embed, answer: OEmbedResponse): string {
     return `[${title.replace(/([\\[\]])/g, '\\$1')}](${embed.url})`;
   }
   const html = typeof answer.html === 'string' ? answer.html.trim() : '';
-  if (!/^<blockquote\b/i.test(html)) throw new EmbedCommandError(`${provider.name} answered without the post's embed code for ${embed.url}.`);
+  if (!/^<blockquote\b/i.test(html))
+    throw new EmbedCommandError(`${provider.name} answered without the post's embed code for ${embed.url}.`);
   // One line: a blank line inside would end the HTML block in markdown.
   return html.replace(/\s*\n\s*/g, ' ');
 }
@@ -52,13 +55,19 @@ export function rewriteArticle(markdown: string, url: string, replacement: strin
     found++;
     return replacement;
   });
-  if (!found) throw new EmbedCommandError(`the article has no line with just ${url}. Put the URL on a line of its own where the embed should go, then run the command again.`);
+  if (!found)
+    throw new EmbedCommandError(
+      `the article has no line with just ${url}. Put the URL on a line of its own where the embed should go, then run the command again.`,
+    );
   return lines.join('\n');
 }
 
 /** The embed a command-line URL stands for, or a friendly error listing what is supported. */
 export function embedForCommand(url: string): Embed {
   const embed = embedFromUrl(url);
-  if (!embed) throw new EmbedCommandError(`"${url}" is not a post or video this site can embed (${PROVIDERS.map((provider) => provider.name).join(', ')}). Copy the address from the post's or video's own page.`);
+  if (!embed)
+    throw new EmbedCommandError(
+      `"${url}" is not a post or video this site can embed (${PROVIDERS.map((provider) => provider.name).join(', ')}). Copy the address from the post's or video's own page.`,
+    );
   return embed;
 }

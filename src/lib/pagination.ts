@@ -25,10 +25,9 @@ interface PageUrls {
  * and every link to it. This moves the home listing's later pages to /page/N/ (page 1 stays at
  * the base), rewriting the route parameter and every URL the page carries.
  */
-export function homePagePath<P extends { params: { page?: string | undefined }; props: { page: { url: PageUrls } } }>(
-  path: P,
-  basePath: string,
-): P {
+export function homePagePath<
+  P extends { params: { page?: string | undefined }; props: { page: { url: PageUrls } } },
+>(path: P, basePath: string): P {
   const moved = (url: string | undefined) =>
     url && url.startsWith(basePath) && /^\d+\/$/.test(url.slice(basePath.length))
       ? `${basePath}${HOME_PAGE_PREFIX}/${url.slice(basePath.length)}`
@@ -41,7 +40,13 @@ export function homePagePath<P extends { params: { page?: string | undefined }; 
       ...path.props,
       page: {
         ...path.props.page,
-        url: { current: moved(url.current)!, prev: moved(url.prev), next: moved(url.next), first: moved(url.first), last: moved(url.last) },
+        url: {
+          current: moved(url.current)!,
+          prev: moved(url.prev),
+          next: moved(url.next),
+          first: moved(url.first),
+          last: moved(url.last),
+        },
       },
     },
   };

@@ -30,7 +30,11 @@ export const hasPage = (state: PublicationState, includeDrafts: boolean) =>
   state === 'published' || state === 'expired' || (state === 'draft' && includeDrafts);
 
 /** When an article last changed: the latest of pubDate, updatedDate and its corrections' dates. */
-export function lastModified(article: { pubDate: Date; updatedDate?: Date | undefined; corrections: { date: Date }[] }): Date {
+export function lastModified(article: {
+  pubDate: Date;
+  updatedDate?: Date | undefined;
+  corrections: { date: Date }[];
+}): Date {
   return [article.updatedDate, ...article.corrections.map((correction) => correction.date)]
     .filter((date): date is Date => date instanceof Date)
     .reduce((latest, date) => (date > latest ? date : latest), article.pubDate);

@@ -32,15 +32,22 @@ export function relatedness(article: RelatedCandidate, other: RelatedCandidate):
  * one, so among them only the newest few can make the list, and they are the first few of the
  * section's list. Articles with the same section and tags get the same answer, so it is kept.
  */
-export function relatedFinder<T extends RelatedCandidate>(candidates: readonly T[], limit = RELATED_LIMIT): (article: RelatedCandidate) => T[] {
+export function relatedFinder<T extends RelatedCandidate>(
+  candidates: readonly T[],
+  limit = RELATED_LIMIT,
+): (article: RelatedCandidate) => T[] {
   if (limit <= 0) return () => [];
   const ranked = candidates
     .map((candidate) => ({ candidate, time: candidate.pubDate.getTime() }))
-    .sort((a, b) => b.time - a.time || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0))
+    .sort(
+      (a, b) =>
+        b.time - a.time || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0),
+    )
     .map(({ candidate }) => candidate);
   const byTag = new Map<string, number[]>();
   const bySection = new Map<string, number[]>();
-  const listFor = (index: Map<string, number[]>, key: string) => index.get(key) ?? index.set(key, []).get(key)!;
+  const listFor = (index: Map<string, number[]>, key: string) =>
+    index.get(key) ?? index.set(key, []).get(key)!;
   ranked.forEach((candidate, rank) => {
     for (const tag of new Set(candidate.tags.map(slugify))) listFor(byTag, tag).push(rank);
     listFor(bySection, candidate.section).push(rank);
@@ -67,7 +74,8 @@ export function relatedFinder<T extends RelatedCandidate>(candidates: readonly T
       }
     }
     const best: Scored[] = [];
-    for (const rank of touched) keepBest(best, { rank, score: sharedTags[rank]! + (ranked[rank]!.section === section ? 1 : 0) });
+    for (const rank of touched)
+      keepBest(best, { rank, score: sharedTags[rank]! + (ranked[rank]!.section === section ? 1 : 0) });
     let sectionOnly = 0;
     for (const rank of bySection.get(section) ?? []) {
       if (sectionOnly === wanted) break;
@@ -94,6 +102,10 @@ export function relatedFinder<T extends RelatedCandidate>(candidates: readonly T
 }
 
 /** Up to `limit` candidates with something in common with `article`, most related first; never the article itself. */
-export function relatedArticles<T extends RelatedCandidate>(article: RelatedCandidate, candidates: readonly T[], limit = RELATED_LIMIT): T[] {
+export function relatedArticles<T extends RelatedCandidate>(
+  article: RelatedCandidate,
+  candidates: readonly T[],
+  limit = RELATED_LIMIT,
+): T[] {
   return relatedFinder(candidates, limit)(article);
 }

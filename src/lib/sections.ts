@@ -19,6 +19,12 @@ export interface DeclaredSection {
 export function declaredSections(root: string): DeclaredSection[] | undefined {
   const file = join(root, SECTIONS_FILE);
   if (!existsSync(file)) return undefined;
-  const data = parse(readFileSync(file, 'utf8'), { schema: 'core' }) as { sections?: DeclaredSection[] } | null;
-  return (data?.sections ?? []).map(({ slug, name, description }) => ({ slug, name: name.trim(), description: description.trim() }));
+  const data = parse(readFileSync(file, 'utf8'), { schema: 'core' }) as {
+    sections?: DeclaredSection[];
+  } | null;
+  return (data?.sections ?? []).map(({ slug, name, description }) => ({
+    slug,
+    name: name.trim(),
+    description: description.trim(),
+  }));
 }

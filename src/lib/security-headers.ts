@@ -41,7 +41,8 @@ export const META_CSP_DIRECTIVES = [
  */
 export function frameSrcDirective(origins: readonly string[]): `frame-src ${string}` {
   for (const origin of origins) {
-    if (!/^https:\/\/[a-z0-9.-]+$/.test(origin)) throw new Error(`"${origin}" is not an https origin a page may frame`);
+    if (!/^https:\/\/[a-z0-9.-]+$/.test(origin))
+      throw new Error(`"${origin}" is not an https origin a page may frame`);
   }
   return origins.length ? `frame-src ${[...origins].sort().join(' ')}` : "frame-src 'none'";
 }
@@ -54,7 +55,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Strict-Transport-Security': 'max-age=63072000',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()',
+  'Permissions-Policy':
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()',
   // frame-ancestors for browsers that predate it.
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -89,9 +91,15 @@ export function parsePolicy(policy: string): Policy {
 export function unionOfPolicies(policies: string[]): Policy {
   const union: Policy = new Map();
   for (const policy of policies) {
-    for (const [name, sources] of parsePolicy(policy)) union.set(name, [...new Set([...(union.get(name) ?? []), ...sources])]);
+    for (const [name, sources] of parsePolicy(policy))
+      union.set(name, [...new Set([...(union.get(name) ?? []), ...sources])]);
   }
-  for (const [name, sources] of union) if (sources.length > 1 && sources.includes("'none'")) union.set(name, sources.filter((source) => source !== "'none'"));
+  for (const [name, sources] of union)
+    if (sources.length > 1 && sources.includes("'none'"))
+      union.set(
+        name,
+        sources.filter((source) => source !== "'none'"),
+      );
   return union;
 }
 
@@ -101,11 +109,17 @@ export function serializePolicy(policy: Policy): string {
 
 /** The header policy: the union of the pages' meta policies plus the header-only directives. */
 export function headerPolicy(pagePolicies: string[]): string {
-  if (pagePolicies.length === 0) throw new Error('no page carries a CSP <meta>: is security.csp still on in astro.config.ts?');
+  if (pagePolicies.length === 0)
+    throw new Error('no page carries a CSP <meta>: is security.csp still on in astro.config.ts?');
   const policy = unionOfPolicies([...pagePolicies, HEADER_ONLY_DIRECTIVES.join('; ')]);
   for (const [name, sources] of policy) {
-    if (sources.some((source) => /^'unsafe-(inline|eval)'$/.test(source)) && /^(script|default)-src/.test(name)) {
-      throw new Error(`the CSP allows ${sources.join(' ')} in ${name}; scripts must stay hash- or origin-bound`);
+    if (
+      sources.some((source) => /^'unsafe-(inline|eval)'$/.test(source)) &&
+      /^(script|default)-src/.test(name)
+    ) {
+      throw new Error(
+        `the CSP allows ${sources.join(' ')} in ${name}; scripts must stay hash- or origin-bound`,
+      );
     }
   }
   return serializePolicy(policy);
@@ -125,7 +139,8 @@ function cacheForFile(name: string): string {
   return CACHE.other;
 }
 
-const rule = (path: string, headers: Record<string, string>) => [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
+const rule = (path: string, headers: Record<string, string>) =>
+  [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
 
 /** A page whose CSP differs from the site-wide one (it frames a video player): its URL path and header policy. */
 export interface PagePolicy {
@@ -149,7 +164,13 @@ export function framesSomething(policy: string): boolean {
  * must-revalidate` by default, which is what CACHE.html says. `downloads` are URL paths of files
  * served as attachments, one rule each.
  */
-export function headersFile(policy: string, layout: SiteLayout, pagePolicies: PagePolicy[] = [], host: Host = 'any', downloads: readonly string[] = []): string {
+export function headersFile(
+  policy: string,
+  layout: SiteLayout,
+  pagePolicies: PagePolicy[] = [],
+  host: Host = 'any',
+  downloads: readonly string[] = [],
+): string {
   const rules = [rule('/*', { ...SECURITY_HEADERS, 'Content-Security-Policy': policy })];
   for (const page of [...pagePolicies].sort((a, b) => a.path.localeCompare(b.path))) {
     // Cloudflare joins a header two rules set (two CSPs: the stricter /* one would block the
@@ -160,7 +181,8 @@ export function headersFile(policy: string, layout: SiteLayout, pagePolicies: Pa
   }
   for (const folder of [...layout.folders].sort()) {
     if (folder === '_astro') rules.push(rule('/_astro/*', { 'Cache-Control': CACHE.hashedAsset }));
-    else if (!/^\d+$/.test(folder) && !folder.startsWith('.')) rules.push(rule(`/${folder}/*`, { 'Cache-Control': CACHE.html }));
+    else if (!/^\d+$/.test(folder) && !folder.startsWith('.'))
+      rules.push(rule(`/${folder}/*`, { 'Cache-Control': CACHE.html }));
   }
   for (const file of [...layout.files].sort()) {
     if (file.startsWith('_') || file.startsWith('.')) continue;

@@ -10,7 +10,17 @@ export function articleIdFromPath(entry: string): string {
 }
 
 /** Latin letters that Unicode does not decompose into a base letter and an accent. */
-const LATIN_LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+const LATIN_LETTERS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
 
 /**
  * Turns any text into a slug: "Chrissy Teigen" -> "chrissy-teigen", "Café au lait!" -> "cafe-au-lait",

@@ -7,7 +7,8 @@
  * (👩‍💻), the marks LRM/RLM U+200E/U+200F and ALM U+061C (mixed-direction text) and variation
  * selectors (emoji presentation, CJK variants).
  */
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFFE\uFFFF]/;
+const UNSAFE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFFE\uFFFF]/;
 
 const NAMES: Record<number, string> = {
   0x200b: 'ZERO WIDTH SPACE',
@@ -34,7 +35,9 @@ export function firstUnsafeCharacter(value: string): { index: number; name: stri
   if (!match) return undefined;
   const code = match[0].charCodeAt(0);
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = NAMES[code] ?? (code < 0x20 || (code >= 0x7f && code <= 0x9f) ? 'a control character' : 'an invisible character');
+  const name =
+    NAMES[code] ??
+    (code < 0x20 || (code >= 0x7f && code <= 0x9f) ? 'a control character' : 'an invisible character');
   return { index: match.index, name: `${hex} (${name})` };
 }
 

@@ -31,7 +31,8 @@ export function tableOfContents(headings: readonly Heading[], minSections = MIN_
     if (heading.slug === FOOTNOTES_LABEL_ID) continue;
     if (heading.depth === 2) entries.push({ slug: heading.slug, text: heading.text, children: [] });
     // An h3 before the first h2 belongs to no section; it stays out rather than float unnested.
-    else if (heading.depth === 3 && entries.length) entries.at(-1)!.children.push({ slug: heading.slug, text: heading.text });
+    else if (heading.depth === 3 && entries.length)
+      entries.at(-1)!.children.push({ slug: heading.slug, text: heading.text });
   }
   return entries.length >= minSections ? entries : [];
 }

@@ -42,7 +42,10 @@ export function bylineOf(line: string): { author: string; publisher?: string } |
  * `PARIS (AFP) - `, `LONDON (PA) - `. The dateline itself stays in the body as it arrived.
  */
 export function agencyFromDateline(paragraph: string): string | undefined {
-  const match = /^[\p{Lu}][\p{Lu}\p{M} .,'’-]*(?:,\s*[\p{L} .]+\d{0,2})?\s+\((AP|Reuters|AFP|PA)\)\s+[—–-]+\s/u.exec(paragraph);
+  const match =
+    /^[\p{Lu}][\p{Lu}\p{M} .,'’-]*(?:,\s*[\p{L} .]+\d{0,2})?\s+\((AP|Reuters|AFP|PA)\)\s+[—–-]+\s/u.exec(
+      paragraph,
+    );
   return match ? AGENCIES[match[1]!] : undefined;
 }
 
@@ -54,7 +57,8 @@ export function reutersTrailer(paragraph: string): { author: string; line: strin
 }
 
 /** A line that only separates parts of the story: `***`, `* * *`, `---`, `###`, `___`. */
-export const isSeparator = (block: string) => /^(?:(?:\*\s*){3,}|(?:-\s*){3,}|#{3}|(?:_\s*){3,})$/.test(block);
+export const isSeparator = (block: string) =>
+  /^(?:(?:\*\s*){3,}|(?:-\s*){3,}|#{3}|(?:_\s*){3,})$/.test(block);
 
 /** The marks agencies put after the last paragraph: `-30-`, `ENDS`, `(END)`, `###` is a separator. */
 export const isEndMark = (block: string) => /^(?:-30-|ENDS?|\(END\)|=+END=+)$/.test(block);

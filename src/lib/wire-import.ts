@@ -18,7 +18,14 @@
 import { stringify } from 'yaml';
 import { isHttpUrl } from './urls.ts';
 import { slugFromHeadline } from './slugs.ts';
-import { agencyFromDateline, agencyLine, bylineOf, isEndMark, isSeparator, reutersTrailer } from './wire-formats.ts';
+import {
+  agencyFromDateline,
+  agencyLine,
+  bylineOf,
+  isEndMark,
+  isSeparator,
+  reutersTrailer,
+} from './wire-formats.ts';
 
 export class WireImportError extends Error {
   override name = 'WireImportError';
@@ -48,17 +55,22 @@ const PUBLISHER_WITH_URL = /^(.+?)\s*\((\S+)\)$/;
 
 export function parseWireCopy(text: string): WireCopy {
   if (text.includes('\u0000') || /[\u0001-\u0008\u000E-\u001F]/.test(text)) {
-    throw new WireImportError('The file looks binary (it contains control bytes). Import plain UTF-8 text only.');
+    throw new WireImportError(
+      'The file looks binary (it contains control bytes). Import plain UTF-8 text only.',
+    );
   }
   if (text.includes('\uFFFD')) {
-    throw new WireImportError('The file is not valid UTF-8 text (it contains bytes that are not characters). Save it as UTF-8 and import it again.');
+    throw new WireImportError(
+      'The file is not valid UTF-8 text (it contains bytes that are not characters). Save it as UTF-8 and import it again.',
+    );
   }
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const blocks = normalised
     .split(/\n[ \t]*\n/)
     .map((block) => block.replace(/^\n+|\n+$/g, ''))
     .filter((block) => block.trim() !== '');
-  if (blocks.length === 0) throw new WireImportError('The file is empty: expected a headline on the first line.');
+  if (blocks.length === 0)
+    throw new WireImportError('The file is empty: expected a headline on the first line.');
 
   const [first, ...rest] = blocks;
   const [headlineLine, ...firstBlockRest] = first!.split('\n');
@@ -85,7 +97,9 @@ export function parseWireCopy(text: string): WireCopy {
     .split(/\n[ \t]*\n/)
     .map((block) => block.replace(/^\n+|\n+$/g, ''))
     .filter((block) => block.trim() !== '' && !isEndMark(block.trim()));
-  const paragraphs: WireBlock[] = body.map((block) => (isSeparator(block.trim()) ? { separator: true as const } : block.split('\n').join(' ')));
+  const paragraphs: WireBlock[] = body.map((block) =>
+    isSeparator(block.trim()) ? { separator: true as const } : block.split('\n').join(' '),
+  );
 
   const last = paragraphs.at(-1);
   const sourceMatch = typeof last === 'string' ? SOURCE_LINE.exec(last.trim()) : null;
@@ -93,7 +107,8 @@ export function parseWireCopy(text: string): WireCopy {
     paragraphs.pop();
     Object.assign(source, parseSourceLine(sourceMatch[1]!.trim()));
   }
-  const trailer = typeof paragraphs.at(-1) === 'string' ? reutersTrailer(paragraphs.at(-1) as string) : undefined;
+  const trailer =
+    typeof paragraphs.at(-1) === 'string' ? reutersTrailer(paragraphs.at(-1) as string) : undefined;
   if (trailer) {
     paragraphs.pop();
     source.author ??= trailer.author;
@@ -123,7 +138,10 @@ export function escapeMarkdownText(text: string): string {
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
-export function wireCopyToArticle(copy: WireCopy, options: WireImportOptions): { slug: string; markdown: string } {
+export function wireCopyToArticle(
+  copy: WireCopy,
+  options: WireImportOptions,
+): { slug: string; markdown: string } {
   const { publisher, url, author, attributionLine } = copy.source;
   const frontMatter = {
     title: copy.headline,
@@ -134,7 +152,11 @@ export function wireCopyToArticle(copy: WireCopy, options: WireImportOptions): {
     ...(options.contentNote ? { contentNote: options.contentNote } : {}),
     smartPunctuation: false,
     // One order for every agency: who published, where, who wrote it, the credit line as it arrived.
-    source: Object.fromEntries(Object.entries({ relationship: 'syndicated', publisher, url, author, attributionLine }).filter(([, value]) => value !== undefined)),
+    source: Object.fromEntries(
+      Object.entries({ relationship: 'syndicated', publisher, url, author, attributionLine }).filter(
+        ([, value]) => value !== undefined,
+      ),
+    ),
     ...(options.draft === false ? {} : { draft: true }),
   };
   const unknown = ['publisher', 'url', 'author', 'originalPubDate']
@@ -143,8 +165,16 @@ export function wireCopyToArticle(copy: WireCopy, options: WireImportOptions): {
   const note = unknown.length
     ? `# Imported wire copy. Not stated by the source, so left unset: ${unknown.join(', ')}.\n`
     : '# Imported wire copy.\n';
-  const draftNote = options.draft === false ? '' : '# A draft: shown by `npm run dev` only. Check it, then delete `draft: true` to publish.\n';
+  const draftNote =
+    options.draft === false
+      ? ''
+      : '# A draft: shown by `npm run dev` only. Check it, then delete `draft: true` to publish.\n';
   const yaml = stringify(frontMatter, { lineWidth: 0 });
-  const body = copy.paragraphs.map((block) => (typeof block === 'string' ? escapeMarkdownText(block) : '* * *')).join('\n\n');
-  return { slug: slugFromHeadline(copy.headline), markdown: `---\n${note}${draftNote}${yaml}---\n\n${body}\n` };
+  const body = copy.paragraphs
+    .map((block) => (typeof block === 'string' ? escapeMarkdownText(block) : '* * *'))
+    .join('\n\n');
+  return {
+    slug: slugFromHeadline(copy.headline),
+    markdown: `---\n${note}${draftNote}${yaml}---\n\n${body}\n`,
+  };
 }

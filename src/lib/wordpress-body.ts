@@ -24,32 +24,65 @@ import type { ImportNote } from './archive-article.ts';
 import type { ConvertedLine } from './archive-shortcodes.ts';
 
 /** Elements that start a block of their own, so wpautop does not wrap them in <p>. */
-const BLOCK = /^<\/?(?:address|article|aside|blockquote|details|div|dl|dd|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul|iframe|script|style|video|audio|object|embed|center)\b/i;
+const BLOCK =
+  /^<\/?(?:address|article|aside|blockquote|details|div|dl|dd|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul|iframe|script|style|video|audio|object|embed|center)\b/i;
 const SHORTCODES = /\[(\/?)([a-z][\w-]*)((?:\s[^\]]*)?)\]/gi;
 /** Shortcode names that are not plugin shortcodes but ordinary bracketed text, e.g. [sic]. */
-const KNOWN_SHORTCODES = new Set(['gallery', 'audio', 'video', 'playlist', 'wpvideo', 'soundcloud', 'googlemaps', 'contact-form', 'contact-form-7', 'gravityform', 'instagram', 'tweet', 'vimeo', 'youtube', 'embed', 'caption', 'wp_caption', 'code', 'sourcecode', 'archives', 'latex']);
+const KNOWN_SHORTCODES = new Set([
+  'gallery',
+  'audio',
+  'video',
+  'playlist',
+  'wpvideo',
+  'soundcloud',
+  'googlemaps',
+  'contact-form',
+  'contact-form-7',
+  'gravityform',
+  'instagram',
+  'tweet',
+  'vimeo',
+  'youtube',
+  'embed',
+  'caption',
+  'wp_caption',
+  'code',
+  'sourcecode',
+  'archives',
+  'latex',
+]);
 
 const asEmbed = (url: string) => (embedFromUrl(url.trim()) ? url.trim() : undefined);
 const own = (text: string) => `\n\n${text}\n\n`;
 
 /** [caption …]<img …> Caption[/caption] (or caption="…") -> <figure><img …><figcaption>…</figcaption></figure>. */
 function captions(html: string): string {
-  return html.replace(/\[(?:wp_)?caption([^\]]*)\]([\s\S]*?)\[\/(?:wp_)?caption\]/gi, (_whole, attributes: string, inner: string) => {
-    const image = /(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?/i.exec(inner)?.[0] ?? '';
-    const caption = (inner.replace(image, '').trim() || /caption="([^"]*)"/i.exec(attributes)?.[1]) ?? '';
-    return own(`<figure>${image}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`);
-  });
+  return html.replace(
+    /\[(?:wp_)?caption([^\]]*)\]([\s\S]*?)\[\/(?:wp_)?caption\]/gi,
+    (_whole, attributes: string, inner: string) => {
+      const image = /(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?/i.exec(inner)?.[0] ?? '';
+      const caption = (inner.replace(image, '').trim() || /caption="([^"]*)"/i.exec(attributes)?.[1]) ?? '';
+      return own(`<figure>${image}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`);
+    },
+  );
 }
 
 /** Embeds in their WordPress forms -> the URL alone on its line. */
 function embeds(html: string): string {
   return html
-    .replace(/<figure\b[^>]*wp-block-embed[^>]*>\s*<div\b[^>]*wp-block-embed__wrapper[^>]*>\s*(\S+)\s*<\/div>(?:\s*<figcaption[^>]*>[\s\S]*?<\/figcaption>)?\s*<\/figure>/gi, (whole, url: string) => {
-      const embed = asEmbed(url);
-      return embed ? own(embed) : whole;
-    })
-    .replace(/\[embed[^\]]*\]\s*(\S+?)\s*\[\/embed\]/gi, (whole, url: string) => (asEmbed(url) ? own(url) : whole))
-    .replace(/\[(?:youtube|vimeo)\s+([^\]\s]+)\s*\]/gi, (whole, url: string) => (asEmbed(url) ? own(url) : whole));
+    .replace(
+      /<figure\b[^>]*wp-block-embed[^>]*>\s*<div\b[^>]*wp-block-embed__wrapper[^>]*>\s*(\S+)\s*<\/div>(?:\s*<figcaption[^>]*>[\s\S]*?<\/figcaption>)?\s*<\/figure>/gi,
+      (whole, url: string) => {
+        const embed = asEmbed(url);
+        return embed ? own(embed) : whole;
+      },
+    )
+    .replace(/\[embed[^\]]*\]\s*(\S+?)\s*\[\/embed\]/gi, (whole, url: string) =>
+      asEmbed(url) ? own(url) : whole,
+    )
+    .replace(/\[(?:youtube|vimeo)\s+([^\]\s]+)\s*\]/gi, (whole, url: string) =>
+      asEmbed(url) ? own(url) : whole,
+    );
 }
 
 /** wpautop: text blocks become <p>, single line breaks inside them <br>. A block inside <pre> stays as it is. */
@@ -89,7 +122,8 @@ export interface GalleryImage {
 /** The images of a gallery: those its ids="…" name, else (WordPress's default) those attached to the post. */
 export type GalleryImages = (ids: string[]) => GalleryImage[];
 
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeAttribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** [gallery ids="1,2"] -> each image in a paragraph of its own, so the site shows them at full width. */
 function galleries(html: string, images: GalleryImages | undefined): string {
@@ -97,12 +131,27 @@ function galleries(html: string, images: GalleryImages | undefined): string {
   return html.replace(/\[gallery\b([^\]]*)\]/gi, (whole, attributes: string) => {
     const ids = (/ids\s*=\s*["']?([\d,\s]+)/i.exec(attributes)?.[1] ?? '').split(/[\s,]+/).filter(Boolean);
     const found = images(ids);
-    return found.length ? own(found.map(({ url, alt }) => `<p><img src="${escapeAttribute(url)}" alt="${escapeAttribute(alt ?? '')}"></p>`).join('\n\n')) : whole;
+    return found.length
+      ? own(
+          found
+            .map(
+              ({ url, alt }) =>
+                `<p><img src="${escapeAttribute(url)}" alt="${escapeAttribute(alt ?? '')}"></p>`,
+            )
+            .join('\n\n'),
+        )
+      : whole;
   });
 }
 
-export function wordpressBody(html: string, galleryImages?: GalleryImages): { lines: ConvertedLine[]; notes: ImportNote[] } {
-  const cleaned = galleries(embeds(captions(html.replace(/\r\n?/g, '\n').replace(/<!--\s*\/?wp:[\s\S]*?-->/g, ''))), galleryImages)
+export function wordpressBody(
+  html: string,
+  galleryImages?: GalleryImages,
+): { lines: ConvertedLine[]; notes: ImportNote[] } {
+  const cleaned = galleries(
+    embeds(captions(html.replace(/\r\n?/g, '\n').replace(/<!--\s*\/?wp:[\s\S]*?-->/g, ''))),
+    galleryImages,
+  )
     .replace(/<!--\s*more\s*-->/gi, '')
     .replace(/<img\b[^>]*>/gi, (tag) => tag.replace(/\s+(?:srcset|sizes)\s*=\s*(["'])[\s\S]*?\1/gi, ''))
     // WordPress's layout classes (wp-block-…, alignleft, size-medium) style its themes, not this site;

@@ -11,7 +11,15 @@ import { XMLParser } from 'fast-xml-parser';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { archiveDate } from './archive-dates.ts';
-import { aliasesFor, authorsFor, sectionFor, slugOfPath, tagsFor, type ArchiveContext, type ArticleFields, type ImportNote } from './archive-article.ts';
+import {
+  aliasesFor,
+  authorsFor,
+  sectionFor,
+  tagsFor,
+  type ArchiveContext,
+  type ArticleFields,
+  type ImportNote,
+} from './archive-article.ts';
 import type { ConvertedLine } from './archive-shortcodes.ts';
 import { slugFromHeadline, slugify } from './slugs.ts';
 import { decodePercent } from './urls.ts';
@@ -62,15 +70,39 @@ type Item = Record<string, unknown>;
 const ARRAYS = new Set(['item', 'wp:author', 'wp:postmeta', 'category']);
 
 /** Text of an element that may carry attributes ({ '#text': … }). */
-const textOf = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : value && typeof value === 'object' && '#text' in value ? textOf((value as { '#text': unknown })['#text']) : '');
+const textOf = (value: unknown): string =>
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number'
+      ? String(value)
+      : value && typeof value === 'object' && '#text' in value
+        ? textOf((value as { '#text': unknown })['#text'])
+        : '';
 
 /** HTML or entity-encoded text -> plain text, whitespace collapsed. */
-export const plainText = (html: string) => toString(fromHtml(html, { fragment: true })).replace(/\s+/g, ' ').trim();
+export const plainText = (html: string) =>
+  toString(fromHtml(html, { fragment: true }))
+    .replace(/\s+/g, ' ')
+    .trim();
 
-const meta = (item: Item, key: string) => (item['wp:postmeta'] as Item[] | undefined)?.find((entry) => textOf(entry['wp:meta_key']) === key)?.['wp:meta_value'];
+const meta = (item: Item, key: string) =>
+  (item['wp:postmeta'] as Item[] | undefined)?.find((entry) => textOf(entry['wp:meta_key']) === key)?.[
+    'wp:meta_value'
+  ];
 
-export function parseWordPressExport(xml: string): { title: string; siteUrl: string; items: Item[]; authors: Item[] } {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, trimValues: false, isArray: (name) => ARRAYS.has(name) });
+export function parseWordPressExport(xml: string): {
+  title: string;
+  siteUrl: string;
+  items: Item[];
+  authors: Item[];
+} {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    trimValues: false,
+    isArray: (name) => ARRAYS.has(name),
+  });
   let document: { rss?: { channel?: Item } };
   try {
     document = parser.parse(xml) as typeof document;
@@ -78,9 +110,17 @@ export function parseWordPressExport(xml: string): { title: string; siteUrl: str
     throw new WordPressExportError(`not readable XML: ${(error as Error).message.split('\n')[0]}`);
   }
   const channel = document.rss?.channel;
-  if (!channel || !xml.includes('wordpress.org/export')) throw new WordPressExportError('not a WordPress export (WXR): expected <rss> with a <channel> in the wp: namespace');
+  if (!channel || !xml.includes('wordpress.org/export'))
+    throw new WordPressExportError(
+      'not a WordPress export (WXR): expected <rss> with a <channel> in the wp: namespace',
+    );
   const siteUrl = textOf(channel['wp:base_blog_url']).trim() || textOf(channel.link).trim();
-  return { title: plainText(textOf(channel.title)), siteUrl, items: (channel.item as Item[] | undefined) ?? [], authors: (channel['wp:author'] as Item[] | undefined) ?? [] };
+  return {
+    title: plainText(textOf(channel.title)),
+    siteUrl,
+    items: (channel.item as Item[] | undefined) ?? [],
+    authors: (channel['wp:author'] as Item[] | undefined) ?? [],
+  };
 }
 
 /** When the post was published, as ISO with offset; undefined when the export does not say. */
@@ -94,9 +134,16 @@ function postDate(item: Item, timeZone: string): string | undefined {
 }
 
 const terms = (item: Item, domain: string) =>
-  ((item.category as Item[] | undefined) ?? []).filter((category) => category['@_domain'] === domain).map((category) => plainText(textOf(category)));
+  ((item.category as Item[] | undefined) ?? [])
+    .filter((category) => category['@_domain'] === domain)
+    .map((category) => plainText(textOf(category)));
 
-function planPost(item: Item, context: ArchiveContext, attachments: Map<string, Item>, authorIds: Map<string, WordPressAuthor>): PlannedPost | { kind: 'skipped'; source: string; reason: string } {
+function planPost(
+  item: Item,
+  context: ArchiveContext,
+  attachments: Map<string, Item>,
+  authorIds: Map<string, WordPressAuthor>,
+): PlannedPost | { kind: 'skipped'; source: string; reason: string } {
   const id = textOf(item['wp:post_id']).trim();
   const title = plainText(textOf(item.title));
   const source = `post ${id}${title ? ` "${title}"` : ''}`;
@@ -117,11 +164,18 @@ function planPost(item: Item, context: ArchiveContext, attachments: Map<string, 
     note('the excerpt is longer than 400 characters; not kept as the dek');
     description = undefined;
   }
-  const section = sectionFor(terms(item, 'category').filter((name) => name !== 'Uncategorized'), context, 0);
+  const section = sectionFor(
+    terms(item, 'category').filter((name) => name !== 'Uncategorized'),
+    context,
+    0,
+  );
   const tags = tagsFor(terms(item, 'post_tag'), 0);
   const creator = slugify(textOf(item['dc:creator']));
   // Authors of the export get a file when they have none (src/lib/wordpress-import.ts writes it).
-  const authors = creator && authorIds.has(creator) ? { authors: [creator], notes: [] } : authorsFor(creator ? [creator] : [], context, 0);
+  const authors =
+    creator && authorIds.has(creator)
+      ? { authors: [creator], notes: [] }
+      : authorsFor(creator ? [creator] : [], context, 0);
   const link = textOf(item.link);
   const aliases = aliasesFor(link && !link.includes('?') ? [link] : [], slug, 0);
   notes.push(...section.notes, ...tags.notes, ...authors.notes, ...aliases.notes);
@@ -137,9 +191,19 @@ function planPost(item: Item, context: ArchiveContext, attachments: Map<string, 
     caption: plainText(textOf(attachment['excerpt:encoded'])) || undefined,
   };
   const galleryImages = (ids: string[]) =>
-    (ids.length ? ids.map((attachmentId) => attachments.get(attachmentId)) : [...attachments.values()].filter((attachment) => textOf(attachment['wp:post_parent']).trim() === id))
-      .filter((attachment): attachment is Item => attachment !== undefined && /\.(avif|gif|jpe?g|png|tiff?|webp)$/i.test(textOf(attachment['wp:attachment_url']).trim()))
-      .map((attachment) => ({ url: textOf(attachment['wp:attachment_url']).trim(), alt: plainText(textOf(meta(attachment, '_wp_attachment_image_alt'))) || undefined }));
+    (ids.length
+      ? ids.map((attachmentId) => attachments.get(attachmentId))
+      : [...attachments.values()].filter((attachment) => textOf(attachment['wp:post_parent']).trim() === id)
+    )
+      .filter(
+        (attachment): attachment is Item =>
+          attachment !== undefined &&
+          /\.(avif|gif|jpe?g|png|tiff?|webp)$/i.test(textOf(attachment['wp:attachment_url']).trim()),
+      )
+      .map((attachment) => ({
+        url: textOf(attachment['wp:attachment_url']).trim(),
+        alt: plainText(textOf(meta(attachment, '_wp_attachment_image_alt'))) || undefined,
+      }));
   const body = wordpressBody(textOf(item['content:encoded']), galleryImages);
   return {
     kind: 'article',
@@ -162,14 +226,20 @@ function planPost(item: Item, context: ArchiveContext, attachments: Map<string, 
   };
 }
 
-
 /** Plans every post of the export; `context.authorIds` are the site's existing author files. */
 export function planWordPressExport(xml: string, context: ArchiveContext): WordPressExport {
   const { title, siteUrl, items, authors } = parseWordPressExport(xml);
-  const attachments = new Map(items.filter((item) => textOf(item['wp:post_type']) === 'attachment').map((item) => [textOf(item['wp:post_id']).trim(), item]));
+  const attachments = new Map(
+    items
+      .filter((item) => textOf(item['wp:post_type']) === 'attachment')
+      .map((item) => [textOf(item['wp:post_id']).trim(), item]),
+  );
   const exportAuthors = new Map(
     authors
-      .map((author) => ({ id: slugify(textOf(author['wp:author_login'])), name: plainText(textOf(author['wp:author_display_name'])) || textOf(author['wp:author_login']) }))
+      .map((author) => ({
+        id: slugify(textOf(author['wp:author_login'])),
+        name: plainText(textOf(author['wp:author_display_name'])) || textOf(author['wp:author_login']),
+      }))
       .filter((author) => author.id)
       .map((author) => [author.id, author]),
   );
@@ -181,5 +251,11 @@ export function planWordPressExport(xml: string, context: ArchiveContext): WordP
     else posts.push(planPost(item, context, attachments, exportAuthors));
   }
   const used = new Set(posts.flatMap((post) => (post.kind === 'article' ? post.fields.authors : [])));
-  return { title, siteUrl, authors: new Map([...exportAuthors].filter(([id]) => used.has(id))), posts, otherItems };
+  return {
+    title,
+    siteUrl,
+    authors: new Map([...exportAuthors].filter(([id]) => used.has(id))),
+    posts,
+    otherItems,
+  };
 }

@@ -34,7 +34,9 @@ export const httpFetcher: Fetcher = async (url) => {
     const length = Number(response.headers.get('content-length') ?? 0);
     if (length > MAX_IMAGE_BYTES) return { error: `larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB` };
     const bytes = new Uint8Array(await response.arrayBuffer());
-    return bytes.byteLength > MAX_IMAGE_BYTES ? { error: `larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB` } : { bytes };
+    return bytes.byteLength > MAX_IMAGE_BYTES
+      ? { error: `larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB` }
+      : { bytes };
   } catch (error) {
     return { error: (error as Error).message };
   }
@@ -63,7 +65,11 @@ interface Download {
 }
 
 /** Fetches the post's images (each address once per run) and plans their names in the article folder. */
-async function fetchImages(post: PlannedPost, siteUrl: string, fetchOnce: (url: string) => Promise<FetchResult> | undefined) {
+async function fetchImages(
+  post: PlannedPost,
+  siteUrl: string,
+  fetchOnce: (url: string) => Promise<FetchResult> | undefined,
+) {
   const renamed = new Map<string, string>();
   const downloads: Download[] = [];
   const bodyNotes: ImportNote[] = [];
@@ -74,14 +80,23 @@ async function fetchImages(post: PlannedPost, siteUrl: string, fetchOnce: (url: 
     const absolute = absoluteUrl(url, siteUrl);
     if (!absolute) return void report(`image ${url.slice(0, 80)} is not a web address; not imported`);
     const pending = fetchOnce(absolute);
-    if (!pending) return void report(`image ${absolute} not fetched (--no-fetch); download it next to the article and write ./name`);
+    if (!pending)
+      return void report(
+        `image ${absolute} not fetched (--no-fetch); download it next to the article and write ./name`,
+      );
     const result = await pending;
-    if ('error' in result) return void report(`image ${absolute} could not be fetched (${result.error}); download it next to the article and write ./name`);
+    if ('error' in result)
+      return void report(
+        `image ${absolute} could not be fetched (${result.error}); download it next to the article and write ./name`,
+      );
     // The same image twice in a post (in the body and as the featured image) is one file.
     if (saved.has(absolute)) return saved.get(absolute);
     const name = imageFileName(absolute, taken);
     saved.set(absolute, `./${name}`);
-    if (!RASTER_EXTENSIONS.includes(extname(name))) report(`image ${absolute} is ${extname(name) || 'without extension'}, not a format this site publishes; export it as JPEG, PNG or WebP`);
+    if (!RASTER_EXTENSIONS.includes(extname(name)))
+      report(
+        `image ${absolute} is ${extname(name) || 'without extension'}, not a format this site publishes; export it as JPEG, PNG or WebP`,
+      );
     downloads.push({ name, bytes: result.bytes });
     return `./${name}`;
   };
@@ -90,7 +105,9 @@ async function fetchImages(post: PlannedPost, siteUrl: string, fetchOnce: (url: 
     const local = await get(url, (message) => bodyNotes.push({ line, message }));
     if (local) renamed.set(url, local);
   }
-  const hero = post.featured && (await get(post.featured.url, (message) => notes.push({ line: 0, message: `featured ${message}` })));
+  const hero =
+    post.featured &&
+    (await get(post.featured.url, (message) => notes.push({ line: 0, message: `featured ${message}` })));
   return { renamed, downloads, notes, bodyNotes, hero };
 }
 
@@ -100,7 +117,10 @@ function authorFile(name: string, siteTitle: string): string {
   return `${note}${stringify({ name, bio: `${name} writes for ${siteTitle || 'this publication'}.` }, { lineWidth: 0 })}`;
 }
 
-export async function importWordPressExport(xml: string, options: WordPressImportOptions): Promise<ImportSummary> {
+export async function importWordPressExport(
+  xml: string,
+  options: WordPressImportOptions,
+): Promise<ImportSummary> {
   const context = siteContext(options.projectRoot, options.context);
   const exported = planWordPressExport(xml, context);
   const summary: ImportSummary = { imported: [], skipped: [], authorsCreated: [] };
@@ -113,7 +133,11 @@ export async function importWordPressExport(xml: string, options: WordPressImpor
   const show = (path: string) => relative(options.projectRoot, path).split(sep).join('/');
   // Every post gets its own address first; posts link each other by their old addresses, which become the new ones.
   const articles = exported.posts.filter((post): post is PlannedPost => post.kind === 'article');
-  const addresses = new Map(claimAddresses(articles.map((post) => ({ slug: post.slug, aliases: post.fields.aliases, line: 0 }))).map((claimed, index) => [articles[index]!, claimed]));
+  const addresses = new Map(
+    claimAddresses(articles.map((post) => ({ slug: post.slug, aliases: post.fields.aliases, line: 0 }))).map(
+      (claimed, index) => [articles[index]!, claimed],
+    ),
+  );
   const links = postLinks(articles.map((post) => ({ path: post.slug, ...addresses.get(post)! })));
 
   for (const planned of exported.posts) {
@@ -123,17 +147,40 @@ export async function importWordPressExport(xml: string, options: WordPressImpor
       continue;
     }
     const address = addresses.get(planned)!;
-    const post = { ...planned, slug: address.slug, fields: { ...planned.fields, aliases: address.aliases }, notes: [...planned.notes, ...address.notes] };
-    if (existsSync(join(options.articlesDir, post.slug)) || existsSync(join(options.articlesDir, `${post.slug}.md`))) {
+    const post = {
+      ...planned,
+      slug: address.slug,
+      fields: { ...planned.fields, aliases: address.aliases },
+      notes: [...planned.notes, ...address.notes],
+    };
+    if (
+      existsSync(join(options.articlesDir, post.slug)) ||
+      existsSync(join(options.articlesDir, `${post.slug}.md`))
+    ) {
       // Checked before fetching, so a second run fetches nothing for articles it will not write.
-      summary.skipped.push({ source, reason: `${join(options.articlesDir, post.slug)} already exists; not overwriting. Rename or remove it first.` });
+      summary.skipped.push({
+        source,
+        reason: `${join(options.articlesDir, post.slug)} already exists; not overwriting. Rename or remove it first.`,
+      });
       continue;
     }
     const images = await fetchImages(post, exported.siteUrl, fetchOnce);
     const notes = [...post.notes, ...images.notes];
     const featured = post.featured;
-    const heroImage = images.hero && featured ? { src: images.hero, ...(featured.alt ? { alt: featured.alt } : {}), ...(featured.caption ? { caption: featured.caption } : {}) } : undefined;
-    if (heroImage && !featured?.alt) notes.push({ line: 0, message: 'the featured image has no alt text in the export; write heroImage.alt (or decorative: true) before the article can build' });
+    const heroImage =
+      images.hero && featured
+        ? {
+            src: images.hero,
+            ...(featured.alt ? { alt: featured.alt } : {}),
+            ...(featured.caption ? { caption: featured.caption } : {}),
+          }
+        : undefined;
+    if (heroImage && !featured?.alt)
+      notes.push({
+        line: 0,
+        message:
+          'the featured image has no alt text in the export; write heroImage.alt (or decorative: true) before the article can build',
+      });
     const body = rewriteOldSiteLinks(rewriteImages(post.lines, images.renamed), exported.siteUrl, links)
       .map(({ text }) => text)
       .join('\n');
@@ -146,10 +193,13 @@ export async function importWordPressExport(xml: string, options: WordPressImpor
       summary.skipped.push({ source, reason: error.message });
       continue;
     }
-    for (const { name, bytes } of images.downloads) writeFileSync(join(dirname(target), name), bytes, { flag: 'wx' });
+    for (const { name, bytes } of images.downloads)
+      writeFileSync(join(dirname(target), name), bytes, { flag: 'wx' });
     // Body notes point into the new article, where the editor fixes them.
     const bodyStart = markdown.slice(0, markdown.indexOf('\n---\n', 3) + 5).split('\n').length + 1;
-    const bodyNotes = [...post.bodyNotes, ...images.bodyNotes].sort((a, b) => a.line - b.line).map((entry) => ({ ...entry, file: show(target), line: bodyStart + entry.line - 1 }));
+    const bodyNotes = [...post.bodyNotes, ...images.bodyNotes]
+      .sort((a, b) => a.line - b.line)
+      .map((entry) => ({ ...entry, file: show(target), line: bodyStart + entry.line - 1 }));
     summary.imported.push({ source, target, notes: [...notes, ...bodyNotes] });
   }
 
@@ -161,6 +211,10 @@ export async function importWordPressExport(xml: string, options: WordPressImpor
     summary.authorsCreated!.push(file);
   }
   const others = [...exported.otherItems].map(([type, count]) => `${count} ${type}${count === 1 ? '' : 's'}`);
-  if (others.length) summary.skipped.push({ source: options.sourceName, reason: `${others.join(', ')}: only posts are imported` });
+  if (others.length)
+    summary.skipped.push({
+      source: options.sourceName,
+      reason: `${others.join(', ')}: only posts are imported`,
+    });
   return summary;
 }

@@ -25,7 +25,12 @@ import { articleEntries } from '../lib/frontmatter-check-entries.ts';
 type EntryTypes = Map<string, { getRenderFunction?: unknown }>;
 
 function withoutRendering(entryTypes: EntryTypes): EntryTypes {
-  return new Map([...entryTypes].map(([extension, entryType]) => [extension, { ...entryType, getRenderFunction: undefined }]));
+  return new Map(
+    [...entryTypes].map(([extension, entryType]) => [
+      extension,
+      { ...entryType, getRenderFunction: undefined },
+    ]),
+  );
 }
 
 type Watcher = NonNullable<LoaderContext['watcher']>;
@@ -41,7 +46,8 @@ function resyncingWatcher(watcher: Watcher, { store, config }: LoaderContext, ba
   let onChange: Handler | undefined;
   const root = fileURLToPath(config.root);
   const articlesDir = resolve(root, base);
-  const storedFiles = () => new Set(store.values().flatMap((entry) => (entry.filePath ? [resolve(root, entry.filePath)] : [])));
+  const storedFiles = () =>
+    new Set(store.values().flatMap((entry) => (entry.filePath ? [resolve(root, entry.filePath)] : [])));
   const afterwards = (handler: Handler) => async (path: string) => {
     const idsBefore = store.keys();
     await handler(path);
@@ -76,8 +82,14 @@ export function frontMatterOnly(loader: Loader, articlesDir?: string): Loader {
     ...loader,
     load: async (context) => {
       const { entryTypes } = context as LoaderContext & { entryTypes?: EntryTypes };
-      if (!entryTypes) throw new Error('frontMatterOnly: Astro no longer passes entryTypes to loaders; see src/loaders/front-matter-only.ts');
-      const watcher = context.watcher && articlesDir ? resyncingWatcher(context.watcher, context, articlesDir) : context.watcher;
+      if (!entryTypes)
+        throw new Error(
+          'frontMatterOnly: Astro no longer passes entryTypes to loaders; see src/loaders/front-matter-only.ts',
+        );
+      const watcher =
+        context.watcher && articlesDir
+          ? resyncingWatcher(context.watcher, context, articlesDir)
+          : context.watcher;
       return loader.load({ ...context, watcher, entryTypes: withoutRendering(entryTypes) } as LoaderContext);
     },
   };

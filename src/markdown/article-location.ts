@@ -15,7 +15,12 @@ export function bodyLineOffset(fileText: string, body: string): number {
   const bodyStart = fileText.trimEnd().length - body.trimEnd().length;
   if (bodyStart <= 0 || !fileText.startsWith(body.trimEnd(), bodyStart)) return 0;
   let lines = 0;
-  for (let index = fileText.indexOf('\n'); index !== -1 && index < bodyStart; index = fileText.indexOf('\n', index + 1)) lines++;
+  for (
+    let index = fileText.indexOf('\n');
+    index !== -1 && index < bodyStart;
+    index = fileText.indexOf('\n', index + 1)
+  )
+    lines++;
   return lines;
 }
 

@@ -21,7 +21,8 @@ const BLOCKQUOTE_CLASSES: Record<string, ProviderId> = {
 };
 
 /** Scripts the providers' embed code loads; dropped with the embed they belong to. */
-const PROVIDER_SCRIPT = /^(https:)?\/\/(platform\.twitter\.com|www\.instagram\.com|(www\.)?tiktok\.com|embed\.bsky\.app|[^/]+\/embed\.js$)/;
+const PROVIDER_SCRIPT =
+  /^(https:)?\/\/(platform\.twitter\.com|www\.instagram\.com|(www\.)?tiktok\.com|embed\.bsky\.app|[^/]+\/embed\.js$)/;
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 const NOT_TEXT = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'textarea', 'title']);
@@ -32,8 +33,10 @@ function toString(node: ElementContent): string {
   if (node.type !== 'element' || NOT_TEXT.has(node.tagName)) return '';
   return node.children.map(toString).join('');
 }
-const classes = (node: Element) => (Array.isArray(node.properties.className) ? node.properties.className.map(String) : []);
-const stringProperty = (node: Element, name: string) => (typeof node.properties[name] === 'string' ? (node.properties[name] as string) : undefined);
+const classes = (node: Element) =>
+  Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
+const stringProperty = (node: Element, name: string) =>
+  typeof node.properties[name] === 'string' ? (node.properties[name] as string) : undefined;
 
 function elements(node: Element, tagName: string): Element[] {
   const found: Element[] = [];
@@ -59,7 +62,9 @@ export function embedFromCode(node: Element): Embed | undefined {
     return { ...embed, ...(title && !/^(YouTube video player|vimeo-player)$/i.test(title) && { title }) };
   }
   if (node.tagName !== 'blockquote') return undefined;
-  const provider = classes(node).map((name) => BLOCKQUOTE_CLASSES[name]).find(Boolean);
+  const provider = classes(node)
+    .map((name) => BLOCKQUOTE_CLASSES[name])
+    .find(Boolean);
   return provider ? postFromBlockquote(node, provider) : undefined;
 }
 
@@ -83,24 +88,47 @@ function postFromBlockquote(node: Element, provider: ProviderId): Embed | undefi
   if (!embed) return undefined;
   const paragraphs = elements(node, 'p').map((p) => squash(toString(p)));
   const sharedBy = paragraphs.map((text) => /^A post shared by (.+)$/i.exec(text)?.[1]).find(Boolean);
-  const text = paragraphs.filter((text) => text && !/^(View this (post|profile) on Instagram|A post shared by .+)$/i.test(text));
+  const text = paragraphs.filter(
+    (text) => text && !/^(View this (post|profile) on Instagram|A post shared by .+)$/i.test(text),
+  );
   const whole = squash(toString(node));
   const dateText = dateLink ? squash(toString(dateLink)) : '';
   const date = /\d/.test(dateText) && !/^https?:|^@|View |shared by/i.test(dateText) ? dateText : undefined;
   // X and Bluesky: "<p>text</p> — Name (@handle) <a>date</a>": the author is the rest of the quote's own text.
-  const trailer = squash(node.children.filter((child) => !(child.type === 'element' && (child.tagName === 'p' || child === dateLink))).map((child) => toString(child)).join(''));
-  const author = sharedBy ?? (/^(—|-{1,2})/.test(trailer) ? trailer.replace(/^(—|-{1,2})\s*/, '') : undefined) ?? /Post by (@\S+)/.exec(whole)?.[1];
+  const trailer = squash(
+    node.children
+      .filter((child) => !(child.type === 'element' && (child.tagName === 'p' || child === dateLink)))
+      .map((child) => toString(child))
+      .join(''),
+  );
+  const author =
+    sharedBy ??
+    (/^(—|-{1,2})/.test(trailer) ? trailer.replace(/^(—|-{1,2})\s*/, '') : undefined) ??
+    /Post by (@\S+)/.exec(whole)?.[1];
   if (provider === 'tiktok') {
     // TikTok's code has no <p>: the caption is the section's text, the author its first link.
     const section = elements(node, 'section')[0];
     const caption = section ? squash(toString(section)) : '';
     const handle = links[0] ? squash(toString(links[0])) : undefined;
-    return { ...embed, ...(caption && { text: [caption] }), ...(handle?.startsWith('@') && { author: handle }) };
+    return {
+      ...embed,
+      ...(caption && { text: [caption] }),
+      ...(handle?.startsWith('@') && { author: handle }),
+    };
   }
-  return { ...embed, ...(text.length && { text }), ...(author && { author: squash(author) }), ...(date && { date }) };
+  return {
+    ...embed,
+    ...(text.length && { text }),
+    ...(author && { author: squash(author) }),
+    ...(date && { date }),
+  };
 }
 
 /** Whether `node` is the provider script that comes with embed code (dropped with it). */
 export function isProviderScript(node: ElementContent): boolean {
-  return node.type === 'element' && node.tagName === 'script' && PROVIDER_SCRIPT.test(stringProperty(node, 'src') ?? '');
+  return (
+    node.type === 'element' &&
+    node.tagName === 'script' &&
+    PROVIDER_SCRIPT.test(stringProperty(node, 'src') ?? '')
+  );
 }

@@ -60,8 +60,20 @@ function videoFigure(embed: Embed): Element {
 function postFigure(embed: Embed): Element {
   const name = providerOf(embed).name;
   return h('figure', { className: ['embed', 'embed-post'], dataEmbed: embed.provider }, [
-    ...(embed.text?.length ? [h('blockquote', { cite: embed.url }, embed.text.map((paragraph) => h('p', paragraph)))] : []),
-    caption(embed, [h('span', { className: ['embed-source'] }, byline(embed, `Post on ${name}`))], `View the original on ${name}`),
+    ...(embed.text?.length
+      ? [
+          h(
+            'blockquote',
+            { cite: embed.url },
+            embed.text.map((paragraph) => h('p', paragraph)),
+          ),
+        ]
+      : []),
+    caption(
+      embed,
+      [h('span', { className: ['embed-source'] }, byline(embed, `Post on ${name}`))],
+      `View the original on ${name}`,
+    ),
   ]);
 }
 
@@ -76,12 +88,21 @@ export function embedFigure(embed: Embed): Element {
  */
 export function withoutPlayers(tree: Root): void {
   visit(tree, 'element', (node, index, parent) => {
-    if (node.tagName !== 'details' || !classesOf(node).includes('embed-player') || !parent || index === undefined) return;
-    const summary = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'summary');
+    if (
+      node.tagName !== 'details' ||
+      !classesOf(node).includes('embed-player') ||
+      !parent ||
+      index === undefined
+    )
+      return;
+    const summary = node.children.find(
+      (child): child is Element => child.type === 'element' && child.tagName === 'summary',
+    );
     const label = summary ? toString(summary).replace(/^Play video:?\s*/, '') : '';
     parent.children[index] = h('p', `Video: ${label}`);
     return SKIP;
   });
 }
 
-const classesOf = (node: Element) => (Array.isArray(node.properties.className) ? node.properties.className.map(String) : []);
+const classesOf = (node: Element) =>
+  Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];

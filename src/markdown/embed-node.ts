@@ -27,7 +27,14 @@ interface EmbedData {
 }
 
 export function embedNode(embed: Embed, position?: Position): Element {
-  return { type: 'element', tagName: 'figure', properties: {}, children: [], data: { embed } as EmbedData as Element['data'], ...(position && { position }) };
+  return {
+    type: 'element',
+    tagName: 'figure',
+    properties: {},
+    children: [],
+    data: { embed } as EmbedData as Element['data'],
+    ...(position && { position }),
+  };
 }
 
 export function embedOf(node: Element): Embed | undefined {

@@ -52,10 +52,14 @@ const HANDLE = /^[A-Za-z0-9_.-]{1,64}$/;
 
 function youtube(id: string | null | undefined) {
   if (!id || !YOUTUBE_ID.test(id)) return undefined;
-  return { url: `https://www.youtube.com/watch?v=${id}`, playerUrl: `https://www.youtube-nocookie.com/embed/${id}` };
+  return {
+    url: `https://www.youtube.com/watch?v=${id}`,
+    playerUrl: `https://www.youtube-nocookie.com/embed/${id}`,
+  };
 }
 
-const hostIs = (url: URL, ...hosts: string[]) => hosts.includes(url.hostname.toLowerCase().replace(/^(www|m|mobile)\./, ''));
+const hostIs = (url: URL, ...hosts: string[]) =>
+  hosts.includes(url.hostname.toLowerCase().replace(/^(www|m|mobile)\./, ''));
 const segments = (url: URL) => url.pathname.split('/').filter(Boolean);
 
 export const PROVIDERS: Provider[] = [
@@ -82,7 +86,12 @@ export const PROVIDERS: Provider[] = [
     oembed: 'https://vimeo.com/api/oembed.json',
     match(url) {
       const parts = segments(url);
-      const id = hostIs(url, 'player.vimeo.com') && parts[0] === 'video' ? parts[1] : hostIs(url, 'vimeo.com') && parts.length === 1 ? parts[0] : undefined;
+      const id =
+        hostIs(url, 'player.vimeo.com') && parts[0] === 'video'
+          ? parts[1]
+          : hostIs(url, 'vimeo.com') && parts.length === 1
+            ? parts[0]
+            : undefined;
       if (!id || !DIGITS.test(id)) return undefined;
       // dnt=1: Vimeo's "do not track" mode, no cookies or analytics for the reader.
       return { url: `https://vimeo.com/${id}`, playerUrl: `https://player.vimeo.com/video/${id}?dnt=1` };
@@ -95,7 +104,15 @@ export const PROVIDERS: Provider[] = [
     oembed: 'https://publish.twitter.com/oembed',
     match(url) {
       const [user, status, id] = segments(url);
-      if (!hostIs(url, 'x.com', 'twitter.com') || status !== 'status' || !user || !HANDLE.test(user) || !id || !DIGITS.test(id)) return undefined;
+      if (
+        !hostIs(url, 'x.com', 'twitter.com') ||
+        status !== 'status' ||
+        !user ||
+        !HANDLE.test(user) ||
+        !id ||
+        !DIGITS.test(id)
+      )
+        return undefined;
       return { url: `https://x.com/${user}/status/${id}` };
     },
   },
@@ -106,7 +123,13 @@ export const PROVIDERS: Provider[] = [
     // No oembed: Instagram's needs a Meta app token. Editors paste Instagram's embed code instead.
     match(url) {
       const [type, code] = segments(url);
-      if (!hostIs(url, 'instagram.com') || !['p', 'reel', 'tv'].includes(type ?? '') || !code || !/^[A-Za-z0-9_-]{1,64}$/.test(code)) return undefined;
+      if (
+        !hostIs(url, 'instagram.com') ||
+        !['p', 'reel', 'tv'].includes(type ?? '') ||
+        !code ||
+        !/^[A-Za-z0-9_-]{1,64}$/.test(code)
+      )
+        return undefined;
       return { url: `https://www.instagram.com/${type}/${code}/` };
     },
   },
@@ -117,7 +140,15 @@ export const PROVIDERS: Provider[] = [
     oembed: 'https://www.tiktok.com/oembed',
     match(url) {
       const [user, video, id] = segments(url);
-      if (!hostIs(url, 'tiktok.com') || !user?.startsWith('@') || !HANDLE.test(user.slice(1)) || video !== 'video' || !id || !DIGITS.test(id)) return undefined;
+      if (
+        !hostIs(url, 'tiktok.com') ||
+        !user?.startsWith('@') ||
+        !HANDLE.test(user.slice(1)) ||
+        video !== 'video' ||
+        !id ||
+        !DIGITS.test(id)
+      )
+        return undefined;
       return { url: `https://www.tiktok.com/${user}/video/${id}` };
     },
   },
@@ -128,7 +159,16 @@ export const PROVIDERS: Provider[] = [
     oembed: 'https://embed.bsky.app/oembed',
     match(url) {
       const [profile, handle, post, key] = segments(url);
-      if (!hostIs(url, 'bsky.app') || profile !== 'profile' || post !== 'post' || !handle || !/^[A-Za-z0-9_.:-]{1,253}$/.test(handle) || !key || !/^[a-z0-9]{1,64}$/.test(key)) return undefined;
+      if (
+        !hostIs(url, 'bsky.app') ||
+        profile !== 'profile' ||
+        post !== 'post' ||
+        !handle ||
+        !/^[A-Za-z0-9_.:-]{1,253}$/.test(handle) ||
+        !key ||
+        !/^[a-z0-9]{1,64}$/.test(key)
+      )
+        return undefined;
       return { url: `https://bsky.app/profile/${handle}/post/${key}` };
     },
   },
@@ -140,7 +180,15 @@ export const PROVIDERS: Provider[] = [
     // Mastodon runs on many servers: any https host with a /@user/<digits> path.
     match(url) {
       const [user, id, embed] = segments(url);
-      if (url.protocol !== 'https:' || url.port || !user?.startsWith('@') || !HANDLE.test(user.slice(1)) || !id || !DIGITS.test(id)) return undefined;
+      if (
+        url.protocol !== 'https:' ||
+        url.port ||
+        !user?.startsWith('@') ||
+        !HANDLE.test(user.slice(1)) ||
+        !id ||
+        !DIGITS.test(id)
+      )
+        return undefined;
       if (embed !== undefined && embed !== 'embed') return undefined;
       return { url: `https://${url.hostname.toLowerCase()}/${user}/${id}` };
     },

@@ -21,14 +21,21 @@ export interface BodyImage {
 export type BodyPart = { html: string } | { image: BodyImage };
 
 /** An `<img>` tag whose attributes are all double-quoted (as rehype-stringify writes them), with Astro's placeholder. */
-const PLACEHOLDER = /<img((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*?)\s+__ASTRO_IMAGE_="([^"]*)"((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\s*\/?>/g;
+const PLACEHOLDER =
+  /<img((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*?)\s+__ASTRO_IMAGE_="([^"]*)"((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\s*\/?>/g;
 
 const NAMED: Record<string, string> = { quot: '"', amp: '&', apos: "'", lt: '<', gt: '>' };
 
 /** Decodes the character references rehype-stringify (or another serializer) may write in an attribute. */
 function decodeAttribute(value: string): string {
-  return value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(quot|amp|apos|lt|gt));/gi, (reference, hex: string, decimal: string, name: string) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : decimal ? String.fromCodePoint(Number(decimal)) : (NAMED[name.toLowerCase()] ?? reference),
+  return value.replace(
+    /&(?:#x([0-9a-f]+)|#(\d+)|(quot|amp|apos|lt|gt));/gi,
+    (reference, hex: string, decimal: string, name: string) =>
+      hex
+        ? String.fromCodePoint(parseInt(hex, 16))
+        : decimal
+          ? String.fromCodePoint(Number(decimal))
+          : (NAMED[name.toLowerCase()] ?? reference),
   );
 }
 

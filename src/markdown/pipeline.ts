@@ -29,7 +29,12 @@ import { sanitizeSchema } from './sanitize-schema.ts';
 
 // remark-limits first: it measures the raw text before remark parses it (size, nesting).
 // Explicit heading ids come off the text before smart punctuation could turn `--` in one into a dash.
-export const remarkPlugins: RemarkPlugins = [remarkLimits, remarkExplicitHeadingIds, remarkSmartPunctuation, remarkEmbedUrls];
+export const remarkPlugins: RemarkPlugins = [
+  remarkLimits,
+  remarkExplicitHeadingIds,
+  remarkSmartPunctuation,
+  remarkEmbedUrls,
+];
 
 export const rehypePlugins: RehypePlugins = [
   [rehypeRaw, { passThrough: [EMBED_TYPE] }],
@@ -45,7 +50,10 @@ export const rehypePlugins: RehypePlugins = [
   rehypeCodeBlocks,
   rehypeDemoteH1,
   rehypeHeadingIds,
-  [rehypeArticleImages, { sharedFolders: [fileURLToPath(new URL('../../content/assets/', import.meta.url))] }],
+  [
+    rehypeArticleImages,
+    { sharedFolders: [fileURLToPath(new URL('../../content/assets/', import.meta.url))] },
+  ],
 ];
 
 /** The sanitizer prefixes ids itself; remark-rehype prefixing footnote ids too would double it. */
@@ -56,4 +64,10 @@ export const remarkRehype: RemarkRehype = { clobberPrefix: '', handlers: embedHa
  * smartypants is off because remark-smart-punctuation applies it per article: imported wire copy
  * keeps its quotes exactly as they arrived.
  */
-export const markdownProcessor = unified({ gfm: true, smartypants: false, remarkPlugins, rehypePlugins, remarkRehype });
+export const markdownProcessor = unified({
+  gfm: true,
+  smartypants: false,
+  remarkPlugins,
+  rehypePlugins,
+  remarkRehype,
+});

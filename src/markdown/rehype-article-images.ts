@@ -57,12 +57,18 @@ function realPath(path: string): string {
 }
 
 /** Why the image at `src`, written in the article `articleFile`, cannot be published; undefined if it can. */
-export async function imageProblem(src: string, articleFile: string | undefined, sharedFolders: string[]): Promise<string | undefined> {
+export async function imageProblem(
+  src: string,
+  articleFile: string | undefined,
+  sharedFolders: string[],
+): Promise<string | undefined> {
   if (hasScheme(src) || src.startsWith('/')) {
     return `the image "${src}" is not a file in the article's folder. Download it, put it next to the article and write "${suggestedFileName(src)}".`;
   }
-  if (!articleFile) return `the image "${src}" is relative, but the markdown has no file to resolve it against.`;
-  if (/[?#]/.test(src)) return `the image "${src}" has a query or fragment, which a file name cannot have. Write just "${src.split(/[?#]/)[0]}".`;
+  if (!articleFile)
+    return `the image "${src}" is relative, but the markdown has no file to resolve it against.`;
+  if (/[?#]/.test(src))
+    return `the image "${src}" has a query or fragment, which a file name cannot have. Write just "${src.split(/[?#]/)[0]}".`;
   let path: string;
   try {
     path = resolve(dirname(articleFile), decodeURI(src));
@@ -75,7 +81,8 @@ export async function imageProblem(src: string, articleFile: string | undefined,
   }
   const extension = extname(path).toLowerCase();
   if (!RASTER_EXTENSIONS.includes(extension)) {
-    const why = extension === '.svg' ? ' SVG is not published because it can carry script: export a PNG.' : '';
+    const why =
+      extension === '.svg' ? ' SVG is not published because it can carry script: export a PNG.' : '';
     return `the image "${src}" is not in a format we publish (${RASTER_EXTENSIONS.join(', ')}).${why}`;
   }
   if (!statSync(path, { throwIfNoEntry: false })?.isFile()) {
@@ -105,22 +112,33 @@ export default function rehypeArticleImages(options: ArticleImagesOptions = {}) 
       const src = image.properties.src as string;
       const problem =
         (await imageProblem(src, file.path, sharedFolders)) ??
-        (image.properties.alt === undefined ? `the image "${src}" has no alt text. Describe what it shows (or write alt="" if it is only decoration).` : undefined);
+        (image.properties.alt === undefined
+          ? `the image "${src}" has no alt text. Describe what it shows (or write alt="" if it is only decoration).`
+          : undefined);
       if (problem) {
         const place = pointInFile(file, image.position?.start);
-        problems.push({ line: place?.line, column: place?.column, text: `${describeLocation(file, place)}: ${problem}` });
+        problems.push({
+          line: place?.line,
+          column: place?.column,
+          text: `${describeLocation(file, place)}: ${problem}`,
+        });
         continue;
       }
       const astro = (data.astro ??= {});
       const local = decodeURI(src);
-      if (!astro.localImagePaths?.includes(local)) astro.localImagePaths = [...(astro.localImagePaths ?? []), local];
+      if (!astro.localImagePaths?.includes(local))
+        astro.localImagePaths = [...(astro.localImagePaths ?? []), local];
     }
     // Every image problem of the file at once (one per line), so an article with 29 broken images
     // takes one round of fixes, not 29; the content check lists them one by one.
     if (problems.length > 0) {
       const first = problems[0]!;
       const place = first.line === undefined ? undefined : { line: first.line, column: first.column ?? 1 };
-      const message = file.message(problems.map((problem) => problem.text).join('\n'), { place, ruleId: 'article-image', source: 'rehype-article-images' });
+      const message = file.message(problems.map((problem) => problem.text).join('\n'), {
+        place,
+        ruleId: 'article-image',
+        source: 'rehype-article-images',
+      });
       message.fatal = true;
       (message as unknown as ImageProblemsError).imageProblems = problems;
       throw message;

@@ -23,7 +23,11 @@ export default function rehypeCodeBlocks() {
   return (tree: Root, file: VFile) => {
     highlight(tree, file);
     visit(tree, 'element', (node) => {
-      if (node.tagName === 'pre' && node.children.some((child) => child.type === 'element' && child.tagName === 'code')) node.properties.tabIndex = 0;
+      if (
+        node.tagName === 'pre' &&
+        node.children.some((child) => child.type === 'element' && child.tagName === 'code')
+      )
+        node.properties.tabIndex = 0;
     });
   };
 }

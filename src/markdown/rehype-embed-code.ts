@@ -14,7 +14,8 @@ import { toString } from 'hast-util-to-string';
 import { embedFromCode, isProviderScript } from './embed-code.ts';
 import { EMBED_TYPE, embedNode, embedOf, type EmbedPassThrough } from './embed-node.ts';
 
-const isBlank = (node: RootContent) => (node.type === 'text' && !node.value.trim()) || node.type === 'comment';
+const isBlank = (node: RootContent) =>
+  (node.type === 'text' && !node.value.trim()) || node.type === 'comment';
 
 /** The embed node for `node` if it is embed code, or a paragraph or figure holding nothing else. */
 function embedFor(node: Element): Element | undefined {
@@ -22,9 +23,12 @@ function embedFor(node: Element): Element | undefined {
   if (direct) return embedNode(direct, node.position);
   if (node.tagName !== 'p' && node.tagName !== 'figure') return undefined;
   const content = node.children.filter((child) => !isBlank(child) && !isProviderScript(child));
-  const caption = content.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
+  const caption = content.find(
+    (child): child is Element => child.type === 'element' && child.tagName === 'figcaption',
+  );
   const rest = content.filter((child) => child !== caption);
-  if (rest.length !== 1 || rest[0]!.type !== 'element' || (caption && node.tagName !== 'figure')) return undefined;
+  if (rest.length !== 1 || rest[0]!.type !== 'element' || (caption && node.tagName !== 'figure'))
+    return undefined;
   const embed = embedFromCode(rest[0]!);
   if (!embed) return undefined;
   const captionText = caption && toString(caption).replace(/\s+/g, ' ').trim();
@@ -41,8 +45,13 @@ function replaceIn(parent: Root | Element) {
       children.push(child);
       continue;
     }
-    const passed = (child as { type: string }).type === EMBED_TYPE ? (child as unknown as EmbedPassThrough) : undefined;
-    const embed = passed ? embedNode(passed.embed, passed.position) : child.type === 'element' ? embedFor(child) : undefined;
+    const passed =
+      (child as { type: string }).type === EMBED_TYPE ? (child as unknown as EmbedPassThrough) : undefined;
+    const embed = passed
+      ? embedNode(passed.embed, passed.position)
+      : child.type === 'element'
+        ? embedFor(child)
+        : undefined;
     afterEmbed = Boolean(embed);
     if (embed) children.push(embed);
     else if (child.type === 'element') {

@@ -26,7 +26,8 @@ export default function rehypeFragmentLinks() {
       if (typeof node.properties.id === 'string') ids.add(node.properties.id);
       // Browsers scroll to `<a name="x">` for `#x` too; the sanitizer prefixes names like ids.
       if (node.tagName === 'a' && typeof node.properties.name === 'string') ids.add(node.properties.name);
-      if (typeof node.properties.href === 'string' && node.properties.href.startsWith('#')) fragmentLinks.push(node);
+      if (typeof node.properties.href === 'string' && node.properties.href.startsWith('#'))
+        fragmentLinks.push(node);
     });
     for (const link of fragmentLinks) {
       const { id, directive } = readFragment((link.properties.href as string).slice(1));

@@ -53,7 +53,10 @@ export interface HeadingIdProblem {
  * The ids of a body's headings, in order, and what is wrong with their explicit ids. The one
  * function both the pipeline and the pre-render link check (src/lib/article-links.ts) use.
  */
-export function headingIds(headings: readonly HeadingSource[]): { ids: string[]; problems: HeadingIdProblem[] } {
+export function headingIds(headings: readonly HeadingSource[]): {
+  ids: string[];
+  problems: HeadingIdProblem[];
+} {
   const problems: HeadingIdProblem[] = [];
   const explicitIds = new Map<number, string>();
   const taken = new Set<string>();
@@ -62,7 +65,12 @@ export function headingIds(headings: readonly HeadingSource[]): { ids: string[];
     const problem = explicitIdProblem(explicit.id);
     if (problem) problems.push({ index, explicit, ...problem });
     else if (taken.has(explicit.id)) {
-      problems.push({ index, explicit, message: `the heading id {#${explicit.id}} is already used by an earlier heading`, fix: 'give each heading its own id, or delete the {#…} of this one to let it take one from its text' });
+      problems.push({
+        index,
+        explicit,
+        message: `the heading id {#${explicit.id}} is already used by an earlier heading`,
+        fix: 'give each heading its own id, or delete the {#…} of this one to let it take one from its text',
+      });
     } else {
       taken.add(explicit.id);
       explicitIds.set(index, explicit.id);
@@ -85,7 +93,12 @@ export default function rehypeHeadingIds() {
     visit(tree, 'element', (node) => {
       if (HEADING.test(node.tagName) && !node.properties.id) headings.push(node);
     });
-    const { ids, problems } = headingIds(headings.map((node) => ({ text: toString(node), explicit: notedExplicitId(file, node.position?.start.offset) })));
+    const { ids, problems } = headingIds(
+      headings.map((node) => ({
+        text: toString(node),
+        explicit: notedExplicitId(file, node.position?.start.offset),
+      })),
+    );
     headings.forEach((node, index) => (node.properties.id = ids[index]));
     const notes: BodyNote[] = problems.map(({ explicit, message, fix }) => {
       const point = pointInFile(file, { line: explicit.line, column: explicit.column });

@@ -24,8 +24,12 @@ interface Seen {
 
 const snapshots = new WeakMap<VFile, Map<string, Seen>>();
 
-const keyOf = (node: Element) => (node.position ? `${node.position.start.offset ?? `${node.position.start.line}:${node.position.start.column}`}<${node.tagName}` : undefined);
-const isTaskCheckbox = (node: Element) => node.tagName === 'input' && node.properties.type === 'checkbox' && node.properties.disabled === true;
+const keyOf = (node: Element) =>
+  node.position
+    ? `${node.position.start.offset ?? `${node.position.start.line}:${node.position.start.column}`}<${node.tagName}`
+    : undefined;
+const isTaskCheckbox = (node: Element) =>
+  node.tagName === 'input' && node.properties.type === 'checkbox' && node.properties.disabled === true;
 const attributeName = (property: string) => find(html, property).attribute;
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 3)}...` : text);
@@ -39,7 +43,8 @@ function describe(node: Element): string {
   return `<${node.tagName}>`;
 }
 
-const USE_EMBED = 'To show a video or a social post, paste its URL on its own line or the provider\'s embed code (docs/editors.md, "Embeds": YouTube, Vimeo, X, Instagram, TikTok, Bluesky, Mastodon); otherwise link to the page instead.';
+const USE_EMBED =
+  'To show a video or a social post, paste its URL on its own line or the provider\'s embed code (docs/editors.md, "Embeds": YouTube, Vimeo, X, Instagram, TikTok, Bluesky, Mastodon); otherwise link to the page instead.';
 
 function elementFix(node: Element): string {
   switch (node.tagName) {
@@ -52,13 +57,13 @@ function elementFix(node: Element): string {
     case 'noscript':
       return `Articles cannot run scripts. ${USE_EMBED}`;
     case 'style':
-      return 'Articles use the site\'s styles: delete it and use markdown (emphasis, headings, lists).';
+      return "Articles use the site's styles: delete it and use markdown (emphasis, headings, lists).";
     case 'form':
     case 'input':
     case 'select':
     case 'textarea':
     case 'button':
-      return 'Articles cannot hold forms: link to the form\'s page instead.';
+      return "Articles cannot hold forms: link to the form's page instead.";
     default:
       return 'This element is not allowed in articles (src/markdown/sanitize-schema.ts lists what is): delete it, or write it in markdown.';
   }
@@ -66,8 +71,10 @@ function elementFix(node: Element): string {
 
 function attributeFix(attribute: string): string {
   if (/^on/i.test(attribute)) return 'Articles cannot run scripts: delete the attribute.';
-  if (attribute === 'style' || attribute === 'class') return 'Articles use the site\'s styles: delete the attribute.';
-  if (['href', 'src', 'cite'].includes(attribute)) return 'Only http(s), mailto and tel links and local images are allowed: fix the URL or delete it.';
+  if (attribute === 'style' || attribute === 'class')
+    return "Articles use the site's styles: delete the attribute.";
+  if (['href', 'src', 'cite'].includes(attribute))
+    return 'Only http(s), mailto and tel links and local images are allowed: fix the URL or delete it.';
   return 'This attribute is not allowed in articles (src/markdown/sanitize-schema.ts lists what is): delete it.';
 }
 
@@ -78,7 +85,8 @@ export function rehypeBeforeSanitize() {
     visit(tree, 'element', (node, _index, parent) => {
       const key = keyOf(node);
       const parentKey = parent?.type === 'element' ? parents.get(parent) : undefined;
-      if (key && !seen.has(key)) seen.set(key, { node: { ...node, properties: { ...node.properties } }, parentKey });
+      if (key && !seen.has(key))
+        seen.set(key, { node: { ...node, properties: { ...node.properties } }, parentKey });
       if (key) parents.set(node, key);
       else if (parentKey) parents.set(node, parentKey);
     });

@@ -22,7 +22,10 @@ interface EmbedMdast {
   position?: Paragraph['position'];
 }
 
-const plainText = (nodes: PhrasingContent[]): string => nodes.map((node) => ('value' in node ? node.value : 'children' in node ? plainText(node.children) : '')).join('');
+const plainText = (nodes: PhrasingContent[]): string =>
+  nodes
+    .map((node) => ('value' in node ? node.value : 'children' in node ? plainText(node.children) : ''))
+    .join('');
 
 /** The embed a paragraph stands for, if it is nothing but a provider's URL. */
 export function embedOfParagraph(paragraph: Paragraph): Embed | undefined {
@@ -35,14 +38,24 @@ export function embedOfParagraph(paragraph: Paragraph): Embed | undefined {
   if (!embed) return undefined;
   const text = plainText(only.children).trim();
   const isUrl = text === only.url || embedFromUrl(text)?.url === embed.url;
-  return { ...embed, ...(text && !isUrl && { title: text }), ...(only.title?.trim() && { caption: only.title.trim() }) };
+  return {
+    ...embed,
+    ...(text && !isUrl && { title: text }),
+    ...(only.title?.trim() && { caption: only.title.trim() }),
+  };
 }
 
 export default function remarkEmbedUrls() {
   return (tree: Root) => {
     tree.children = tree.children.map((node) => {
       const embed = node.type === 'paragraph' ? embedOfParagraph(node) : undefined;
-      return embed ? ({ type: 'embed', embed, position: node.position } satisfies EmbedMdast as unknown as Root['children'][number]) : node;
+      return embed
+        ? ({
+            type: 'embed',
+            embed,
+            position: node.position,
+          } satisfies EmbedMdast as unknown as Root['children'][number])
+        : node;
     });
   };
 }

@@ -38,15 +38,33 @@ export const RESERVED_ID_PREFIXES = ['page-', 'user-content-'];
 /** What is wrong with `id` as a heading id, with a fix, or undefined when it is usable. */
 export function explicitIdProblem(id: string): { message: string; fix: string } | undefined {
   const written = `{#${id}}`;
-  if (id === '') return { message: `the heading id ${written} is empty`, fix: 'write the id after the #, e.g. {#the-vote}, or delete the braces' };
+  if (id === '')
+    return {
+      message: `the heading id ${written} is empty`,
+      fix: 'write the id after the #, e.g. {#the-vote}, or delete the braces',
+    };
   if (/\s/.test(id)) {
-    return { message: `the heading id ${written} contains a space`, fix: 'an id is one word: use hyphens instead of spaces (classes and other attributes are not supported in {#…})' };
+    return {
+      message: `the heading id ${written} contains a space`,
+      fix: 'an id is one word: use hyphens instead of spaces (classes and other attributes are not supported in {#…})',
+    };
   }
-  if (id.length > MAX_ID_LENGTH) return { message: `the heading id ${written} is longer than ${MAX_ID_LENGTH} characters`, fix: 'use a shorter id' };
+  if (id.length > MAX_ID_LENGTH)
+    return {
+      message: `the heading id ${written} is longer than ${MAX_ID_LENGTH} characters`,
+      fix: 'use a shorter id',
+    };
   const reserved = RESERVED_ID_PREFIXES.find((prefix) => id.startsWith(prefix));
-  if (reserved) return { message: `the heading id ${written} starts with "${reserved}", which the site keeps for its own ids`, fix: `choose an id that does not start with "${reserved}"` };
+  if (reserved)
+    return {
+      message: `the heading id ${written} starts with "${reserved}", which the site keeps for its own ids`,
+      fix: `choose an id that does not start with "${reserved}"`,
+    };
   if (!VALID_ID.test(id)) {
-    return { message: `the heading id ${written} has characters an id cannot have`, fix: 'use letters, digits, hyphens, underscores, dots and colons, starting with a letter, digit or underscore' };
+    return {
+      message: `the heading id ${written} has characters an id cannot have`,
+      fix: 'use letters, digits, hyphens, underscores, dots and colons, starting with a letter, digit or underscore',
+    };
   }
   return undefined;
 }
@@ -62,7 +80,11 @@ export function explicitIdOf(heading: Heading, strip = false): ExplicitId | unde
   if (!match) return undefined;
   const written = match[0].trimStart();
   const end = last.position?.end;
-  const explicit = { id: match[1]!, line: end?.line ?? heading.position?.start.line ?? 1, column: end ? end.column - written.length : 1 };
+  const explicit = {
+    id: match[1]!,
+    line: end?.line ?? heading.position?.start.line ?? 1,
+    column: end ? end.column - written.length : 1,
+  };
   if (strip) {
     last.value = last.value.slice(0, match.index);
     if (last.value === '') heading.children.pop();

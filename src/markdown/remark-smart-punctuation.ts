@@ -63,7 +63,8 @@ function smarten(tree: Root): void {
 
 export default function remarkSmartPunctuation() {
   return (tree: Root, file: VFile) => {
-    const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
+    const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro
+      ?.frontmatter;
     if (frontmatter?.smartPunctuation === false) return;
     smarten(tree);
   };

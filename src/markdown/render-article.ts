@@ -71,4 +71,5 @@ export const mayHaveRawHtml = (markdown: string) => /<[a-z]/i.test(markdown);
  * Whether the markdown may have a heading a plugin has something to say about (an h1, ATX or
  * setext, or a `{#…}` heading id): coarse too, a `# comment` in a code block only costs a render.
  */
-export const mayHaveHeadingNotes = (markdown: string) => markdown.includes('{#') || /^ {0,3}(?:#(?:[ \t]|$)|=+[ \t]*$)/m.test(markdown);
+export const mayHaveHeadingNotes = (markdown: string) =>
+  markdown.includes('{#') || /^ {0,3}(?:#(?:[ \t]|$)|=+[ \t]*$)/m.test(markdown);

@@ -45,7 +45,8 @@ function factsIn(file: VFile): RenderFacts {
 }
 
 export function noteFrameOrigins(file: VFile, origins: string[]): void {
-  if (origins.length) factsIn(file).frameOrigins = [...new Set([...factsIn(file).frameOrigins, ...origins])].sort();
+  if (origins.length)
+    factsIn(file).frameOrigins = [...new Set([...factsIn(file).frameOrigins, ...origins])].sort();
 }
 
 export function noteRemovals(file: VFile, removals: Removal[]): void {
@@ -59,5 +60,9 @@ export function noteBodyNotes(file: VFile, notes: BodyNote[]): void {
 /** The facts noted while rendering, read from the front matter the renderer returned. */
 export function factsOf(frontmatter: Record<string, unknown>): RenderFacts {
   const facts = frontmatter[KEY] as RenderFacts | undefined;
-  return { frameOrigins: facts?.frameOrigins ?? [], removed: facts?.removed ?? [], notes: facts?.notes ?? [] };
+  return {
+    frameOrigins: facts?.frameOrigins ?? [],
+    removed: facts?.removed ?? [],
+    notes: facts?.notes ?? [],
+  };
 }

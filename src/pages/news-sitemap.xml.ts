@@ -17,6 +17,8 @@ export const GET: APIRoute = async () => {
       search: articleSearchPresentation(article),
     }))
     .filter((candidate) => isIndexable(candidate.url, candidate.search));
-  const xml = await newsSitemapXml(newsSitemapEntries(candidates, now), site, (date) => isoWithOffset(date, site.timezone));
+  const xml = await newsSitemapXml(newsSitemapEntries(candidates, now), site, (date) =>
+    isoWithOffset(date, site.timezone),
+  );
   return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

@@ -17,14 +17,21 @@ describe('runMeasured', () => {
       // A shell whose child holds 300 MB: the peak must count the grandchild, not just the shell.
       const hold = `const b = Buffer.alloc(300 * 1024 * 1024, 1); console.log('held', b.length); setTimeout(() => process.exit(3), 1500);`;
       const logFile = join(dir, 'log');
-      const result = await runMeasured('sh', ['-c', `"${process.execPath}" -e "${hold}"; exit $?`], { cwd: dir, env: process.env, logFile, sampleMs: 50 });
+      const result = await runMeasured('sh', ['-c', `"${process.execPath}" -e "${hold}"; exit $?`], {
+        cwd: dir,
+        env: process.env,
+        logFile,
+        sampleMs: 50,
+      });
       expect(result.exitCode).toBe(3);
       expect(result.peakRssBytes).toBeGreaterThan(250 * 1024 ** 2);
       // The buffer is anonymous memory, and it is the node process's, not the shell's.
       expect(result.peakAnonBytes).toBeGreaterThan(250 * 1024 ** 2);
       expect(result.peakByProcess[0]!.process).toMatch(/^node \d+$/);
       expect(result.peakByProcess[0]!.anonBytes).toBeGreaterThan(250 * 1024 ** 2);
-      expect(result.peakByProcess.find((memory) => memory.process.startsWith('sh '))!.rssBytes).toBeLessThan(50 * 1024 ** 2);
+      expect(result.peakByProcess.find((memory) => memory.process.startsWith('sh '))!.rssBytes).toBeLessThan(
+        50 * 1024 ** 2,
+      );
       expect(readFileSync(logFile, 'utf8')).toContain('held 314572800');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -53,7 +60,12 @@ describe('runMeasured', () => {
     try {
       // About a second of CPU in a grandchild: a busy loop that stops after 1,000 ms of its own CPU.
       const spin = `const t = process.cpuUsage(); while (process.cpuUsage(t).user < 1e6);`;
-      const run = () => runMeasured('sh', ['-c', `"${process.execPath}" -e "${spin}"`], { cwd: dir, env: process.env, logFile: join(dir, 'log') });
+      const run = () =>
+        runMeasured('sh', ['-c', `"${process.execPath}" -e "${spin}"`], {
+          cwd: dir,
+          env: process.env,
+          logFile: join(dir, 'log'),
+        });
       const alone = await run();
       expect(alone.cpuSeconds!.user).toBeGreaterThanOrEqual(1);
       expect(alone.cpuSeconds!.user).toBeLessThan(3);

@@ -11,7 +11,9 @@ import { AUTHOR_IDS, authorYaml, benchArticle, HERO_EVERY, writeCorpus } from '.
 const frontMatterOf = (markdown: string) => parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(markdown)![1]!);
 const bodyOf = (markdown: string) => markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
 // image() resolves files at build time; here the path string itself is what we check.
-const schemaContext = { image: () => z.string().startsWith('./') } as unknown as Parameters<typeof articleSchema>[0];
+const schemaContext = { image: () => z.string().startsWith('./') } as unknown as Parameters<
+  typeof articleSchema
+>[0];
 
 describe('benchArticle', () => {
   it('is a pure function of (index, seed)', () => {
@@ -97,7 +99,8 @@ describe('writeCorpus', () => {
     const heroFiles = files.filter((file) => file.endsWith('hero.jpg'));
     expect(heroFiles).toHaveLength(2);
     // Heroes are hard links to the shared JPEGs, not copies.
-    for (const file of heroFiles) expect(statSync(join(dir, 'small/articles', file)).nlink).toBeGreaterThan(1);
+    for (const file of heroFiles)
+      expect(statSync(join(dir, 'small/articles', file)).nlink).toBeGreaterThan(1);
     expect(readdirSync(join(dir, 'small/authors'))).toHaveLength(AUTHOR_IDS.length);
   });
 });

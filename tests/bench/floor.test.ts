@@ -14,7 +14,10 @@ describe('the floor baseline', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
     try {
       mkdirSync(join(dir, 'content/articles/with-hero'), { recursive: true });
-      writeFileSync(join(dir, 'content/articles/plain.md'), '---\ntitle: "Tom & Jerry"\n---\n\n## Heading\n\nText <script>alert(1)</script>\n');
+      writeFileSync(
+        join(dir, 'content/articles/plain.md'),
+        '---\ntitle: "Tom & Jerry"\n---\n\n## Heading\n\nText <script>alert(1)</script>\n',
+      );
       writeFileSync(join(dir, 'content/articles/with-hero/index.md'), '---\ntitle: Hero\n---\n\n> quoted\n');
       expect(main(join(dir, 'content'), join(dir, 'out'))).toBe(2);
       const plain = readFileSync(join(dir, 'out/articles/plain/index.html'), 'utf8');

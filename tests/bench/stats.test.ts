@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countImageEncodes, filesWrittenSince, markdownTable, median, outputSizes } from '../../scripts/bench/stats.ts';
+import {
+  countImageEncodes,
+  filesWrittenSince,
+  markdownTable,
+  median,
+  outputSizes,
+} from '../../scripts/bench/stats.ts';
 
 describe('median', () => {
   it('takes the middle value, or the mean of the two middle ones', () => {
@@ -30,7 +36,13 @@ describe('outputSizes', () => {
   it('adds up every file, and counts only articles/<slug>/index.html as article pages', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-stats-'));
     try {
-      for (const [path, bytes] of [['index.html', 10], ['articles/a/index.html', 100], ['articles/b/index.html', 300], ['articles/b/extra.html', 7], ['_astro/site.css', 50]] as const) {
+      for (const [path, bytes] of [
+        ['index.html', 10],
+        ['articles/a/index.html', 100],
+        ['articles/b/index.html', 300],
+        ['articles/b/extra.html', 7],
+        ['_astro/site.css', 50],
+      ] as const) {
         mkdirSync(join(dir, path, '..'), { recursive: true });
         writeFileSync(join(dir, path), 'x'.repeat(bytes));
       }

@@ -24,7 +24,9 @@ describe('the search page', () => {
     const { page, problems, close } = await openPage(session, '/search/?q=boogers');
     try {
       await page.locator('#page-search-results li').first().waitFor();
-      const links = await page.locator('#page-search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const links = await page
+        .locator('#page-search-results a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(links).toEqual([`/articles/${SEED_ARTICLE}/`]);
       expect(await page.locator('#page-search-results mark').first().textContent()).toMatch(/^boogers/);
       expect(await page.locator('#page-search-status').textContent()).toBe('1 article found for “boogers”.');
@@ -42,7 +44,9 @@ describe('the search page', () => {
       await page.getByLabel('Search articles').fill('lighthouse');
       await page.getByRole('button', { name: 'Search' }).click();
       await page.locator('#page-search-results li').first().waitFor();
-      expect(await page.locator('#page-search-results a').first().getAttribute('href')).toBe(`/articles/${ARTICLE_WITH_IMAGES}/`);
+      expect(await page.locator('#page-search-results a').first().getAttribute('href')).toBe(
+        `/articles/${ARTICLE_WITH_IMAGES}/`,
+      );
       expect(new URL(page.url()).searchParams.get('q')).toBe('lighthouse');
     } finally {
       await close();
@@ -52,7 +56,10 @@ describe('the search page', () => {
   it('without JavaScript, hides the form and offers sections and the latest articles', async () => {
     // Playwright's javaScriptEnabled: false only stops scripts; the page still parses as if
     // scripting were on (no <noscript>). Chromium with scripting off in its settings is a real reader's.
-    const browser = await chromium.launch({ executablePath: requireChromium(), args: [...CHROMIUM_ARGS, '--blink-settings=scriptEnabled=false'] });
+    const browser = await chromium.launch({
+      executablePath: requireChromium(),
+      args: [...CHROMIUM_ARGS, '--blink-settings=scriptEnabled=false'],
+    });
     try {
       const page = await browser.newPage();
       await page.goto(`${session.server.origin}/search/`);
@@ -69,7 +76,8 @@ describe('the search page', () => {
 
 describe('an article page', () => {
   const path = `/articles/${ARTICLE_WITH_IMAGES}/`;
-  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const background = (page: Page) =>
+    page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 
   it('follows the dark colour scheme with CSS alone (JavaScript off)', async () => {
     const light = await openPage(session, path, { colorScheme: 'light', javaScriptEnabled: false });
@@ -87,7 +95,11 @@ describe('an article page', () => {
     const { page, close } = await openPage(session, path);
     try {
       await page.emulateMedia({ media: 'print' });
-      const shown = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).display !== 'none');
+      const shown = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((element) => getComputedStyle(element).display !== 'none');
       expect(await shown('header.site nav')).toBe(false);
       expect(await shown('footer.site')).toBe(false);
       expect(await shown('.tags')).toBe(false);
@@ -117,7 +129,9 @@ describe('search under a base path', () => {
       try {
         await page.goto(`${server.origin}/news/search/?q=boogers`);
         await page.locator('#page-search-results li').first().waitFor();
-        const links = await page.locator('#page-search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+        const links = await page
+          .locator('#page-search-results a')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
         expect(links).toEqual([`/news/articles/${SEED_ARTICLE}/`]);
       } finally {
         await page.close();

@@ -47,7 +47,11 @@ async function hostedContext(): Promise<BrowserContext> {
   await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      ),
+    );
   });
   return context;
 }
@@ -72,19 +76,25 @@ describe('dist/_headers', () => {
     expect(header.get('script-src')).not.toContain("'unsafe-eval'");
     for (const template of session.templates) {
       const file = template.path === '/404.html' ? '404.html' : join(template.path, 'index.html');
-      const meta = parseHTML(readFileSync(join(dist, file), 'utf8')).document.querySelector('meta[http-equiv="content-security-policy"]');
+      const meta = parseHTML(readFileSync(join(dist, file), 'utf8')).document.querySelector(
+        'meta[http-equiv="content-security-policy"]',
+      );
       expect(meta, `${template.path} has no CSP meta`).not.toBeNull();
       const pagePolicy = parsePolicy(meta!.getAttribute('content')!);
       expect(pagePolicy.get('script-src')).not.toContain("'unsafe-inline'");
       expect(pagePolicy.get('frame-ancestors'), 'ignored in meta; belongs in the header').toBeUndefined();
       for (const directive of ['script-src', 'style-src']) {
-        for (const source of pagePolicy.get(directive) ?? []) expect(header.get(directive), `${directive} ${source} of ${template.path}`).toContain(source);
+        for (const source of pagePolicy.get(directive) ?? [])
+          expect(header.get(directive), `${directive} ${source} of ${template.path}`).toContain(source);
       }
     }
   });
 
   it('caches hashed assets for a year and pages, feeds and sitemaps briefly', () => {
-    const cacheOf = (path: string) => rules.filter((rule) => ruleMatches(rule.path, path) && rule.headers['Cache-Control']).map((rule) => rule.headers['Cache-Control']);
+    const cacheOf = (path: string) =>
+      rules
+        .filter((rule) => ruleMatches(rule.path, path) && rule.headers['Cache-Control'])
+        .map((rule) => rule.headers['Cache-Control']);
     expect(cacheOf('/_astro/anything.css')).toEqual(['public, max-age=31536000, immutable']);
     expect(cacheOf('/')).toEqual(['public, max-age=0, must-revalidate']);
     expect(cacheOf('/articles/harbour-light-returns/')).toEqual(['public, max-age=0, must-revalidate']);
@@ -99,36 +109,51 @@ describe('the CSP in Chromium', () => {
     const page = await context.newPage();
     const violations: string[] = [];
     page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+      if (/Content Security Policy|Refused to/i.test(message.text()))
+        violations.push(`${page.url()}: ${message.text()}`);
     });
     for (const template of session.templates) {
       await page.goto(session.server.origin + template.path, { waitUntil: 'networkidle' });
-      const seen = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+      const seen = await page.evaluate(
+        () => (window as unknown as { cspViolations: string[] }).cspViolations,
+      );
       violations.push(...seen.map((violation) => `${template.kind} ${template.path}: ${violation}`));
     }
     await context.close();
     expect(violations).toEqual([]);
   });
 
-  it('refuses an injected inline script and event handler, and reports them', { timeout: 60_000 }, async () => {
-    const context = await hostedContext();
-    const page = await context.newPage();
-    await page.goto(`${session.server.origin}${urlPathOf('index.html')}`, { waitUntil: 'load' });
-    const result = await page.evaluate(async () => {
-      const script = document.createElement('script');
-      script.textContent = 'window.injectedRan = true';
-      document.body.append(script);
-      const image = document.createElement('img');
-      image.setAttribute('onerror', 'window.handlerRan = true');
-      image.src = 'data:,not-an-image';
-      document.body.append(image);
-      await new Promise((done) => setTimeout(done, 200));
-      const state = window as unknown as { injectedRan?: boolean; handlerRan?: boolean; cspViolations: string[] };
-      return { injectedRan: state.injectedRan ?? false, handlerRan: state.handlerRan ?? false, violations: state.cspViolations };
-    });
-    await context.close();
-    expect(result.injectedRan).toBe(false);
-    expect(result.handlerRan).toBe(false);
-    expect(result.violations.some((violation) => violation.startsWith('script-src'))).toBe(true);
-  });
+  it(
+    'refuses an injected inline script and event handler, and reports them',
+    { timeout: 60_000 },
+    async () => {
+      const context = await hostedContext();
+      const page = await context.newPage();
+      await page.goto(`${session.server.origin}${urlPathOf('index.html')}`, { waitUntil: 'load' });
+      const result = await page.evaluate(async () => {
+        const script = document.createElement('script');
+        script.textContent = 'window.injectedRan = true';
+        document.body.append(script);
+        const image = document.createElement('img');
+        image.setAttribute('onerror', 'window.handlerRan = true');
+        image.src = 'data:,not-an-image';
+        document.body.append(image);
+        await new Promise((done) => setTimeout(done, 200));
+        const state = window as unknown as {
+          injectedRan?: boolean;
+          handlerRan?: boolean;
+          cspViolations: string[];
+        };
+        return {
+          injectedRan: state.injectedRan ?? false,
+          handlerRan: state.handlerRan ?? false,
+          violations: state.cspViolations,
+        };
+      });
+      await context.close();
+      expect(result.injectedRan).toBe(false);
+      expect(result.handlerRan).toBe(false);
+      expect(result.violations.some((violation) => violation.startsWith('script-src'))).toBe(true);
+    },
+  );
 });

@@ -18,7 +18,9 @@ afterAll(() => session?.close());
 
 describe('an article at 1280×800', () => {
   it('keeps a 100-character headline to three lines and the hero’s top above the fold', async () => {
-    const { page, close } = await openPage(session, LONG_HEADLINE, { viewport: { width: 1280, height: 800 } });
+    const { page, close } = await openPage(session, LONG_HEADLINE, {
+      viewport: { width: 1280, height: 800 },
+    });
     const measured = await page.evaluate(() => {
       const h1 = document.querySelector('h1')!;
       return {
@@ -81,7 +83,8 @@ describe('the front page at 1280 px', () => {
     await close();
     // The sample site has sections of each size, so each layout is looked at.
     expect(new Set(blocks.map((block) => Math.min(block.stories, 3)))).toEqual(new Set([1, 2, 3]));
-    for (const block of blocks) expect(block.columns, `a block of ${block.stories} stories`).toBe(Math.min(block.stories, 3));
+    for (const block of blocks)
+      expect(block.columns, `a block of ${block.stories} stories`).toBe(Math.min(block.stories, 3));
   });
 });
 
@@ -90,9 +93,16 @@ describe('typefaces', () => {
     const { page, close } = await openPage(session, path);
     await page.evaluate(() => document.fonts.ready);
     const loaded = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.endsWith('.woff2')),
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.endsWith('.woff2')),
     );
-    const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel="preload"][as="font"]')].map((link) => link.getAttribute('href')));
+    const preloaded = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="preload"][as="font"]')].map((link) =>
+        link.getAttribute('href'),
+      ),
+    );
     await close();
     return { serif: loaded.some((name) => name.includes('source-serif')), preloaded };
   };

@@ -30,7 +30,8 @@ Volunteers filmed the first night of the relit lamp.
 The trust thanked its volunteers.
 `;
 
-const STAND_IN = '<!doctype html><title>Stand-in player</title><p id="stand-in">Stand-in player for aBcDeFgHiJk</p>';
+const STAND_IN =
+  '<!doctype html><title>Stand-in player</title><p id="stand-in">Stand-in player for aBcDeFgHiJk</p>';
 
 let work: string;
 let build: BuildResult;
@@ -71,7 +72,8 @@ async function openArticle(): Promise<Opened> {
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, async (route) => {
     const url = route.request().url();
     remote.push(url);
-    if (url.startsWith('https://www.youtube-nocookie.com/embed/')) await route.fulfill({ status: 200, contentType: 'text/html', body: STAND_IN });
+    if (url.startsWith('https://www.youtube-nocookie.com/embed/'))
+      await route.fulfill({ status: 200, contentType: 'text/html', body: STAND_IN });
     else await route.abort();
   });
   const page = await context.newPage();
@@ -84,7 +86,9 @@ describe('a video embed', () => {
     const { context, page, remote } = await openArticle();
     await page.locator('figure.embed-video').scrollIntoViewIfNeeded();
     // A lazy iframe in view would start loading now; a round trip to the page proves the browser had its chance.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     expect(remote).toEqual([]);
     expect(await page.locator('details.embed-player').getAttribute('open')).toBeNull();
     await context.close();
@@ -103,7 +107,9 @@ describe('a video embed', () => {
     expect(focused, 'Tab never reached the video summary').toBe(true);
     expect(remote).toEqual([]);
 
-    const playerRequest = page.waitForRequest((request) => request.url().startsWith('https://www.youtube-nocookie.com/embed/'));
+    const playerRequest = page.waitForRequest((request) =>
+      request.url().startsWith('https://www.youtube-nocookie.com/embed/'),
+    );
     await page.keyboard.press('Enter');
     expect((await playerRequest).url()).toBe('https://www.youtube-nocookie.com/embed/aBcDeFgHiJk');
     expect(await page.locator('details.embed-player').getAttribute('open')).toBe('');

@@ -15,7 +15,10 @@ interface TabStop {
 function focusIndicatorOf(page: Page, index: number): Promise<string> {
   return page.evaluate((index) => {
     const style = getComputedStyle(document.querySelectorAll('*')[index]);
-    const outline = style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0 ? 'none' : `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
+    const outline =
+      style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0
+        ? 'none'
+        : `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
     return `outline: ${outline}; box-shadow: ${style.boxShadow}`;
   }, index);
 }
@@ -25,7 +28,8 @@ async function pressTab(page: Page): Promise<TabStop | undefined> {
   const stop = await page.evaluate(() => {
     const element = document.activeElement;
     if (!element || element === document.body) return undefined;
-    const label = `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}" ${element.getAttribute('href') ?? ''}`.trim();
+    const label =
+      `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}" ${element.getAttribute('href') ?? ''}`.trim();
     return { index: [...document.querySelectorAll('*')].indexOf(element), label };
   });
   return stop && { ...stop, focused: await focusIndicatorOf(page, stop.index) };
@@ -41,19 +45,27 @@ export async function skipLinkProblems(page: Page): Promise<string[]> {
     return { href, mainId: main?.id ?? '' };
   });
   if (!target.mainId || target.href !== `#${target.mainId}`) {
-    return [`the first Tab stop is ${first.label}, not a skip link to #${target.mainId || '(main has no id)'}`];
+    return [
+      `the first Tab stop is ${first.label}, not a skip link to #${target.mainId || '(main has no id)'}`,
+    ];
   }
   await page.keyboard.press('Enter');
   const focused = await page.evaluate(() => document.activeElement?.id);
-  return focused === target.mainId ? [] : [`after the skip link, focus is on "${focused ?? 'nothing'}", not #${target.mainId}`];
+  return focused === target.mainId
+    ? []
+    : [`after the skip link, focus is on "${focused ?? 'nothing'}", not #${target.mainId}`];
 }
 
 /**
  * Tabs through the whole page once and reports visible links Tab never reaches and Tab stops
  * whose computed outline/box-shadow does not change when focused.
  */
-export async function tabOrderProblems(page: Page): Promise<{ unreachable: string[]; invisibleFocus: string[] }> {
-  const candidates = await page.locator('a[href], button, input, select, textarea, summary, [tabindex]').count();
+export async function tabOrderProblems(
+  page: Page,
+): Promise<{ unreachable: string[]; invisibleFocus: string[] }> {
+  const candidates = await page
+    .locator('a[href], button, input, select, textarea, summary, [tabindex]')
+    .count();
   const stops: TabStop[] = [];
   for (let presses = 0; presses < candidates + 2; presses++) {
     const stop = await pressTab(page);
@@ -70,7 +82,11 @@ export async function tabOrderProblems(page: Page): Promise<{ unreachable: strin
   const unreachable = await page.evaluate((reached) => {
     const all = [...document.querySelectorAll('*')];
     return [...document.querySelectorAll('a[href]')]
-      .filter((link) => (link.checkVisibility() || link.classList.contains('skip-link')) && !reached.includes(all.indexOf(link)))
+      .filter(
+        (link) =>
+          (link.checkVisibility() || link.classList.contains('skip-link')) &&
+          !reached.includes(all.indexOf(link)),
+      )
       .map((link) => `a "${(link.textContent ?? '').trim().slice(0, 40)}" ${link.getAttribute('href')}`);
   }, reached);
   const invisibleFocus = stops

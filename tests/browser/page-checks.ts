@@ -12,7 +12,15 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build-site.ts';
 import type { PageTemplate } from '../helpers/page-templates.ts';
 import { skipLinkProblems, tabOrderProblems } from './keyboard.ts';
-import { describeViolations, horizontalOverflow, layoutShiftTotal, loadLazyImages, openPage, runAxe, type Session } from './support.ts';
+import {
+  describeViolations,
+  horizontalOverflow,
+  layoutShiftTotal,
+  loadLazyImages,
+  openPage,
+  runAxe,
+  type Session,
+} from './support.ts';
 
 const SCREENSHOTS = join(projectRoot, 'test-artifacts/screenshots');
 
@@ -42,13 +50,16 @@ export function describePageChecks({ kind, path }: PageTemplate, session: () => 
       expect(overflow).toBeUndefined();
     });
 
-    it.each(['light', 'dark'] as const)('has no WCAG 2.2 A/AA violation found by axe-core (%s scheme)', async (colorScheme) => {
-      // The page's CSP forbids the injected axe script: bypass it for this run only.
-      const { page, close } = await openPage(session(), path, { bypassCSP: true, colorScheme });
-      const violations = await runAxe(page);
-      await close();
-      expect(violations, describeViolations(violations)).toEqual([]);
-    });
+    it.each(['light', 'dark'] as const)(
+      'has no WCAG 2.2 A/AA violation found by axe-core (%s scheme)',
+      async (colorScheme) => {
+        // The page's CSP forbids the injected axe script: bypass it for this run only.
+        const { page, close } = await openPage(session(), path, { bypassCSP: true, colorScheme });
+        const violations = await runAxe(page);
+        await close();
+        expect(violations, describeViolations(violations)).toEqual([]);
+      },
+    );
 
     it('offers a skip link as the first Tab stop, and it moves focus to the main content', async () => {
       const { page, close } = await openPage(session(), path);
@@ -69,9 +80,15 @@ export function describePageChecks({ kind, path }: PageTemplate, session: () => 
       mkdirSync(SCREENSHOTS, { recursive: true });
       for (const width of [375, 1280]) {
         for (const colorScheme of ['light', 'dark'] as const) {
-          const { page, close } = await openPage(session(), path, { viewport: { width, height: 900 }, colorScheme });
+          const { page, close } = await openPage(session(), path, {
+            viewport: { width, height: 900 },
+            colorScheme,
+          });
           await loadLazyImages(page);
-          const image = await page.screenshot({ path: join(SCREENSHOTS, `${kind}-${width}-${colorScheme}.png`), fullPage: true });
+          const image = await page.screenshot({
+            path: join(SCREENSHOTS, `${kind}-${width}-${colorScheme}.png`),
+            fullPage: true,
+          });
           await close();
           expect(image.subarray(1, 4).toString(), 'a PNG image').toBe('PNG');
         }

@@ -32,10 +32,14 @@ let build: BuildResult;
 let session: Session;
 beforeAll(async () => {
   const files = Object.fromEntries(
-    Array.from({ length: PAGE_SIZE }, (_, n) => [`content/articles/archive-fixture-${n + 1}/index.md`, fixtureArticle(n + 1)]),
+    Array.from({ length: PAGE_SIZE }, (_, n) => [
+      `content/articles/archive-fixture-${n + 1}/index.md`,
+      fixtureArticle(n + 1),
+    ]),
   );
   build = await buildSite({ files });
-  if (build.exitCode !== 0) throw new Error(`The archive site did not build (exit ${build.exitCode}):\n${build.output}`);
+  if (build.exitCode !== 0)
+    throw new Error(`The archive site did not build (exit ${build.exitCode}):\n${build.output}`);
   session = await startSession(build.dist);
 });
 afterAll(async () => {

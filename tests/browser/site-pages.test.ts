@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-for (const template of findPageTemplates(inject('siteDist')).found) describePageChecks(template, () => session);
+for (const template of findPageTemplates(inject('siteDist')).found)
+  describePageChecks(template, () => session);
 
 describe('a miss deep in the site', () => {
   it('answers 404 with the styled 404 page and no failed request', async () => {

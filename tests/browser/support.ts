@@ -49,9 +49,16 @@ export interface OpenOptions extends BrowserContextOptions {
 }
 
 /** Opens `path` in a fresh context and waits until it has loaded, fonts included. */
-export async function openPage(session: Session, path: string, options: OpenOptions = {}): Promise<OpenedPage> {
+export async function openPage(
+  session: Session,
+  path: string,
+  options: OpenOptions = {},
+): Promise<OpenedPage> {
   const { expectedStatus = 200, ...contextOptions } = options;
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  const context = await session.browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    ...contextOptions,
+  });
   await context.addInitScript(recordLayoutShifts);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -59,13 +66,17 @@ export async function openPage(session: Session, path: string, options: OpenOpti
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     // Chromium logs the expected status of the page itself (a 404 page) as an error too.
-    const isExpectedStatus = message.location().url === url && message.text().includes(`status of ${expectedStatus} `);
+    const isExpectedStatus =
+      message.location().url === url && message.text().includes(`status of ${expectedStatus} `);
     if (!isExpectedStatus) problems.push(`console error: ${message.text()} ${message.location().url}`.trim());
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
+  );
   page.on('response', (response) => {
-    const isDocument = response.request().isNavigationRequest() && response.request().frame() === page.mainFrame();
+    const isDocument =
+      response.request().isNavigationRequest() && response.request().frame() === page.mainFrame();
     const expected = isDocument ? expectedStatus : 200;
     if (response.status() >= 400 && response.status() !== expected) {
       problems.push(`HTTP ${response.status()}: ${response.url()}`);
@@ -96,8 +107,15 @@ export interface AxeViolation {
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
     return result.violations.map(({ id, impact, help, nodes }) => ({
       id,
       impact,
@@ -111,7 +129,9 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
 export function describeViolations(violations: AxeViolation[]): string {
   return violations
     .flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(' ')}`),
+      violation.nodes.map(
+        (node) => `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(' ')}`,
+      ),
     )
     .join('\n');
 }
@@ -148,7 +168,9 @@ export function horizontalOverflow(page: Page): Promise<string | undefined> {
     const widest = [...document.body.querySelectorAll('*')]
       .map((element) => ({ element, right: element.getBoundingClientRect().right }))
       .sort((a, b) => b.right - a.right)[0]?.element;
-    const name = widest ? `${widest.tagName.toLowerCase()}${widest.id ? `#${widest.id}` : ''}${widest.classList.length ? `.${[...widest.classList].join('.')}` : ''}` : 'unknown';
+    const name = widest
+      ? `${widest.tagName.toLowerCase()}${widest.id ? `#${widest.id}` : ''}${widest.classList.length ? `.${[...widest.classList].join('.')}` : ''}`
+      : 'unknown';
     return `${root.scrollWidth} px wide in a ${root.clientWidth} px viewport; widest: ${name}`;
   });
 }

@@ -16,18 +16,41 @@ const publicDir = mkdtempSync(join(tmpdir(), 'dev-problems-'));
 writeFileSync(join(publicDir, 'logo.png'), 'png');
 afterAll(() => rmSync(publicDir, { recursive: true, force: true }));
 
-const PROBLEM: Problem = { severity: 'error', file: 'content/articles/a/index.md', line: 2, column: 1, field: 'title', message: 'required field is missing', hint: '' };
+const PROBLEM: Problem = {
+  severity: 'error',
+  file: 'content/articles/a/index.md',
+  line: 2,
+  column: 1,
+  field: 'title',
+  message: 'required field is missing',
+  hint: '',
+};
 
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 
 /** Answers `url` through the middleware: the status it set, or 'next' when it passed the request on. */
 function answer(url: string): { status: number | 'next'; body: string } {
   let middleware: Middleware | undefined;
-  const server = { config: { base: '/', publicDir }, middlewares: { use: (handler: Middleware) => (middleware = handler) }, ws: { send: () => {} } };
+  const server = {
+    config: { base: '/', publicDir },
+    middlewares: { use: (handler: Middleware) => (middleware = handler) },
+    ws: { send: () => {} },
+  };
   serveProblems(server as unknown as ViteDevServer, [PROBLEM]);
-  const response = { statusCode: 200, body: '', setHeader: () => {}, end(text = '') { this.body = text; } };
+  const response = {
+    statusCode: 200,
+    body: '',
+    setHeader: () => {},
+    end(text = '') {
+      this.body = text;
+    },
+  };
   let passed = false;
-  middleware!({ url, method: 'GET' } as IncomingMessage, response as unknown as ServerResponse, () => (passed = true));
+  middleware!(
+    { url, method: 'GET' } as IncomingMessage,
+    response as unknown as ServerResponse,
+    () => (passed = true),
+  );
   return { status: passed ? 'next' : response.statusCode, body: response.body };
 }
 

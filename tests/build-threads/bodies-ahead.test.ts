@@ -12,16 +12,31 @@ const article = (id: string, pubDate: string | undefined, sourceDigest = `digest
   sourceDigest,
 });
 
-const articles = [article('old', '2026-01-01T09:00:00Z'), article('new-b', '2026-11-28T09:00:00Z'), article('new-a', '2026-11-28T09:00:00Z'), article('invalid', undefined)];
+const articles = [
+  article('old', '2026-01-01T09:00:00Z'),
+  article('new-b', '2026-11-28T09:00:00Z'),
+  article('new-a', '2026-11-28T09:00:00Z'),
+  article('invalid', undefined),
+];
 
 describe('bodyPaths', () => {
   it('lists every article with a page on a cold build, in page order: newest first, then by id', () => {
-    expect(bodyPaths(articles, '/site')).toEqual(['/site/content/articles/new-a.md', '/site/content/articles/new-b.md', '/site/content/articles/old.md']);
+    expect(bodyPaths(articles, '/site')).toEqual([
+      '/site/content/articles/new-a.md',
+      '/site/content/articles/new-b.md',
+      '/site/content/articles/old.md',
+    ]);
   });
 
   it('lists only the articles whose file changed since the last build on a rebuild', () => {
-    const lastBuilt = new Set(['content/articles/old.md\u0000digest-of-old', 'content/articles/new-a.md\u0000an-earlier-digest']);
-    expect(bodyPaths(articles, '/site', lastBuilt)).toEqual(['/site/content/articles/new-a.md', '/site/content/articles/new-b.md']);
+    const lastBuilt = new Set([
+      'content/articles/old.md\u0000digest-of-old',
+      'content/articles/new-a.md\u0000an-earlier-digest',
+    ]);
+    expect(bodyPaths(articles, '/site', lastBuilt)).toEqual([
+      '/site/content/articles/new-a.md',
+      '/site/content/articles/new-b.md',
+    ]);
     expect(bodyPaths(articles, '/site', new Set())).toHaveLength(3);
   });
 });

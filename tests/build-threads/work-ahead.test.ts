@@ -36,7 +36,7 @@ describe('workAhead and workThrough', () => {
     expect(ran).toEqual(['a', 'c']);
   });
 
-  it('hands a result over once: a second take of the same job is the caller\'s to do', async () => {
+  it("hands a result over once: a second take of the same job is the caller's to do", async () => {
     const { main, ran, helper } = sameThread(['a', 'b'], async (job) => job);
     expect(main.take(0)).toBeUndefined();
     await helper();
@@ -105,8 +105,16 @@ describe('workAhead and workThrough', () => {
     const board = workBoard(jobs.length);
     const main = workAhead<number>(board);
     const arrived: number[] = [];
-    const worker = new Worker(new URL('./fixtures/work-ahead-helper.ts', import.meta.url), { workerData: { board, jobs, lead: 3 } });
-    const nextOutcome = () => new Promise<void>((resolve) => worker.once('message', (outcome: Outcome<number>) => (main.receive(outcome), arrived.push(outcome.index), resolve())));
+    const worker = new Worker(new URL('./fixtures/work-ahead-helper.ts', import.meta.url), {
+      workerData: { board, jobs, lead: 3 },
+    });
+    const nextOutcome = () =>
+      new Promise<void>((resolve) =>
+        worker.once(
+          'message',
+          (outcome: Outcome<number>) => (main.receive(outcome), arrived.push(outcome.index), resolve()),
+        ),
+      );
     try {
       for (let index = 0; index < 3; index++) await nextOutcome();
       // Blocked now: give it time to go wrong before checking it did not.

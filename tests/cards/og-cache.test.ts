@@ -45,7 +45,9 @@ describe('cachedFile', () => {
 
   it('fails loudly rather than render when the cache entry cannot be read', async () => {
     writeFileSync(join(dir, 'file'), 'not a folder');
-    await expect(cachedFile(join(dir, 'file'), 'k', 'png', async () => Buffer.from('x'))).rejects.toThrow(/ENOTDIR/);
+    await expect(cachedFile(join(dir, 'file'), 'k', 'png', async () => Buffer.from('x'))).rejects.toThrow(
+      /ENOTDIR/,
+    );
   });
 });
 

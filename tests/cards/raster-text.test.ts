@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { cardFaces } from '../../src/cards/og-image.ts';
 import sharp from 'sharp';
-import { canvas, drawLine, encodePng, fillRect, hexColour, releaseCanvas, setLine, wrapLines, type Canvas } from '../../src/cards/raster-text.ts';
+import {
+  canvas,
+  drawLine,
+  encodePng,
+  fillRect,
+  hexColour,
+  releaseCanvas,
+  setLine,
+  wrapLines,
+  type Canvas,
+} from '../../src/cards/raster-text.ts';
 
 const bold = { face: cardFaces().bold, size: 72 };
 const paper = hexColour('#ffffff');
 const ink = hexColour('#102030');
 
 /** The colour of the pixel at x, y. */
-const colourAt = ({ width, pixels, palette }: Canvas, x: number, y: number) => [...palette[pixels[y * width + x]!]!];
+const colourAt = ({ width, pixels, palette }: Canvas, x: number, y: number) => [
+  ...palette[pixels[y * width + x]!]!,
+];
 
 /** The bounding box of the pixels that are not paper, or undefined. */
 function inked(target: Canvas) {
@@ -16,7 +28,12 @@ function inked(target: Canvas) {
   for (let y = 0; y < target.height; y++) {
     for (let x = 0; x < target.width; x++) {
       if (colourAt(target, x, y).every((channel) => channel === 255)) continue;
-      box = { left: Math.min(box?.left ?? x, x), top: Math.min(box?.top ?? y, y), right: Math.max(box?.right ?? x, x), bottom: Math.max(box?.bottom ?? y, y) };
+      box = {
+        left: Math.min(box?.left ?? x, x),
+        top: Math.min(box?.top ?? y, y),
+        right: Math.max(box?.right ?? x, x),
+        bottom: Math.max(box?.bottom ?? y, y),
+      };
     }
   }
   return box;
@@ -29,7 +46,10 @@ describe('setLine', () => {
 
   it('scales with the size and adds letter spacing between glyphs, not after the last', () => {
     expect(setLine('News', { ...bold, size: 36 }).width).toBeCloseTo(setLine('News', bold).width / 2, 5);
-    expect(setLine('News', { ...bold, letterSpacing: 2 }).width).toBeCloseTo(setLine('News', bold).width + 3 * 2, 5);
+    expect(setLine('News', { ...bold, letterSpacing: 2 }).width).toBeCloseTo(
+      setLine('News', bold).width + 3 * 2,
+      5,
+    );
   });
 
   it('sets Latin Extended letters from the fallback font and leaves out characters no font has', () => {
@@ -101,8 +121,21 @@ describe('canvas', () => {
 
   it('keeps at most 256 colours, using the closest one it has once the palette is full', async () => {
     const target = canvas(600, 400, paper);
-    const colours = ['#ff0000', '#00ff00', '#0000ff', '#ffff00', '#ff00ff', '#00ffff', '#800000', '#008000', '#000080', '#808000', '#102030'];
-    for (const [row, colour] of colours.entries()) await drawLine(target, setLine('WAVE', bold), 36, 5, 30 + row * 34, hexColour(colour));
+    const colours = [
+      '#ff0000',
+      '#00ff00',
+      '#0000ff',
+      '#ffff00',
+      '#ff00ff',
+      '#00ffff',
+      '#800000',
+      '#008000',
+      '#000080',
+      '#808000',
+      '#102030',
+    ];
+    for (const [row, colour] of colours.entries())
+      await drawLine(target, setLine('WAVE', bold), 36, 5, 30 + row * 34, hexColour(colour));
     expect(target.palette).toHaveLength(256);
     expect(target.pixels.every((index) => index < 256)).toBe(true);
     expect(() => encodePng(target)).not.toThrow();
@@ -112,10 +145,21 @@ describe('canvas', () => {
     const target = canvas(60, 40, paper);
     fillRect(target, 0, 0, 60, 4, hexColour('#0b57a4'));
     await drawLine(target, setLine('Hi', bold), 36, 5, 36, ink);
-    const { data, info } = await sharp(encodePng(target)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(encodePng(target))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect([info.width, info.height, info.channels]).toEqual([60, 40, 3]);
-    for (const [x, y] of [[0, 0], [30, 2], [30, 30], [12, 20], [59, 39]] as const) {
-      expect([...data.subarray((y * 60 + x) * 3, (y * 60 + x) * 3 + 3)], `${x},${y}`).toEqual(colourAt(target, x, y));
+    for (const [x, y] of [
+      [0, 0],
+      [30, 2],
+      [30, 30],
+      [12, 20],
+      [59, 39],
+    ] as const) {
+      expect([...data.subarray((y * 60 + x) * 3, (y * 60 + x) * 3 + 3)], `${x},${y}`).toEqual(
+        colourAt(target, x, y),
+      );
     }
   });
 

@@ -5,9 +5,15 @@
  */
 type Context = Record<string, unknown>;
 
-export function evaluateExpressions(values: Record<string, string>, context: Context): Record<string, string> {
+export function evaluateExpressions(
+  values: Record<string, string>,
+  context: Context,
+): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(values).map(([name, text]) => [name, text.replace(/\$\{\{(.*?)\}\}/gs, (_, expression: string) => evaluate(expression, context))]),
+    Object.entries(values).map(([name, text]) => [
+      name,
+      text.replace(/\$\{\{(.*?)\}\}/gs, (_, expression: string) => evaluate(expression, context)),
+    ]),
   );
 }
 
@@ -27,7 +33,9 @@ function evaluate(source: string, context: Context): string {
   const literal = /^'((?:[^']|'')*)'$/.exec(expression);
   if (literal) return literal[1]!.replaceAll("''", "'");
   if (/^[A-Za-z_][\w-]*(\.[\w-]+)*$/.test(expression)) {
-    const value = expression.split('.').reduce<unknown>((object, key) => (object as Context | undefined)?.[key], context);
+    const value = expression
+      .split('.')
+      .reduce<unknown>((object, key) => (object as Context | undefined)?.[key], context);
     return value == null ? '' : String(value);
   }
   throw new Error(`Expression not supported by this evaluator: ${expression}`);

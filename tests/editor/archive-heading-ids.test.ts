@@ -113,7 +113,9 @@ describe('where the ids are written', () => {
     expect(imported('zola', `## ${'Long words '.repeat(20)}`).notes).toEqual([]);
     // "long-words-…" there, "longwords-…" here: old links to it are lost.
     const [note] = imported('zola', `## ${'Long.words '.repeat(20)}`).notes;
-    expect(note).toMatch(/^10: the old site's id of this heading, "long-words-.*", cannot be kept \(is longer/);
+    expect(note).toMatch(
+      /^10: the old site's id of this heading, "long-words-.*", cannot be kept \(is longer/,
+    );
   });
 
   it('leaves a body alone when the site had no rule', () => {

@@ -15,7 +15,8 @@ import { planMarkdownPost, type PlannedArticle } from '../../src/lib/archive-mar
 import { projectRoot } from '../helpers/build-site.ts';
 import { AUTHOR, PIXEL_PNG, article, writeTree } from './fixtures.ts';
 
-const SECTIONS = 'sections:\n  - slug: news\n    name: News\n    description: What happened today.\n  - slug: local-life\n    name: Local life\n    description: Life on the coast.\n';
+const SECTIONS =
+  'sections:\n  - slug: news\n    name: News\n    description: What happened today.\n  - slug: local-life\n    name: Local life\n    description: Life on the coast.\n';
 
 const CONTEXT: ArchiveContext = {
   sections: [
@@ -30,7 +31,8 @@ const CONTEXT: ArchiveContext = {
   now: '2026-07-01T09:30:00+01:00',
 };
 
-const plan = (path: string, text: string, context: Partial<ArchiveContext> = {}) => planMarkdownPost({ path, text }, { ...CONTEXT, ...context }) as PlannedArticle;
+const plan = (path: string, text: string, context: Partial<ArchiveContext> = {}) =>
+  planMarkdownPost({ path, text }, { ...CONTEXT, ...context }) as PlannedArticle;
 const messages = (planned: PlannedArticle) => planned.notes.map(({ line, message }) => `${line}: ${message}`);
 
 describe('markdown post front matter', () => {
@@ -57,15 +59,25 @@ describe('markdown post front matter', () => {
   });
 
   it('takes date and slug from a Jekyll file name, the slug from slug: or a permalink, a Hugo bundle from its folder', () => {
-    expect(plan('_posts/2019-03-04-lamp-lit.md', '---\ntitle: Lamp\n---\nBody.').fields.pubDate).toBe('2019-03-04T00:00:00+00:00');
+    expect(plan('_posts/2019-03-04-lamp-lit.md', '---\ntitle: Lamp\n---\nBody.').fields.pubDate).toBe(
+      '2019-03-04T00:00:00+00:00',
+    );
     expect(plan('_posts/2019-03-04-lamp-lit.md', '---\ntitle: Lamp\n---\nBody.').slug).toBe('lamp-lit');
-    expect(plan('posts/x.md', '---\ntitle: Lamp\nslug: The Lamp\ndate: 2020-01-01\n---\nBody.').slug).toBe('the-lamp');
-    expect(plan('posts/x.md', '---\ntitle: Lamp\npermalink: /blog/lamp-again/\ndate: 2020-01-01\n---\nBody.').slug).toBe('lamp-again');
-    expect(plan('posts/x.md', '---\ntitle: Lamp\npermalink: /blog/:title/\ndate: 2020-01-01\n---\nBody.').slug).toBe('x');
-    expect(plan('content/posts/lamp-bundle/index.md', '---\ntitle: Lamp\ndate: 2020-01-01\n---\nBody.').slug).toBe('lamp-bundle');
+    expect(plan('posts/x.md', '---\ntitle: Lamp\nslug: The Lamp\ndate: 2020-01-01\n---\nBody.').slug).toBe(
+      'the-lamp',
+    );
+    expect(
+      plan('posts/x.md', '---\ntitle: Lamp\npermalink: /blog/lamp-again/\ndate: 2020-01-01\n---\nBody.').slug,
+    ).toBe('lamp-again');
+    expect(
+      plan('posts/x.md', '---\ntitle: Lamp\npermalink: /blog/:title/\ndate: 2020-01-01\n---\nBody.').slug,
+    ).toBe('x');
+    expect(
+      plan('content/posts/lamp-bundle/index.md', '---\ntitle: Lamp\ndate: 2020-01-01\n---\nBody.').slug,
+    ).toBe('lamp-bundle');
   });
 
-  it("dates a Zola post by a dated file or folder name (- or _), or an old /YYYY/MM/DD/ address", () => {
+  it('dates a Zola post by a dated file or folder name (- or _), or an old /YYYY/MM/DD/ address', () => {
     const toml = (fields = '') => `+++\ntitle = "Lamp"\ncategories = ["News"]\n${fields}+++\nBody.`;
     const midnight = { pubDate: '2019-03-04T00:00:00+00:00' };
     const lamp = { slug: 'lamp-lit', fields: midnight, notes: [] };
@@ -85,17 +97,32 @@ describe('markdown post front matter', () => {
     expect(dated.fields.pubDate).toBe('2020-01-02T00:00:00+00:00');
   });
 
-  it("names a Middleman-style post.html.md for its page, not with -html", () => {
-    expect(plan('content/lamp-lit.html.md', '---\ntitle: Lamp\ndate: 2020-01-01\n---\nBody.').slug).toBe('lamp-lit');
+  it('names a Middleman-style post.html.md for its page, not with -html', () => {
+    expect(plan('content/lamp-lit.html.md', '---\ntitle: Lamp\ndate: 2020-01-01\n---\nBody.').slug).toBe(
+      'lamp-lit',
+    );
   });
 
   it('reads Hugo TOML front matter, with description, summary, authors list and aliases', () => {
-    const planned = plan('content/posts/lamp.md', '+++\ntitle = "Lamp"\ndate = 2020-05-01T12:00:00\nsummary = "Lit."\nauthors = ["amara-okafor"]\naliases = ["/old/lamp-story/"]\ndraft = true\n+++\nBody.');
-    expect(planned.fields).toMatchObject({ title: 'Lamp', pubDate: '2020-05-01T12:00:00+01:00', description: 'Lit.', authors: ['amara-okafor'], aliases: ['lamp-story'], sourceDraft: true });
+    const planned = plan(
+      'content/posts/lamp.md',
+      '+++\ntitle = "Lamp"\ndate = 2020-05-01T12:00:00\nsummary = "Lit."\nauthors = ["amara-okafor"]\naliases = ["/old/lamp-story/"]\ndraft = true\n+++\nBody.',
+    );
+    expect(planned.fields).toMatchObject({
+      title: 'Lamp',
+      pubDate: '2020-05-01T12:00:00+01:00',
+      description: 'Lit.',
+      authors: ['amara-okafor'],
+      aliases: ['lamp-story'],
+      sourceDraft: true,
+    });
   });
 
   it('reports categories that are no section, authors without a file, unusable tags and unknown fields, each with its line', () => {
-    const planned = plan('posts/lamp.md', '---\ntitle: Lamp\ndate: 2020-01-01\ncategories:\n  - Weather\nauthor: Jo Bell\ntags: ["東京", "Lamp"]\nmood: calm\n---\nBody.');
+    const planned = plan(
+      'posts/lamp.md',
+      '---\ntitle: Lamp\ndate: 2020-01-01\ncategories:\n  - Weather\nauthor: Jo Bell\ntags: ["東京", "Lamp"]\nmood: calm\n---\nBody.',
+    );
     expect(planned.fields).toMatchObject({ section: 'news', authors: [], tags: ['Lamp'] });
     expect(messages(planned)).toEqual([
       '4: category "Weather" is not a section in content/sections.yaml; not kept (section set to news)',
@@ -106,30 +133,58 @@ describe('markdown post front matter', () => {
   });
 
   it('takes the first category as the section when the site declares none', () => {
-    expect(plan('p.md', '---\ntitle: A\ndate: 2020-01-01\ncategory: Weather Watch\n---\nB', { sections: undefined }).fields.section).toBe('weather-watch');
+    expect(
+      plan('p.md', '---\ntitle: A\ndate: 2020-01-01\ncategory: Weather Watch\n---\nB', {
+        sections: undefined,
+      }).fields.section,
+    ).toBe('weather-watch');
   });
 
   it('marks drafts the source marks (draft: true, published: false, _drafts/)', () => {
-    expect(plan('p.md', '---\ntitle: A\ndate: 2020-01-01\npublished: false\n---\nB').fields.sourceDraft).toBe(true);
-    expect(planMarkdownPost({ path: '_drafts/p.md', text: '---\ntitle: A\ndate: 2020-01-01\n---\nB', inDrafts: true }, CONTEXT)).toMatchObject({ fields: { sourceDraft: true } });
+    expect(plan('p.md', '---\ntitle: A\ndate: 2020-01-01\npublished: false\n---\nB').fields.sourceDraft).toBe(
+      true,
+    );
+    expect(
+      planMarkdownPost(
+        { path: '_drafts/p.md', text: '---\ntitle: A\ndate: 2020-01-01\n---\nB', inDrafts: true },
+        CONTEXT,
+      ),
+    ).toMatchObject({ fields: { sourceDraft: true } });
   });
 
   it("falls back to a Jekyll file name's date when the front matter's is not a date", () => {
-    const planned = plan('_posts/2023-01-29-lamp.md', '---\ntitle: Lamp\ndate: 2023-01-29 18:30:22 2023 -0800\ncategories: news\n---\nBody.');
+    const planned = plan(
+      '_posts/2023-01-29-lamp.md',
+      '---\ntitle: Lamp\ndate: 2023-01-29 18:30:22 2023 -0800\ncategories: news\n---\nBody.',
+    );
     expect(planned.fields.pubDate).toBe('2023-01-29T00:00:00+00:00');
-    expect(messages(planned)).toEqual(['3: date "2023-01-29 18:30:22 2023 -0800" is not a date; pubDate set to the file name\'s date']);
+    expect(messages(planned)).toEqual([
+      '3: date "2023-01-29 18:30:22 2023 -0800" is not a date; pubDate set to the file name\'s date',
+    ]);
   });
 
   it('fills a missing title and date, and says so', () => {
     const planned = plan('posts/lamp-night.md', '---\nlayout: post\n---\nBody.');
     expect(planned.fields).toMatchObject({ title: 'Lamp night', pubDate: CONTEXT.now });
-    expect(messages(planned)).toEqual(['1: no title; "Lamp night" made from the file name', "1: no date; pubDate set to the import's time", '1: no category; section set to news']);
+    expect(messages(planned)).toEqual([
+      '1: no title; "Lamp night" made from the file name',
+      "1: no date; pubDate set to the import's time",
+      '1: no category; section set to news',
+    ]);
   });
 
   it('skips files that are not posts', () => {
-    expect(planMarkdownPost({ path: 'README.md', text: '# Read me' }, CONTEXT)).toEqual({ kind: 'skipped', reason: 'no front matter (--- lines at the top): not a post' });
-    expect(planMarkdownPost({ path: 'content/posts/_index.md', text: '---\ntitle: Posts\n---\n' }, CONTEXT)).toMatchObject({ kind: 'skipped', reason: 'a Hugo list page (_index.md), not a post' });
-    expect(planMarkdownPost({ path: 'p.md', text: '---\ntitle: [unclosed\n---\n' }, CONTEXT)).toMatchObject({ kind: 'skipped', reason: expect.stringContaining('not valid YAML') });
+    expect(planMarkdownPost({ path: 'README.md', text: '# Read me' }, CONTEXT)).toEqual({
+      kind: 'skipped',
+      reason: 'no front matter (--- lines at the top): not a post',
+    });
+    expect(
+      planMarkdownPost({ path: 'content/posts/_index.md', text: '---\ntitle: Posts\n---\n' }, CONTEXT),
+    ).toMatchObject({ kind: 'skipped', reason: 'a Hugo list page (_index.md), not a post' });
+    expect(planMarkdownPost({ path: 'p.md', text: '---\ntitle: [unclosed\n---\n' }, CONTEXT)).toMatchObject({
+      kind: 'skipped',
+      reason: expect.stringContaining('not valid YAML'),
+    });
   });
 });
 
@@ -148,14 +203,24 @@ function fixture(site: Record<string, string | Buffer>, project: Record<string, 
     ...Object.fromEntries(Object.entries(site).map(([path, text]) => [`site/${path}`, text])),
   });
   trees.push(tree);
-  return { project: join(tree.root, 'project'), site: join(tree.root, 'site'), articles: join(tree.root, 'project/content/articles') };
+  return {
+    project: join(tree.root, 'project'),
+    site: join(tree.root, 'site'),
+    articles: join(tree.root, 'project/content/articles'),
+  };
 }
 
 const importInto = (paths: ReturnType<typeof fixture>, folder: string, publish = false) =>
   importMarkdownFolder(join(paths.site, folder), {
     projectRoot: paths.project,
     articlesDir: paths.articles,
-    context: { defaultSection: 'news', relationship: 'original', publish, timeZone: 'Europe/London', now: '2026-07-01T09:30:00+01:00' },
+    context: {
+      defaultSection: 'news',
+      relationship: 'original',
+      publish,
+      timeZone: 'Europe/London',
+      now: '2026-07-01T09:30:00+01:00',
+    },
   });
 
 const JEKYLL_POST = `---
@@ -188,15 +253,26 @@ describe('importing a folder of markdown posts', () => {
     expect(summary.imported.map(({ target }) => target)).toEqual([target]);
     const text = readFileSync(target, 'utf8');
     expect(text).toContain('# Imported from _posts/2019-03-04-harbour-light.md.\n');
-    expect(text).toContain('title: "Harbour light: lit again"\npubDate: 2019-03-04T10:00:00+01:00\nauthors:\n  - amara-okafor\nsection: news\n');
+    expect(text).toContain(
+      'title: "Harbour light: lit again"\npubDate: 2019-03-04T10:00:00+01:00\nauthors:\n  - amara-okafor\nsection: news\n',
+    );
     expect(text).toContain('source:\n  relationship: original\ndraft: true\n---');
     expect(text).toContain('The lamp ![The lamp at dusk](./lamp-dusk.png) shone.');
-    expect(text).toContain('<img src="./lamp-dusk.png" alt="Again"> and <img src="./keeper.png" alt="The keeper">');
+    expect(text).toContain(
+      '<img src="./lamp-dusk.png" alt="Again"> and <img src="./keeper.png" alt="The keeper">',
+    );
     expect(existsSync(join(paths.articles, 'harbour-light/lamp-dusk.png'))).toBe(true);
     expect(existsSync(join(paths.articles, 'harbour-light/keeper.png'))).toBe(true);
     expect(summary.imported[0]!.notes).toEqual([
-      { line: 13, message: 'image /assets/img/missing.png was not found in the post\'s folder or the site; not copied' },
-      { line: 15, message: 'image https://cdn.example.com/a.png is on another site; download it next to the article and write ./name' },
+      {
+        line: 13,
+        message: "image /assets/img/missing.png was not found in the post's folder or the site; not copied",
+      },
+      {
+        line: 15,
+        message:
+          'image https://cdn.example.com/a.png is on another site; download it next to the article and write ./name',
+      },
     ]);
 
     // Once the editor deals with the two images listed, the article passes the whole check.
@@ -209,13 +285,16 @@ describe('importing a folder of markdown posts', () => {
   it('copies a Hugo page bundle image and passes the check as published with --publish', async () => {
     const paths = fixture({
       'hugo.toml': 'title = "Old"\n',
-      'content/posts/lamp/index.md': '+++\ntitle = "Lamp"\ndate = 2020-05-01T12:00:00Z\ncategories = ["News"]\ntags = ["Harbour"]\n+++\n\n{{< figure src="lamp.png" alt="The lamp" caption="Lit again" >}}\n\n{{< youtube aBcDeFgHiJk >}}\n',
+      'content/posts/lamp/index.md':
+        '+++\ntitle = "Lamp"\ndate = 2020-05-01T12:00:00Z\ncategories = ["News"]\ntags = ["Harbour"]\n+++\n\n{{< figure src="lamp.png" alt="The lamp" caption="Lit again" >}}\n\n{{< youtube aBcDeFgHiJk >}}\n',
       'content/posts/lamp/lamp.png': PIXEL_PNG,
     });
     const summary = importInto(paths, 'content/posts', true);
     const text = readFileSync(join(paths.articles, 'lamp/index.md'), 'utf8');
     expect(text).not.toContain('draft');
-    expect(text).toContain('---\n\n![The lamp](./lamp.png)\n\n*Lit again*\n\nhttps://www.youtube.com/watch?v=aBcDeFgHiJk\n');
+    expect(text).toContain(
+      '---\n\n![The lamp](./lamp.png)\n\n*Lit again*\n\nhttps://www.youtube.com/watch?v=aBcDeFgHiJk\n',
+    );
     expect(summary.imported[0]!.notes).toEqual([]);
     const result = checkProjectContent(pathToFileURL(`${paths.project}/`));
     expect(result.problems).toEqual([]);
@@ -231,8 +310,16 @@ describe('importing a folder of markdown posts', () => {
     });
     const summary = importInto(paths, '_posts');
     const text = readFileSync(join(paths.articles, 'keeper/index.md'), 'utf8');
-    expect(text).toContain('See [the lamp](../lamp/), [at dusk](../lamp/#at-dusk), <a href="../lamp/">again</a> and [tags](/tags/lamp/).\n\n```md\n[old](/2019/03/04/lamp.html) ![x](/assets/x.png)\n```\n');
-    expect(summary.imported[1]!.notes).toEqual([{ line: 6, message: "link /tags/lamp/ is an address on the old site and matches no imported post; the build's link check will refuse it" }]);
+    expect(text).toContain(
+      'See [the lamp](../lamp/), [at dusk](../lamp/#at-dusk), <a href="../lamp/">again</a> and [tags](/tags/lamp/).\n\n```md\n[old](/2019/03/04/lamp.html) ![x](/assets/x.png)\n```\n',
+    );
+    expect(summary.imported[1]!.notes).toEqual([
+      {
+        line: 6,
+        message:
+          "link /tags/lamp/ is an address on the old site and matches no imported post; the build's link check will refuse it",
+      },
+    ]);
     // The content check reads links between articles: these name an article and a heading that exist.
     const keeper = join(paths.articles, 'keeper/index.md');
     writeFileSync(keeper, text.replace(' and [tags](/tags/lamp/)', ''));
@@ -241,11 +328,15 @@ describe('importing a folder of markdown posts', () => {
 
   it('keeps an old address two posts share for the first only, so no redirect goes two ways', () => {
     const paths = fixture({
-      'posts/2019-meeting.md': '---\ntitle: Meeting 2019\ndate: 2019-01-01\ncategories: news\naliases: [/2019/01/01/meeting.html]\n---\nOne.\n',
-      'posts/2020-meeting.md': '---\ntitle: Meeting 2020\ndate: 2020-01-01\ncategories: news\naliases: [/2020/01/01/meeting.html, /2019-meeting/]\n---\nTwo.\n',
+      'posts/2019-meeting.md':
+        '---\ntitle: Meeting 2019\ndate: 2019-01-01\ncategories: news\naliases: [/2019/01/01/meeting.html]\n---\nOne.\n',
+      'posts/2020-meeting.md':
+        '---\ntitle: Meeting 2020\ndate: 2020-01-01\ncategories: news\naliases: [/2020/01/01/meeting.html, /2019-meeting/]\n---\nTwo.\n',
     });
     const summary = importInto(paths, 'posts');
-    expect(readFileSync(join(paths.articles, '2019-meeting/index.md'), 'utf8')).toContain('aliases:\n  - meeting\n');
+    expect(readFileSync(join(paths.articles, '2019-meeting/index.md'), 'utf8')).toContain(
+      'aliases:\n  - meeting\n',
+    );
     expect(readFileSync(join(paths.articles, '2020-meeting/index.md'), 'utf8')).not.toContain('aliases');
     expect(summary.imported[1]!.notes).toEqual([
       { line: 1, message: 'old address "meeting" is another post\'s too; no redirect from it here' },
@@ -256,15 +347,19 @@ describe('importing a folder of markdown posts', () => {
 
   it("finds site-absolute images in public/ and links to a post.html.md by its page's address", () => {
     const paths = fixture({
-      'content/lamp.html.md': '---\ntitle: Lamp\ndate: 2020-01-01\ncategory: News\n---\n\n![The lamp](/images/lamp.png)\n',
-      'content/harbour.md': '---\ntitle: Harbour\ndate: 2020-01-02\ncategory: News\n---\n\nSee [the lamp](/blog/lamp/).\n',
+      'content/lamp.html.md':
+        '---\ntitle: Lamp\ndate: 2020-01-01\ncategory: News\n---\n\n![The lamp](/images/lamp.png)\n',
+      'content/harbour.md':
+        '---\ntitle: Harbour\ndate: 2020-01-02\ncategory: News\n---\n\nSee [the lamp](/blog/lamp/).\n',
       'public/images/lamp.png': PIXEL_PNG,
     });
     const summary = importInto(paths, 'content');
     expect(summary.imported.flatMap(({ notes }) => notes)).toEqual([]);
     expect(readFileSync(join(paths.articles, 'lamp/index.md'), 'utf8')).toContain('![The lamp](./lamp.png)');
     expect(existsSync(join(paths.articles, 'lamp/lamp.png'))).toBe(true);
-    expect(readFileSync(join(paths.articles, 'harbour/index.md'), 'utf8')).toContain('See [the lamp](../lamp/).');
+    expect(readFileSync(join(paths.articles, 'harbour/index.md'), 'utf8')).toContain(
+      'See [the lamp](../lamp/).',
+    );
   });
 
   it('copies files a post links to (a text file, a page kept beside it), links pointed at them', async () => {
@@ -329,31 +424,56 @@ describe('importing a folder of markdown posts', () => {
   });
 
   it('copies reference-style images and rewrites their definitions', () => {
-    const paths = fixture({ 'posts/a/index.md': '---\ntitle: A\ndate: 2020-01-01\ncategories: news\n---\n\n[![Chart][chart-thumb]][chart]\n\n[chart-thumb]: chart%20thumb.png\n[chart]: https://example.com/chart\n', 'posts/a/chart thumb.png': PIXEL_PNG });
+    const paths = fixture({
+      'posts/a/index.md':
+        '---\ntitle: A\ndate: 2020-01-01\ncategories: news\n---\n\n[![Chart][chart-thumb]][chart]\n\n[chart-thumb]: chart%20thumb.png\n[chart]: https://example.com/chart\n',
+      'posts/a/chart thumb.png': PIXEL_PNG,
+    });
     expect(importInto(paths, 'posts').imported[0]!.notes).toEqual([]);
-    expect(readFileSync(join(paths.articles, 'a/index.md'), 'utf8')).toContain('[![Chart][chart-thumb]][chart]\n\n[chart-thumb]: ./chart-thumb.png\n[chart]: https://example.com/chart\n');
+    expect(readFileSync(join(paths.articles, 'a/index.md'), 'utf8')).toContain(
+      '[![Chart][chart-thumb]][chart]\n\n[chart-thumb]: ./chart-thumb.png\n[chart]: https://example.com/chart\n',
+    );
     expect(existsSync(join(paths.articles, 'a/chart-thumb.png'))).toBe(true);
   });
 
   it("takes a theme's lead image (featureImage, cover, header.image…) as heroImage with its alt text and caption", async () => {
     const paths = fixture({
       'hugo.toml': '',
-      'content/posts/lamp/index.md': '---\ntitle: Lamp\ndate: 2020-01-01\ncategories: news\nfeatureImage: sunset.jpg\nfeatureImageAlt: The sun sets behind the lamp\nfeatureImageCap: Dusk on Friday.\n---\nBody.\n',
+      'content/posts/lamp/index.md':
+        '---\ntitle: Lamp\ndate: 2020-01-01\ncategories: news\nfeatureImage: sunset.jpg\nfeatureImageAlt: The sun sets behind the lamp\nfeatureImageCap: Dusk on Friday.\n---\nBody.\n',
       'content/posts/lamp/sunset.jpg': PIXEL_PNG,
-      'content/posts/keeper/index.md': '---\ntitle: Keeper\ndate: 2020-01-01\ncategories: news\ncover:\n  image: /images/keeper.png\n---\nBody.\n',
+      'content/posts/keeper/index.md':
+        '---\ntitle: Keeper\ndate: 2020-01-01\ncategories: news\ncover:\n  image: /images/keeper.png\n---\nBody.\n',
       'static/images/keeper.png': PIXEL_PNG,
-      'content/posts/nets/index.md': '---\ntitle: Nets\ndate: 2020-01-01\ncategories: news\nheader: Nets of the harbour\n---\nBody.\n',
+      'content/posts/nets/index.md':
+        '---\ntitle: Nets\ndate: 2020-01-01\ncategories: news\nheader: Nets of the harbour\n---\nBody.\n',
     });
     const summary = importInto(paths, 'content/posts');
-    expect(readFileSync(join(paths.articles, 'lamp/index.md'), 'utf8')).toContain('heroImage:\n  src: ./sunset.jpg\n  alt: The sun sets behind the lamp\n  caption: Dusk on Friday.\n');
-    expect(readFileSync(join(paths.articles, 'keeper/index.md'), 'utf8')).toContain('heroImage:\n  src: ./keeper.png\nsource:');
+    expect(readFileSync(join(paths.articles, 'lamp/index.md'), 'utf8')).toContain(
+      'heroImage:\n  src: ./sunset.jpg\n  alt: The sun sets behind the lamp\n  caption: Dusk on Friday.\n',
+    );
+    expect(readFileSync(join(paths.articles, 'keeper/index.md'), 'utf8')).toContain(
+      'heroImage:\n  src: ./keeper.png\nsource:',
+    );
     expect(readFileSync(join(paths.articles, 'nets/index.md'), 'utf8')).not.toContain('heroImage');
     expect(summary.imported.map(({ notes }) => notes)).toEqual([
-      [{ line: 5, message: 'the lead image has no alt text; write heroImage.alt (or decorative: true) before the article can build' }],
+      [
+        {
+          line: 5,
+          message:
+            'the lead image has no alt text; write heroImage.alt (or decorative: true) before the article can build',
+        },
+      ],
       [],
       [],
     ]);
-    writeFileSync(join(paths.articles, 'keeper/index.md'), readFileSync(join(paths.articles, 'keeper/index.md'), 'utf8').replace('src: ./keeper.png', 'src: ./keeper.png\n  alt: The keeper'));
+    writeFileSync(
+      join(paths.articles, 'keeper/index.md'),
+      readFileSync(join(paths.articles, 'keeper/index.md'), 'utf8').replace(
+        'src: ./keeper.png',
+        'src: ./keeper.png\n  alt: The keeper',
+      ),
+    );
     const result = checkProjectContent(pathToFileURL(`${paths.project}/`));
     expect(result.problems).toEqual([]);
     expect(await bodyImageProblems(result, paths.project)).toEqual([]);
@@ -381,26 +501,46 @@ describe('importing a folder of markdown posts', () => {
 
   it('never overwrites: an existing article is skipped and left as it was; a second post with the same slug gets its own', () => {
     const paths = fixture(
-      { 'posts/taken.md': '---\ntitle: New\ndate: 2020-01-01\n---\nNew.\n', 'posts/2020-01-01-twin.md': '---\ntitle: One\n---\nOne.\n', 'posts/twin.md': '---\ntitle: Two\ndate: 2020-01-02\n---\nTwo.\n', 'posts/notes.txt': 'not markdown', 'posts/README.md': '# About' },
+      {
+        'posts/taken.md': '---\ntitle: New\ndate: 2020-01-01\n---\nNew.\n',
+        'posts/2020-01-01-twin.md': '---\ntitle: One\n---\nOne.\n',
+        'posts/twin.md': '---\ntitle: Two\ndate: 2020-01-02\n---\nTwo.\n',
+        'posts/notes.txt': 'not markdown',
+        'posts/README.md': '# About',
+      },
       { 'content/articles/taken/index.md': article({ title: 'Old' }) },
     );
     const summary = importInto(paths, 'posts');
     expect(readFileSync(join(paths.articles, 'taken/index.md'), 'utf8')).toContain('title: Old');
     expect(readFileSync(join(paths.articles, 'twin/index.md'), 'utf8')).toContain('title: One');
     expect(readFileSync(join(paths.articles, 'twin-2/index.md'), 'utf8')).toContain('title: Two');
-    expect(summary.imported.find(({ source }) => source === 'posts/twin.md')?.notes).toContainEqual({ line: 1, message: 'another post of this import has the slug "twin"; imported as "twin-2"' });
+    expect(summary.imported.find(({ source }) => source === 'posts/twin.md')?.notes).toContainEqual({
+      line: 1,
+      message: 'another post of this import has the slug "twin"; imported as "twin-2"',
+    });
     expect(summary.skipped).toEqual([
       { source: 'posts/README.md', reason: 'no front matter (--- lines at the top): not a post' },
-      { source: 'posts/taken.md', reason: `${join(paths.articles, 'taken')} already exists; not overwriting. Rename or remove it first.` },
+      {
+        source: 'posts/taken.md',
+        reason: `${join(paths.articles, 'taken')} already exists; not overwriting. Rename or remove it first.`,
+      },
     ]);
     // Run again: everything is there, so everything is skipped and nothing changes.
     const again = importInto(paths, 'posts');
     expect(again.imported).toEqual([]);
-    expect(again.skipped.map(({ source }) => source)).toEqual(['posts/2020-01-01-twin.md', 'posts/README.md', 'posts/taken.md', 'posts/twin.md']);
+    expect(again.skipped.map(({ source }) => source)).toEqual([
+      'posts/2020-01-01-twin.md',
+      'posts/README.md',
+      'posts/taken.md',
+      'posts/twin.md',
+    ]);
   });
 
   it('prints a summary: imported, needs attention with file:line and reason, skipped and why', () => {
-    const paths = fixture({ 'posts/a.md': '---\ntitle: A\ndate: 2020-01-01\n---\n\n{% include x.html %}\n', 'posts/b.md': 'no front matter' });
+    const paths = fixture({
+      'posts/a.md': '---\ntitle: A\ndate: 2020-01-01\n---\n\n{% include x.html %}\n',
+      'posts/b.md': 'no front matter',
+    });
     const text = formatSummary(importInto(paths, 'posts'), paths.project);
     expect(text).toBe(
       [
@@ -437,17 +577,30 @@ describe('npm run import-archive', () => {
     const paths = fixture({ 'posts/2019-03-04-a.md': '---\ntitle: A\ncategories: news\n---\nBody.\n' });
     const result = run([join(paths.site, 'posts'), '--relationship', 'adapted'], paths.project);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('Imported 1 (0 need attention), skipped 0.\n\nImported:\n  content/articles/a/index.md  (from posts/2019-03-04-a.md)');
-    expect(readFileSync(join(paths.articles, 'a/index.md'), 'utf8')).toContain('source:\n  relationship: adapted\ndraft: true\n');
+    expect(result.stdout).toContain(
+      'Imported 1 (0 need attention), skipped 0.\n\nImported:\n  content/articles/a/index.md  (from posts/2019-03-04-a.md)',
+    );
+    expect(readFileSync(join(paths.articles, 'a/index.md'), 'utf8')).toContain(
+      'source:\n  relationship: adapted\ndraft: true\n',
+    );
     expect(checkProjectContent(pathToFileURL(`${paths.project}/`)).problems).toEqual([]);
   });
 
   it('explains its usage and refuses what it cannot read', () => {
     const paths = fixture({ 'posts/a.md': '---\ntitle: A\n---\n' });
-    expect(run([], paths.project)).toMatchObject({ status: 1, stderr: expect.stringContaining('usage: npm run import-archive -- <folder | export.xml>') });
+    expect(run([], paths.project)).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('usage: npm run import-archive -- <folder | export.xml>'),
+    });
     expect(run([join(paths.site, 'nope')], paths.project).stderr).toContain('nope: no such file or folder.');
-    expect(run([join(paths.site, 'posts/a.md'), '--from', 'markdown'], paths.project).stderr).toContain('a.md: not a folder of markdown posts.');
-    expect(run([join(paths.site, 'posts'), '--from', 'blogger'], paths.project).stderr).toContain('--from "blogger" must be markdown');
-    expect(run([join(paths.site, 'posts'), '--relationship', 'stolen'], paths.project).stderr).toContain('--relationship "stolen" must be one of original, syndicated, adapted, excerpt.');
+    expect(run([join(paths.site, 'posts/a.md'), '--from', 'markdown'], paths.project).stderr).toContain(
+      'a.md: not a folder of markdown posts.',
+    );
+    expect(run([join(paths.site, 'posts'), '--from', 'blogger'], paths.project).stderr).toContain(
+      '--from "blogger" must be markdown',
+    );
+    expect(run([join(paths.site, 'posts'), '--relationship', 'stolen'], paths.project).stderr).toContain(
+      '--relationship "stolen" must be one of original, syndicated, adapted, excerpt.',
+    );
   });
 });

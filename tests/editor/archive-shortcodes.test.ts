@@ -13,34 +13,52 @@ const convert = (body: string, firstLine = 1, resolveLink?: (target: string) => 
 
 describe('archive shortcodes', () => {
   it('turn Liquid and Hugo highlight blocks into fenced code, keeping the code verbatim', () => {
-    expect(convert('{% highlight ruby linenos %}\nputs "{{ x }}"\n{% endhighlight %}').body).toBe('```ruby\nputs "{{ x }}"\n```');
-    expect(convert('{{< highlight go "linenos=table" >}}\nfunc main() {}\n{{< /highlight >}}').body).toBe('```go\nfunc main() {}\n```');
+    expect(convert('{% highlight ruby linenos %}\nputs "{{ x }}"\n{% endhighlight %}').body).toBe(
+      '```ruby\nputs "{{ x }}"\n```',
+    );
+    expect(convert('{{< highlight go "linenos=table" >}}\nfunc main() {}\n{{< /highlight >}}').body).toBe(
+      '```go\nfunc main() {}\n```',
+    );
   });
 
   it('put video and post shortcodes as a URL on its own line, the form embeds are recognised by', () => {
     expect(convert('{{< youtube aBcDeFgHiJk >}}').body).toBe('https://www.youtube.com/watch?v=aBcDeFgHiJk');
-    expect(convert('{{< youtube id="aBcDeFgHiJk" >}}').body).toBe('https://www.youtube.com/watch?v=aBcDeFgHiJk');
+    expect(convert('{{< youtube id="aBcDeFgHiJk" >}}').body).toBe(
+      'https://www.youtube.com/watch?v=aBcDeFgHiJk',
+    );
     expect(convert('{% youtube aBcDeFgHiJk %}').body).toBe('https://www.youtube.com/watch?v=aBcDeFgHiJk');
     expect(convert('{% youtube "https://youtu.be/aBcDeFgHiJk" %}').body).toBe('https://youtu.be/aBcDeFgHiJk');
     expect(convert('{{< vimeo 123456789 >}}').body).toBe('https://vimeo.com/123456789');
-    expect(convert('{{< tweet user="kelmouthtrust" id="1864000000000000001" >}}').body).toBe('https://x.com/kelmouthtrust/status/1864000000000000001');
+    expect(convert('{{< tweet user="kelmouthtrust" id="1864000000000000001" >}}').body).toBe(
+      'https://x.com/kelmouthtrust/status/1864000000000000001',
+    );
     expect(convert('{{< instagram DAbCdEfGhIj >}}').body).toBe('https://www.instagram.com/p/DAbCdEfGhIj/');
-    expect(convert('Watch: {% youtube aBcDeFgHiJk %} then read on.').body).toBe('Watch:\n\nhttps://www.youtube.com/watch?v=aBcDeFgHiJk\n\nthen read on.');
+    expect(convert('Watch: {% youtube aBcDeFgHiJk %} then read on.').body).toBe(
+      'Watch:\n\nhttps://www.youtube.com/watch?v=aBcDeFgHiJk\n\nthen read on.',
+    );
   });
 
   it('leave a tweet shortcode without a user as it was, and say so', () => {
     const { body, notes } = convert('Intro.\n\n{{< tweet 1864000000000000001 >}}', 10);
     expect(body).toBe('Intro.\n\n{{< tweet 1864000000000000001 >}}');
-    expect(notes).toEqual([{ line: 12, message: 'template tag not converted, left as text: {{< tweet 1864000000000000001 >}}' }]);
+    expect(notes).toEqual([
+      { line: 12, message: 'template tag not converted, left as text: {{< tweet 1864000000000000001 >}}' },
+    ]);
   });
 
   it('turn a figure into a markdown image with its caption under it', () => {
-    expect(convert('{{< figure src="lamp.jpg" alt="The lamp" caption="Lit on *Saturday*" >}}').body).toBe('![The lamp](lamp.jpg)\n\n*Lit on \\*Saturday\\**');
-    expect(convert('{{< figure src="/images/my lamp.jpg" title="The lamp" >}}').body).toBe('![The lamp](</images/my lamp.jpg>)');
+    expect(convert('{{< figure src="lamp.jpg" alt="The lamp" caption="Lit on *Saturday*" >}}').body).toBe(
+      '![The lamp](lamp.jpg)\n\n*Lit on \\*Saturday\\**',
+    );
+    expect(convert('{{< figure src="/images/my lamp.jpg" title="The lamp" >}}').body).toBe(
+      '![The lamp](</images/my lamp.jpg>)',
+    );
   });
 
   it('keep {% raw %} contents verbatim, on one line or across lines', () => {
-    expect(convert('Use {% raw %}{{ page.title }}{% endraw %} here.').body).toBe('Use {{ page.title }} here.');
+    expect(convert('Use {% raw %}{{ page.title }}{% endraw %} here.').body).toBe(
+      'Use {{ page.title }} here.',
+    );
     const { body, notes } = convert('{% raw %}\n{{ a }}\n{% endraw %}\nAfter.');
     expect(body).toBe('\n{{ a }}\n\nAfter.');
     expect(notes).toEqual([]);
@@ -54,7 +72,8 @@ describe('archive shortcodes', () => {
   });
 
   it('never touch fenced or inline code, and list every other tag with its line', () => {
-    const body = 'Text `{% include x %}` fine.\n\n```liquid\n{% include y.html %}\n```\n\n{% include note.html %} and {{ page.author }}';
+    const body =
+      'Text `{% include x %}` fine.\n\n```liquid\n{% include y.html %}\n```\n\n{% include note.html %} and {{ page.author }}';
     const result = convert(body, 5);
     expect(result.body).toBe(body);
     expect(result.notes).toEqual([
@@ -72,10 +91,19 @@ describe('archive shortcodes', () => {
   });
 
   it('turn links to other posts into their new address when the importer knows it, and list them otherwise', () => {
-    const resolve = (target: string) => (target.startsWith('2019-03-04-lamp') || target.startsWith('lamp.md') ? `../lamp/${target.includes('#') ? '#dusk' : ''}` : undefined);
-    const { body, notes } = convert('[A]({% post_url 2019-03-04-lamp %}) [B]({{< ref "lamp.md#dusk" >}}) [C]({{< relref "gone.md" >}})', 1, resolve);
+    const resolve = (target: string) =>
+      target.startsWith('2019-03-04-lamp') || target.startsWith('lamp.md')
+        ? `../lamp/${target.includes('#') ? '#dusk' : ''}`
+        : undefined;
+    const { body, notes } = convert(
+      '[A]({% post_url 2019-03-04-lamp %}) [B]({{< ref "lamp.md#dusk" >}}) [C]({{< relref "gone.md" >}})',
+      1,
+      resolve,
+    );
     expect(body).toBe('[A](../lamp/) [B](../lamp/#dusk) [C]({{< relref "gone.md" >}})');
-    expect(notes).toEqual([{ line: 1, message: 'template tag not converted, left as text: {{< relref "gone.md" >}}' }]);
+    expect(notes).toEqual([
+      { line: 1, message: 'template tag not converted, left as text: {{< relref "gone.md" >}}' },
+    ]);
   });
 
   it('read named and positional arguments', () => {

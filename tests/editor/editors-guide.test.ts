@@ -19,13 +19,17 @@ function referenceTable(heading: string): Map<string, { required: string; exampl
   const section = guide.split(/^### /m).find((part) => part.startsWith(`${heading}\n`)) ?? '';
   const rows = new Map<string, { required: string; example: string }>();
   for (const line of section.split('\n')) {
-    const cells = /^\| `([^`]+)` \|(.*)$/.exec(line)?.[2]?.split(' | ').map((cell) => cell.replace(/\|$/, '').trim());
+    const cells = /^\| `([^`]+)` \|(.*)$/
+      .exec(line)?.[2]
+      ?.split(' | ')
+      .map((cell) => cell.replace(/\|$/, '').trim());
     if (cells) rows.set(/^\| `([^`]+)`/.exec(line)![1]!, { required: cells[0]!, example: cells[2]! });
   }
   return rows;
 }
 
-const toPath = (field: string) => field.split('.').flatMap((step) => (step.endsWith('[]') ? [step.slice(0, -2), 0] : [step]));
+const toPath = (field: string) =>
+  field.split('.').flatMap((step) => (step.endsWith('[]') ? [step.slice(0, -2), 0] : [step]));
 
 describe.each([
   ['Article fields', articleSchema(context) as unknown as SchemaLike],

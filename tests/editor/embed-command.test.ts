@@ -24,7 +24,11 @@ beforeAll(async () => {
     const url = new URL(request.url!, 'http://stand-in');
     asked.push(url.searchParams.get('url')!);
     const answers: Record<string, object> = {
-      'https://www.youtube.com/watch?v=aBcDeFgHiJk': { type: 'video', title: 'The Kelmouth harbour light [lit again]', thumbnail_url: 'https://i.ytimg.com/vi/aBcDeFgHiJk/hqdefault.jpg' },
+      'https://www.youtube.com/watch?v=aBcDeFgHiJk': {
+        type: 'video',
+        title: 'The Kelmouth harbour light [lit again]',
+        thumbnail_url: 'https://i.ytimg.com/vi/aBcDeFgHiJk/hqdefault.jpg',
+      },
       [TWEET.original]: { type: 'rich', html: `${TWEET.code}\n` },
     };
     const answer = answers[url.searchParams.get('url')!];
@@ -41,9 +45,15 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-function run(args: string[], env: Record<string, string> = { OEMBED_ENDPOINT: endpoint }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string> = { OEMBED_ENDPOINT: endpoint },
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'scripts/embed.ts'), ...args], { cwd: projectRoot, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [join(projectRoot, 'scripts/embed.ts'), ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -64,10 +74,14 @@ describe('npm run embed', { timeout: 120_000 }, () => {
     const path = article('video.md', 'https://youtu.be/aBcDeFgHiJk');
     const result = await run([path, 'https://youtu.be/aBcDeFgHiJk']);
     expect(result.status, result.stderr).toBe(0);
-    expect(readFileSync(path, 'utf8')).toContain('\n[The Kelmouth harbour light \\[lit again\\]](https://www.youtube.com/watch?v=aBcDeFgHiJk)\n');
+    expect(readFileSync(path, 'utf8')).toContain(
+      '\n[The Kelmouth harbour light \\[lit again\\]](https://www.youtube.com/watch?v=aBcDeFgHiJk)\n',
+    );
     expect(asked.at(-1)).toBe('https://www.youtube.com/watch?v=aBcDeFgHiJk');
     const { body } = await render(readFileSync(path, 'utf8').split('---\n').slice(2).join('---\n'));
-    expect(body.querySelector('summary')!.textContent).toBe('Play video: The Kelmouth harbour light [lit again] (YouTube)');
+    expect(body.querySelector('summary')!.textContent).toBe(
+      'Play video: The Kelmouth harbour light [lit again] (YouTube)',
+    );
   });
 
   it("writes a post's embed code (its text, author and date) in place of its URL", async () => {
@@ -81,20 +95,32 @@ describe('npm run embed', { timeout: 120_000 }, () => {
   it('says clearly when the endpoint cannot be reached, and leaves the article as it was', async () => {
     const path = article('offline.md', 'https://youtu.be/aBcDeFgHiJk');
     const before = readFileSync(path, 'utf8');
-    const result = await run([path, 'https://youtu.be/aBcDeFgHiJk'], { OEMBED_ENDPOINT: 'http://127.0.0.1:9/oembed' });
+    const result = await run([path, 'https://youtu.be/aBcDeFgHiJk'], {
+      OEMBED_ENDPOINT: 'http://127.0.0.1:9/oembed',
+    });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^embed: could not reach http:\/\/127\.0\.0\.1:9 \(.+\)\. Check that you are online and try again; the article was not changed\.$/);
+    expect(result.stderr).toMatch(
+      /^embed: could not reach http:\/\/127\.0\.0\.1:9 \(.+\)\. Check that you are online and try again; the article was not changed\.$/,
+    );
     expect(readFileSync(path, 'utf8')).toBe(before);
   });
 
   it('refuses unknown URLs, missing lines and Instagram (no token-free oEmbed) before asking anything', async () => {
     const path = article('refusals.md', 'Nothing to embed.');
     const count = asked.length;
-    expect((await run([path, 'https://example.org/video'])).stderr).toMatch(/^embed: "https:\/\/example\.org\/video" is not a post or video this site can embed \(YouTube, Vimeo, X/);
-    expect((await run([path, 'https://youtu.be/aBcDeFgHiJk'])).stderr).toMatch(/has no line with just https:\/\/youtu\.be\/aBcDeFgHiJk\. Put the URL on a line of its own/);
+    expect((await run([path, 'https://example.org/video'])).stderr).toMatch(
+      /^embed: "https:\/\/example\.org\/video" is not a post or video this site can embed \(YouTube, Vimeo, X/,
+    );
+    expect((await run([path, 'https://youtu.be/aBcDeFgHiJk'])).stderr).toMatch(
+      /has no line with just https:\/\/youtu\.be\/aBcDeFgHiJk\. Put the URL on a line of its own/,
+    );
     const instagram = article('instagram.md', 'https://www.instagram.com/p/DAbCdEfGhIj/');
-    expect((await run([instagram, 'https://www.instagram.com/p/DAbCdEfGhIj/'])).stderr).toMatch(/Instagram has no oEmbed endpoint .* Paste the embed code/);
-    expect((await run([])).stderr).toBe('embed: usage: npm run embed -- content/articles/<slug>/index.md <url>');
+    expect((await run([instagram, 'https://www.instagram.com/p/DAbCdEfGhIj/'])).stderr).toMatch(
+      /Instagram has no oEmbed endpoint .* Paste the embed code/,
+    );
+    expect((await run([])).stderr).toBe(
+      'embed: usage: npm run embed -- content/articles/<slug>/index.md <url>',
+    );
     expect(asked.length).toBe(count);
   });
 });

@@ -3,10 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { instantProblem } from '../../src/lib/frontmatter-check-dates.ts';
 
 describe('instantProblem', () => {
-  it.each(['2026-11-29T09:00:00+00:00', '2026-11-29T09:00:00Z', '2026-11-29 09:00:00 +01:00', '2024-02-29T00:00:00-05:00', '2026-11-29T09:00:00.001+05:30', '2026-11-29t09:00z', '2026-11-29T23:59:59+0100'])(
-    'accepts %s',
-    (raw) => expect(instantProblem(raw)).toBeUndefined(),
-  );
+  it.each([
+    '2026-11-29T09:00:00+00:00',
+    '2026-11-29T09:00:00Z',
+    '2026-11-29 09:00:00 +01:00',
+    '2024-02-29T00:00:00-05:00',
+    '2026-11-29T09:00:00.001+05:30',
+    '2026-11-29t09:00z',
+    '2026-11-29T23:59:59+0100',
+  ])('accepts %s', (raw) => expect(instantProblem(raw)).toBeUndefined());
 
   it.each([
     ['2024-02-30T09:00:00+00:00', '2024-02 has 29 days; check the day and month'],
@@ -16,7 +21,11 @@ describe('instantProblem', () => {
     ['2026-11-29T24:00:00+00:00', 'check the month (1-12), day, hour (0-23) and minutes'],
     ['2026-11-29T09:60:00+00:00', 'check the month (1-12), day, hour (0-23) and minutes'],
   ])('rejects the impossible %s', (raw, hint) => {
-    expect(instantProblem(raw)).toEqual({ kind: 'impossible', message: `"${raw}" is not a real calendar date or time`, hint });
+    expect(instantProblem(raw)).toEqual({
+      kind: 'impossible',
+      message: `"${raw}" is not a real calendar date or time`,
+      hint,
+    });
   });
 
   it.each([
@@ -29,7 +38,10 @@ describe('instantProblem', () => {
     expect(problem?.hint).toContain(suggestion);
   });
 
-  it.each(['20261129', 'next Tuesday', '29/11/2026 09:00', '2026-11-29T09:00:00+00:00 and more', ''])('rejects %j as not a date', (raw) => {
-    expect(instantProblem(raw)?.kind).toBe('not-a-date');
-  });
+  it.each(['20261129', 'next Tuesday', '29/11/2026 09:00', '2026-11-29T09:00:00+00:00 and more', ''])(
+    'rejects %j as not a date',
+    (raw) => {
+      expect(instantProblem(raw)?.kind).toBe('not-a-date');
+    },
+  );
 });

@@ -1,7 +1,11 @@
 /** The checker reads front matter as the build's js-yaml does (src/lib/frontmatter-check-js-yaml.ts). */
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { buildParserRejection, indentQuotedContinuations, parseFrontMatterYaml } from '../../src/lib/frontmatter-check-js-yaml.ts';
+import {
+  buildParserRejection,
+  indentQuotedContinuations,
+  parseFrontMatterYaml,
+} from '../../src/lib/frontmatter-check-js-yaml.ts';
 
 const astroReads = (yaml: string) => parseFrontmatter(`---\n${yaml}\n---\n`).frontmatter;
 
@@ -28,13 +32,18 @@ describe('quoted values continued on unindented lines', () => {
   it('still reports a quote that never closes, which the build refuses too', () => {
     const yaml = 'title: "Unclosed\nsection: news';
     expect(parseFrontMatterYaml(yaml).document.errors.length).toBeGreaterThan(0);
-    expect(buildParserRejection(yaml)).toMatchObject({ reason: expect.stringContaining('double quoted scalar') });
+    expect(buildParserRejection(yaml)).toMatchObject({
+      reason: expect.stringContaining('double quoted scalar'),
+    });
   });
 });
 
 describe('buildParserRejection', () => {
   it('is undefined for what js-yaml reads, and gives its reason and line otherwise', () => {
     expect(buildParserRejection('title: Fine\nsection: news')).toBeUndefined();
-    expect(buildParserRejection('title: Fine\n  bad: indentation: here')).toMatchObject({ line: 2, reason: expect.any(String) });
+    expect(buildParserRejection('title: Fine\n  bad: indentation: here')).toMatchObject({
+      line: 2,
+      reason: expect.any(String),
+    });
   });
 });

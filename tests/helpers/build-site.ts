@@ -36,7 +36,8 @@ export const TEST_NOW = '2026-11-30T12:00:00Z';
 export function copyProject(options: BuildOptions = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'wirepress-build-'));
   for (const entry of ['src', 'public', 'astro.config.ts', 'tsconfig.json', 'package.json']) {
-    if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+    if (existsSync(join(projectRoot, entry)))
+      cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
   }
   cpSync(options.contentDir ?? join(projectRoot, 'content'), join(root, 'content'), { recursive: true });
   symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
@@ -75,7 +76,10 @@ export function buildEnvironment(root: string, extra: Record<string, string> = {
   };
 }
 
-export function astroBuild(root: string, env: NodeJS.ProcessEnv): Promise<{ exitCode: number; output: string }> {
+export function astroBuild(
+  root: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ exitCode: number; output: string }> {
   const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
   return new Promise((done) => {
     const child = spawn(process.execPath, [astro, 'build', '--root', root], { cwd: root, env });

@@ -36,7 +36,11 @@ export const EMBED_SAMPLES: EmbedSample[] = [
     code: '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">The Kelmouth harbour light shines again tonight after forty years. <a href="https://t.co/AbCdEf">pic.twitter.com/AbCdEf</a></p>&mdash; Kelmouth Harbour Trust (@kelmouthtrust) <a href="https://twitter.com/kelmouthtrust/status/1864000000000000001?ref_src=twsrc%5Etfw">December 1, 2026</a></blockquote> <script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>',
     url: 'https://x.com/kelmouthtrust/status/1864000000000000001',
     original: 'https://x.com/kelmouthtrust/status/1864000000000000001',
-    kept: ['shines again tonight after forty years', 'Kelmouth Harbour Trust (@kelmouthtrust)', 'December 1, 2026'],
+    kept: [
+      'shines again tonight after forty years',
+      'Kelmouth Harbour Trust (@kelmouthtrust)',
+      'December 1, 2026',
+    ],
   },
   {
     provider: 'instagram',
@@ -57,7 +61,11 @@ export const EMBED_SAMPLES: EmbedSample[] = [
     code: '<blockquote class="bluesky-embed" data-bluesky-uri="at://did:plc:abcdefghijklmnop/app.bsky.feed.post/3kabcdefghi2x" data-bluesky-cid="bafyreiabc"><p lang="en">Volunteers have repainted all 212 steps of the Kelmouth light.</p>&mdash; Orran Isle Gazette (<a href="https://bsky.app/profile/did:plc:abcdefghijklmnop?ref_src=embed">@orrangazette.bsky.social</a>) <a href="https://bsky.app/profile/did:plc:abcdefghijklmnop/post/3kabcdefghi2x?ref_src=embed">December 2, 2026 at 9:14 AM</a></blockquote><script async src="https://embed.bsky.app/static/embed.js" charset="utf-8"></script>',
     url: 'https://bsky.app/profile/did:plc:abcdefghijklmnop/post/3kabcdefghi2x',
     original: 'https://bsky.app/profile/did:plc:abcdefghijklmnop/post/3kabcdefghi2x',
-    kept: ['repainted all 212 steps', 'Orran Isle Gazette (@orrangazette.bsky.social)', 'December 2, 2026 at 9:14 AM'],
+    kept: [
+      'repainted all 212 steps',
+      'Orran Isle Gazette (@orrangazette.bsky.social)',
+      'December 2, 2026 at 9:14 AM',
+    ],
   },
   {
     provider: 'mastodon',

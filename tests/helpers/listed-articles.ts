@@ -23,8 +23,18 @@ export function listedFromContent(contentDir: string, now: Date): SourceArticle[
     .map((file) => {
       const front = parse(readFileSync(join(articlesDir, file), 'utf8').split(/^---$/m)[1]!);
       const pubDate = new Date(front.pubDate);
-      const state = publicationState({ pubDate, expires: front.expires && new Date(front.expires), draft: front.draft ?? false }, now);
-      return { state, id: front.slug ?? articleIdFromPath(file), title: front.title, pubDate, section: front.section, relationship: front.source.relationship };
+      const state = publicationState(
+        { pubDate, expires: front.expires && new Date(front.expires), draft: front.draft ?? false },
+        now,
+      );
+      return {
+        state,
+        id: front.slug ?? articleIdFromPath(file),
+        title: front.title,
+        pubDate,
+        section: front.section,
+        relationship: front.source.relationship,
+      };
     })
     .filter((article) => article.state === 'published')
     .map(({ state: _state, ...article }) => article)

@@ -11,15 +11,7 @@ export const ARTICLE_WITH_IMAGES = 'harbour-light-returns';
 export const SEED_ARTICLE = 'chrissy-teigen-breaks-down-in-tears-during-therapy-three';
 
 export type TemplateKind =
-  | 'home'
-  | 'article'
-  | 'seed-article'
-  | 'section'
-  | 'tag'
-  | 'author'
-  | 'search'
-  | '404'
-  | 'page-2';
+  'home' | 'article' | 'seed-article' | 'section' | 'tag' | 'author' | 'search' | '404' | 'page-2';
 
 interface TemplateRule {
   kind: TemplateKind;
@@ -56,7 +48,9 @@ export function findPageTemplates(dist: string): { found: PageTemplate[]; missin
   const missing: TemplateKind[] = [];
   for (const rule of RULES) {
     const file = rule.file
-      ? existsSync(join(dist, rule.file)) ? rule.file : undefined
+      ? existsSync(join(dist, rule.file))
+        ? rule.file
+        : undefined
       : globSync(rule.glob!, { cwd: dist }).sort()[0];
     if (file) found.push({ kind: rule.kind, path: urlPathOf(file) });
     else missing.push(rule.kind);

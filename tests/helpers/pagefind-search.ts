@@ -36,6 +36,12 @@ process.stdout.write(JSON.stringify(hits.map((hit) => ({ url: hit.url, title: hi
 
 export async function searchBuiltSite(dist: string, query: string): Promise<SearchHit[]> {
   const entry = pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href;
-  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', CHILD, entry, query]);
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    '--input-type=module',
+    '-e',
+    CHILD,
+    entry,
+    query,
+  ]);
   return JSON.parse(stdout) as SearchHit[];
 }

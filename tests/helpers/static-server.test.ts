@@ -40,7 +40,9 @@ describe('serveStatic', () => {
 
   it('compresses text as static hosts do, and only for a client that accepts gzip', async () => {
     const ask = (path: string, encoding: string) =>
-      new Promise<IncomingMessage>((answered) => get(`${server.origin}${path}`, { headers: { 'accept-encoding': encoding } }, answered));
+      new Promise<IncomingMessage>((answered) =>
+        get(`${server.origin}${path}`, { headers: { 'accept-encoding': encoding } }, answered),
+      );
     const page = await ask('/articles/one/', 'gzip, br');
     const chunks: Buffer[] = [];
     for await (const chunk of page) chunks.push(chunk as Buffer);

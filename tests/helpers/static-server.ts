@@ -53,7 +53,9 @@ export interface StaticServer {
 export function resolveStaticPath(root: string, urlPath: string): string | undefined {
   const lookup = distFileCandidates(urlPath.split(/[?#]/)[0]!, '/');
   if ('refused' in lookup) return undefined;
-  return lookup.candidates.map((file) => join(root, file)).find((path) => statSync(path, { throwIfNoEntry: false })?.isFile());
+  return lookup.candidates
+    .map((file) => join(root, file))
+    .find((path) => statSync(path, { throwIfNoEntry: false })?.isFile());
 }
 
 export function contentTypeOf(path: string): string {
@@ -78,7 +80,11 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     // Compressed as hosts serve it, so the Lighthouse audit weighs what readers download.
     if (COMPRESSED.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
       const body = gzipSync(readFileSync(path));
-      response.writeHead(found ? 200 : 404, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
+      response.writeHead(found ? 200 : 404, {
+        ...headers,
+        'content-encoding': 'gzip',
+        'content-length': body.length,
+      });
       response.end(request.method === 'HEAD' ? undefined : body);
       return;
     }

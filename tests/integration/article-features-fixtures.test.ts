@@ -3,7 +3,16 @@
  * sharing one Open Graph cache: table of contents, corrections and dateModified, related-article
  * order, and cards re-rendered only when their inputs change.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -103,18 +112,23 @@ let cacheAfterFirst: Map<string, number>;
 
 function writeFixtures(titleOfLongRead?: string) {
   for (const [slug, text] of Object.entries(FIXTURES)) {
-    const contents = titleOfLongRead && slug === 'long-read' ? text.replace('A long read in three parts', titleOfLongRead) : text;
+    const contents =
+      titleOfLongRead && slug === 'long-read'
+        ? text.replace('A long read in three parts', titleOfLongRead)
+        : text;
     const folder = FOLDER_FILES[slug];
     if (!folder) {
       writeFileSync(join(contentDir, 'articles', `${slug}.md`), contents);
       continue;
     }
     mkdirSync(join(contentDir, 'articles', slug), { recursive: true });
-    for (const [name, file] of Object.entries({ 'index.md': contents, ...folder })) writeFileSync(join(contentDir, 'articles', slug, name), file);
+    for (const [name, file] of Object.entries({ 'index.md': contents, ...folder }))
+      writeFileSync(join(contentDir, 'articles', slug, name), file);
   }
 }
 
-const cacheFiles = () => new Map(readdirSync(ogCache).map((file) => [file, statSync(join(ogCache, file)).mtimeMs]));
+const cacheFiles = () =>
+  new Map(readdirSync(ogCache).map((file) => [file, statSync(join(ogCache, file)).mtimeMs]));
 const documentOf = (build: BuildResult, slug: string) =>
   parseHTML(readFileSync(join(build.dist, 'articles', slug, 'index.html'), 'utf8')).document;
 
@@ -126,7 +140,8 @@ beforeAll(async () => {
   // would add cards and related stories of their own.
   const articles = join(projectRoot, 'content', 'articles');
   const kept = [ARTICLE_WITH_IMAGES, SEED_ARTICLE].map((slug) => join(articles, slug));
-  const copied = (source: string) => !source.startsWith(`${articles}/`) || kept.some((dir) => source === dir || source.startsWith(`${dir}/`));
+  const copied = (source: string) =>
+    !source.startsWith(`${articles}/`) || kept.some((dir) => source === dir || source.startsWith(`${dir}/`));
   cpSync(join(projectRoot, 'content'), contentDir, { recursive: true, filter: copied });
   writeFixtures();
   first = await buildSite({ contentDir, env: { ...ENV, OG_CACHE_DIR: ogCache } });
@@ -153,14 +168,19 @@ describe('Open Graph card cache', () => {
   });
 
   it('publishes every card, drawn on a second thread while the pages rendered', () => {
-    const published = /Published (\d+) Open Graph cards? \((\d+) drawn or found in the cache on a second thread/.exec(first.output);
+    const published =
+      /Published (\d+) Open Graph cards? \((\d+) drawn or found in the cache on a second thread/.exec(
+        first.output,
+      );
     expect(Number(published?.[1])).toBe(readdirSync(join(first.dist, 'og')).length);
     expect(Number(published?.[1])).toBe(cacheAfterFirst.size);
     expect(Number(published?.[2])).toBeGreaterThan(0);
   });
 
   it('re-renders only the card whose title changed on the next build', () => {
-    expect(second.output.match(/og-image: rendered \/og\/[a-z0-9-]+\.png/g)).toEqual(['og-image: rendered /og/long-read.png']);
+    expect(second.output.match(/og-image: rendered \/og\/[a-z0-9-]+\.png/g)).toEqual([
+      'og-image: rendered /og/long-read.png',
+    ]);
   });
 
   it('leaves the cached cards of unchanged articles untouched and adds one for the new title', () => {
@@ -178,7 +198,10 @@ describe('Open Graph card cache', () => {
 
 describe('article bodies', () => {
   it('are rendered on a second thread and taken from there by the pages', () => {
-    const line = /Rendered (\d+) of (\d+) article bodies on a second thread; the pages took (\d+) of them/.exec(first.output);
+    const line =
+      /Rendered (\d+) of (\d+) article bodies on a second thread; the pages took (\d+) of them/.exec(
+        first.output,
+      );
     expect(Number(line?.[2])).toBe(readdirSync(join(first.dist, 'articles')).length);
     expect(Number(line?.[1])).toBeGreaterThan(0);
     expect(Number(line?.[3])).toBeGreaterThan(0);
@@ -197,7 +220,8 @@ describe('table of contents', () => {
       ['The second part', '#the-second-part'],
       ['The third part', '#the-third-part'],
     ]);
-    for (const [, href] of links) expect(document.querySelector(`.article-body ${href}`), href!).not.toBeNull();
+    for (const [, href] of links)
+      expect(document.querySelector(`.article-body ${href}`), href!).not.toBeNull();
   });
 
   it('comes before the body', () => {
@@ -217,15 +241,27 @@ describe('a migrated post', () => {
   });
 
   it('links to an <a name> anchor and with text fragments, which the link checks accepted', () => {
-    const links = [...documentOf(first, 'migrated-post').querySelectorAll('.article-body a[href]')].map((a) => a.getAttribute('href'));
-    expect(links.filter((href) => href!.includes('#'))).toEqual(['#old-vote', '#user-content-legacy', '#old-vote:~:text=Text', '#:~:text=Opening%20paragraph', '../long-read/#the-second-part:~:text=Text']);
-    expect(documentOf(first, 'migrated-post').querySelector('.article-body a[name="user-content-legacy"]')).not.toBeNull();
+    const links = [...documentOf(first, 'migrated-post').querySelectorAll('.article-body a[href]')].map((a) =>
+      a.getAttribute('href'),
+    );
+    expect(links.filter((href) => href!.includes('#'))).toEqual([
+      '#old-vote',
+      '#user-content-legacy',
+      '#old-vote:~:text=Text',
+      '#:~:text=Opening%20paragraph',
+      '../long-read/#the-second-part:~:text=Text',
+    ]);
+    expect(
+      documentOf(first, 'migrated-post').querySelector('.article-body a[name="user-content-legacy"]'),
+    ).not.toBeNull();
   });
 
   it('shows its code block highlighted with classes only: no inline style, no script', () => {
     const document = documentOf(first, 'migrated-post');
     const code = document.querySelector('.article-body pre[tabindex="0"] > code.hljs.language-python')!;
-    expect([...code.querySelectorAll('span')].map((span) => `${span.className}: ${span.textContent}`)).toEqual([
+    expect(
+      [...code.querySelectorAll('span')].map((span) => `${span.className}: ${span.textContent}`),
+    ).toEqual([
       'hljs-keyword: def',
       'hljs-title function_: lamps',
       'hljs-params: year',
@@ -239,11 +275,16 @@ describe('a migrated post', () => {
 
   it('publishes the files it links to at the addresses the links have, the ones a browser would render as downloads', () => {
     const published = join(first.dist, 'articles', 'migrated-post');
-    for (const [name, contents] of Object.entries(FOLDER_FILES['migrated-post']!)) expect(readFileSync(join(published, name), 'utf8')).toBe(contents);
+    for (const [name, contents] of Object.entries(FOLDER_FILES['migrated-post']!))
+      expect(readFileSync(join(published, name), 'utf8')).toBe(contents);
     const rules = parseHeadersFile(readFileSync(join(first.dist, '_headers'), 'utf8'));
-    const headersOf = (path: string) => Object.assign({}, ...rules.filter((rule) => ruleMatches(rule.path, path)).map((rule) => rule.headers));
+    const headersOf = (path: string) =>
+      Object.assign({}, ...rules.filter((rule) => ruleMatches(rule.path, path)).map((rule) => rule.headers));
     for (const name of ['data.csv', 'old-page.html', 'chart.svg', 'notes.txt']) {
-      expect(headersOf(`/articles/migrated-post/${name}`), name).toMatchObject({ 'Content-Disposition': 'attachment', 'X-Content-Type-Options': 'nosniff' });
+      expect(headersOf(`/articles/migrated-post/${name}`), name).toMatchObject({
+        'Content-Disposition': 'attachment',
+        'X-Content-Type-Options': 'nosniff',
+      });
     }
     expect(headersOf('/articles/migrated-post/report.pdf')).not.toHaveProperty('Content-Disposition');
     expect(first.output).toContain('Published 5 files linked from articles (4 as downloads)');
@@ -251,9 +292,13 @@ describe('a migrated post', () => {
 
   it('has one h1, the headline: the body’s h1 became an h2, with a warning naming its line', () => {
     const document = documentOf(first, 'migrated-post');
-    expect([...document.querySelectorAll('h1')].map((h1) => h1.textContent?.trim())).toEqual(['A post moved in from an old site']);
+    expect([...document.querySelectorAll('h1')].map((h1) => h1.textContent?.trim())).toEqual([
+      'A post moved in from an old site',
+    ]);
     expect(document.querySelector('.article-body h2')?.textContent).toBe('A post moved in from an old site');
-    expect(first.output).toContain('content/articles/migrated-post/index.md:9:1  (body): the h1 "A post moved in from an old site" was made an h2');
+    expect(first.output).toContain(
+      'content/articles/migrated-post/index.md:9:1  (body): the h1 "A post moved in from an old site" was made an h2',
+    );
   });
 });
 
@@ -287,8 +332,14 @@ describe('corrections', () => {
 
 describe('related articles', () => {
   it('shows the three most related: most shared first, then newest, then by slug', () => {
-    const related = [...documentOf(first, ARTICLE_WITH_IMAGES).querySelectorAll('.related a')].map((a) => a.getAttribute('href'));
-    expect(related).toEqual(['/articles/tag-and-section-newer/', '/articles/two-tags-older/', '/articles/section-only-a/']);
+    const related = [...documentOf(first, ARTICLE_WITH_IMAGES).querySelectorAll('.related a')].map((a) =>
+      a.getAttribute('href'),
+    );
+    expect(related).toEqual([
+      '/articles/tag-and-section-newer/',
+      '/articles/two-tags-older/',
+      '/articles/section-only-a/',
+    ]);
   });
 
   it('shows no related section when nothing is shared', () => {

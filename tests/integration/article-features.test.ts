@@ -21,7 +21,10 @@ beforeAll(() => {
 const pageOf = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
 const documentOf = (path: string) => parseHTML(pageOf(path)).document;
 const newsArticle = (document: Document) =>
-  JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!) as Record<string, unknown>;
+  JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!) as Record<
+    string,
+    unknown
+  >;
 /** The file in dist/ an absolute site URL points to. */
 const fileOf = (url: string) => {
   expect(url.startsWith(`${SITE}/`), url).toBe(true);
@@ -33,7 +36,10 @@ const sizeOf = async (url: string) => {
 };
 const ogImageOf = (document: Document) =>
   Object.fromEntries(
-    [...document.querySelectorAll('meta[property^="og:image"]')].map((meta) => [meta.getAttribute('property'), meta.getAttribute('content')]),
+    [...document.querySelectorAll('meta[property^="og:image"]')].map((meta) => [
+      meta.getAttribute('property'),
+      meta.getAttribute('content'),
+    ]),
   );
 
 describe('NewsArticle images', () => {
@@ -55,10 +61,15 @@ describe('NewsArticle images', () => {
   });
 
   it('names the publisher with a logo that is a real square PNG of at least 112 px', async () => {
-    const publisher = newsArticle(documentOf(`articles/${ARTICLE_WITH_IMAGES}`)).publisher as { logo: { url: string; width: number; height: number } };
+    const publisher = newsArticle(documentOf(`articles/${ARTICLE_WITH_IMAGES}`)).publisher as {
+      logo: { url: string; width: number; height: number };
+    };
     const meta = await sharp(fileOf(publisher.logo.url)).metadata();
     expect(meta.format).toBe('png');
-    expect({ width: meta.width, height: meta.height }).toEqual({ width: publisher.logo.width, height: publisher.logo.height });
+    expect({ width: meta.width, height: meta.height }).toEqual({
+      width: publisher.logo.width,
+      height: publisher.logo.height,
+    });
     expect(meta.width).toBeGreaterThanOrEqual(112);
   });
 
@@ -67,7 +78,9 @@ describe('NewsArticle images', () => {
     expect(ld.datePublished).toBe('2026-11-28T18:00:00+00:00');
     expect(ld.dateModified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
     const authors = ld.author as { name: string; url: string }[];
-    expect(authors).toEqual([{ '@type': 'Person', name: 'Amara Okafor', url: `${SITE}/authors/amara-okafor/` }]);
+    expect(authors).toEqual([
+      { '@type': 'Person', name: 'Amara Okafor', url: `${SITE}/authors/amara-okafor/` },
+    ]);
     expect(existsSync(join(fileOf(authors[0]!.url), 'index.html'))).toBe(true);
   });
 });
@@ -75,7 +88,9 @@ describe('NewsArticle images', () => {
 describe('Open Graph image', () => {
   it('uses a 1200×630 crop of the hero, with its alt text', async () => {
     const og = ogImageOf(documentOf(`articles/${ARTICLE_WITH_IMAGES}`));
-    expect(og['og:image:alt']).toBe('The white harbour lighthouse with a red band, at dusk, beside the stone pier.');
+    expect(og['og:image:alt']).toBe(
+      'The white harbour lighthouse with a red band, at dusk, beside the stone pier.',
+    );
     expect([og['og:image:width'], og['og:image:height']]).toEqual(['1200', '630']);
     expect(await sizeOf(og['og:image']!)).toEqual({ width: 1200, height: 630 });
   });
@@ -115,19 +130,29 @@ describe('search', () => {
     const fallback = document.querySelector('noscript#page-search-fallback')!;
     expect(fallback.textContent).toContain('Search needs JavaScript');
     const links = [...fallback.querySelectorAll('a')].map((a) => a.getAttribute('href'));
-    expect(links).toEqual(expect.arrayContaining(['/sections/entertainment/', '/sections/news/', `/articles/${SEED_ARTICLE}/`, '/']));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        '/sections/entertainment/',
+        '/sections/news/',
+        `/articles/${SEED_ARTICLE}/`,
+        '/',
+      ]),
+    );
     for (const href of links) expect(existsSync(join(dist, href!, 'index.html')), href!).toBe(true);
   });
 
   it("allows WebAssembly in the search page's CSP and nowhere else", () => {
-    const csp = (path: string) => documentOf(path).querySelector('meta[http-equiv="content-security-policy"]')!.getAttribute('content')!;
+    const csp = (path: string) =>
+      documentOf(path).querySelector('meta[http-equiv="content-security-policy"]')!.getAttribute('content')!;
     expect(csp('search')).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
     expect(csp(`articles/${SEED_ARTICLE}`)).not.toContain('wasm-unsafe-eval');
     expect(csp('')).not.toContain('wasm-unsafe-eval');
   });
 
   it('loads its script from the site itself', () => {
-    const scripts = [...documentOf('search').querySelectorAll('script[src]')].map((script) => script.getAttribute('src'));
+    const scripts = [...documentOf('search').querySelectorAll('script[src]')].map((script) =>
+      script.getAttribute('src'),
+    );
     expect(scripts).toEqual(['/search.js']);
     expect(existsSync(join(dist, 'search.js'))).toBe(true);
   });
@@ -137,12 +162,18 @@ describe('article pages', () => {
   for (const slug of [ARTICLE_WITH_IMAGES, SEED_ARTICLE]) {
     it(`${slug}: runs no client JavaScript`, () => {
       const scripts = [...documentOf(`articles/${slug}`).querySelectorAll('script')];
-      expect(scripts.filter((script) => script.getAttribute('type') !== 'application/ld+json').map((script) => script.outerHTML)).toEqual([]);
+      expect(
+        scripts
+          .filter((script) => script.getAttribute('type') !== 'application/ld+json')
+          .map((script) => script.outerHTML),
+      ).toEqual([]);
     });
 
     it(`${slug}: HTML and CSS together stay under 14 KB gzipped`, () => {
       const document = documentOf(`articles/${slug}`);
-      const stylesheets = [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => readFileSync(join(dist, link.getAttribute('href')!)));
+      const stylesheets = [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) =>
+        readFileSync(join(dist, link.getAttribute('href')!)),
+      );
       const bytes = gzipSync(Buffer.concat([Buffer.from(pageOf(`articles/${slug}`)), ...stylesheets])).length;
       expect(bytes).toBeLessThan(14 * 1024);
     });
@@ -150,13 +181,17 @@ describe('article pages', () => {
 
   it('marks the article, and only the article, for the search index', () => {
     const document = documentOf(`articles/${SEED_ARTICLE}`);
-    expect([...document.querySelectorAll('[data-pagefind-body]')].map((element) => element.tagName)).toEqual(['ARTICLE']);
+    expect([...document.querySelectorAll('[data-pagefind-body]')].map((element) => element.tagName)).toEqual([
+      'ARTICLE',
+    ]);
     expect(documentOf('').querySelector('[data-pagefind-body]')).toBeNull();
   });
 
   it('shows a reading time', () => {
     // 19 paragraphs of wire copy: a few minutes, never zero.
-    expect(documentOf(`articles/${SEED_ARTICLE}`).querySelector('.reading-time')?.textContent).toMatch(/^[1-9]\d* min read$/);
+    expect(documentOf(`articles/${SEED_ARTICLE}`).querySelector('.reading-time')?.textContent).toMatch(
+      /^[1-9]\d* min read$/,
+    );
   });
 
   it('has no table of contents with fewer than three h2 sections', () => {

@@ -17,7 +17,9 @@ function page(slug: string): Document {
 describe('every article page', () => {
   let pages: [string, Document][];
   beforeAll(() => {
-    const slugs = readdirSync(join(inject('siteDist'), 'articles'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    const slugs = readdirSync(join(inject('siteDist'), 'articles'), { withFileTypes: true }).filter((entry) =>
+      entry.isDirectory(),
+    );
     pages = slugs.map((entry) => [entry.name, page(entry.name)]);
     expect(pages.map(([slug]) => slug)).toContain(IMAGE_ARTICLE);
   });
@@ -25,7 +27,10 @@ describe('every article page', () => {
   it('has no script but its JSON-LD, and the JSON-LD parses as a NewsArticle', () => {
     for (const [slug, document] of pages) {
       const scripts = [...document.querySelectorAll('script')];
-      expect(scripts.map((script) => script.getAttribute('type')), slug).toEqual(['application/ld+json']);
+      expect(
+        scripts.map((script) => script.getAttribute('type')),
+        slug,
+      ).toEqual(['application/ld+json']);
       expect(JSON.parse(scripts[0]!.textContent!)['@type'], slug).toBe('NewsArticle');
     }
   });
@@ -34,7 +39,8 @@ describe('every article page', () => {
     for (const [slug, document] of pages) {
       const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
       expect(new Set(ids).size, `${slug}: ${ids.join(' ')}`).toBe(ids.length);
-      for (const element of document.querySelectorAll('.article-body [id]')) expect(element.id, slug).not.toMatch(/^page-/);
+      for (const element of document.querySelectorAll('.article-body [id]'))
+        expect(element.id, slug).not.toMatch(/^page-/);
     }
   });
 
@@ -42,7 +48,9 @@ describe('every article page', () => {
     for (const [slug, document] of pages) {
       for (const link of document.querySelectorAll('.article-body a[href]')) {
         const external = /^https?:\/\//.test(link.getAttribute('href')!);
-        expect(link.getAttribute('rel'), `${slug}: ${link.getAttribute('href')}`).toBe(external ? 'noopener noreferrer' : null);
+        expect(link.getAttribute('rel'), `${slug}: ${link.getAttribute('href')}`).toBe(
+          external ? 'noopener noreferrer' : null,
+        );
       }
     }
   });
@@ -65,11 +73,17 @@ describe('the image article', () => {
 
   it('shows the hero and the in-body image as AVIF and WebP with width and height', () => {
     // The related stories' cards have pictures of their own, checked with every card (story-cards.test.ts).
-    const pictures = [...document.querySelectorAll('article picture')].filter((picture) => !picture.closest('.related'));
+    const pictures = [...document.querySelectorAll('article picture')].filter(
+      (picture) => !picture.closest('.related'),
+    );
     expect(pictures).toHaveLength(2);
     for (const picture of pictures) {
-      expect([...picture.querySelectorAll('source')].map((source) => source.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
-      for (const source of picture.querySelectorAll('source')) expect(source.getAttribute('srcset')).toMatch(/\.(avif|webp) 480w, .+ 800w/);
+      expect([...picture.querySelectorAll('source')].map((source) => source.getAttribute('type'))).toEqual([
+        'image/avif',
+        'image/webp',
+      ]);
+      for (const source of picture.querySelectorAll('source'))
+        expect(source.getAttribute('srcset')).toMatch(/\.(avif|webp) 480w, .+ 800w/);
       const image = picture.querySelector('img')!;
       expect(Number(image.getAttribute('width'))).toBeGreaterThan(0);
       expect(Number(image.getAttribute('height'))).toBeGreaterThan(0);
@@ -88,10 +102,15 @@ describe('the image article', () => {
   });
 
   it('gives its section headings stable slug ids', () => {
-    expect([...document.querySelectorAll('.article-body h2')].map((heading) => heading.id)).toEqual(['a-lamp-restored-by-hand', 'what-happens-next']);
+    expect([...document.querySelectorAll('.article-body h2')].map((heading) => heading.id)).toEqual([
+      'a-lamp-restored-by-hand',
+      'what-happens-next',
+    ]);
   });
 
   it('renders the editor’s straight quotes as curly ones (smart punctuation on)', () => {
-    expect(document.querySelector('.article-body')?.textContent).toContain('“We didn’t want a modern beacon bolted on top,”');
+    expect(document.querySelector('.article-body')?.textContent).toContain(
+      '“We didn’t want a modern beacon bolted on top,”',
+    );
   });
 });

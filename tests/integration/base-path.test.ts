@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
-import { checkInternalLinks, describeBrokenLinks, type CheckedReference } from '../../scripts/verify/internal-links.ts';
+import {
+  checkInternalLinks,
+  describeBrokenLinks,
+  type CheckedReference,
+} from '../../scripts/verify/internal-links.ts';
 
 const mount = { siteUrl: 'https://example.github.io', basePath: '/news/' };
 const textUrls = { links: false, previews: false, jsonLd: false, textUrls: true };
@@ -22,14 +26,24 @@ describe('the site built for a project site under /news/', () => {
 
   beforeAll(async () => {
     build = await buildSite({ env: { BASE_PATH: mount.basePath, SITE_URL: mount.siteUrl } });
-    if (build.exitCode !== 0) throw new Error(`The site did not build with BASE_PATH=/news/:\n${build.output}`);
+    if (build.exitCode !== 0)
+      throw new Error(`The site did not build with BASE_PATH=/news/:\n${build.output}`);
     const { siteUrl: origin, basePath } = mount;
-    checkInternalLinks(build.dist, { origin, basePath, sources: textUrls, onChecked: (url) => checked.push(url) });
+    checkInternalLinks(build.dist, {
+      origin,
+      basePath,
+      sources: textUrls,
+      onChecked: (url) => checked.push(url),
+    });
   });
   afterAll(() => build?.cleanup());
 
   it('links, images and srcsets in every page carry /news/ and name a file the build wrote', () => {
-    expect(describeBrokenLinks(checkInternalLinks(build.dist, { origin: mount.siteUrl, basePath: mount.basePath }))).toBe('');
+    expect(
+      describeBrokenLinks(
+        checkInternalLinks(build.dist, { origin: mount.siteUrl, basePath: mount.basePath }),
+      ),
+    ).toBe('');
   });
 
   it('home page links reach every article under /news/', () => {
@@ -41,7 +55,9 @@ describe('the site built for a project site under /news/', () => {
   });
 
   it('URLs outside link attributes (JSON-LD, feeds, sitemaps, robots.txt, CSS, redirects) carry /news/ and resolve', () => {
-    const broken = checked.filter((url) => url.reason).map((url) => `${url.page}: ${url.target} [${url.attribute}] ${url.reason}`);
+    const broken = checked
+      .filter((url) => url.reason)
+      .map((url) => `${url.page}: ${url.target} [${url.attribute}] ${url.reason}`);
     expect(broken).toEqual([]);
   });
 
@@ -58,8 +74,11 @@ describe('the site built for a project site under /news/', () => {
   });
 
   it('writes feed and sitemap URLs on SITE_URL under /news/', () => {
-    const absolute = checked.filter((url) => url.attribute === 'absolute' && /\.(xml|json|txt)$/.test(url.page));
+    const absolute = checked.filter(
+      (url) => url.attribute === 'absolute' && /\.(xml|json|txt)$/.test(url.page),
+    );
     expect(absolute.length).toBeGreaterThan(0);
-    for (const url of absolute) expect(url.target, url.page).toMatch(/^https:\/\/example\.github\.io\/news\//);
+    for (const url of absolute)
+      expect(url.target, url.page).toMatch(/^https:\/\/example\.github\.io\/news\//);
   });
 });

@@ -12,7 +12,10 @@ import { listedFromContent, type SourceArticle } from '../helpers/listed-article
 import { FEED_LIMIT } from '../../src/lib/feeds.ts';
 
 const SITE = 'https://example.org/';
-const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url', 'category', 'sitemap'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  isArray: (name) => ['item', 'url', 'category', 'sitemap'].includes(name),
+});
 
 let dist: string;
 let all: SourceArticle[];
@@ -32,8 +35,13 @@ function pageParagraphs(id: string): string[] {
 function urlsIn(fragment: string): string[] {
   const { document } = parseHTML(`<!doctype html><body>${fragment}</body>`);
   return [...document.querySelectorAll('[href], [src], [srcset]')].flatMap((element) => [
-    ...['href', 'src'].map((name) => element.getAttribute(name)).filter((value): value is string => value !== null),
-    ...(element.getAttribute('srcset') ?? '').split(/,\s+/).filter(Boolean).map((candidate) => candidate.trim().split(/\s+/)[0]!),
+    ...['href', 'src']
+      .map((name) => element.getAttribute(name))
+      .filter((value): value is string => value !== null),
+    ...(element.getAttribute('srcset') ?? '')
+      .split(/,\s+/)
+      .filter(Boolean)
+      .map((candidate) => candidate.trim().split(/\s+/)[0]!),
   ]);
 }
 
@@ -61,13 +69,17 @@ describe('RSS 2.0 at /rss.xml', () => {
   });
 
   it('has one item per published article (up to FEED_LIMIT), newest first, with absolute links and RFC 822 dates', () => {
-    expect(channel.item.map((item: any) => item.link)).toEqual(listed.map((article) => articleUrl(article.id)));
+    expect(channel.item.map((item: any) => item.link)).toEqual(
+      listed.map((article) => articleUrl(article.id)),
+    );
     for (const [index, item] of channel.item.entries()) {
       const article = listed[index]!;
       expect(item.title).toBe(article.title);
       expect(item.guid['#text']).toBe(item.link);
       expect(item.pubDate).toBe(article.pubDate.toUTCString());
-      expect(item.pubDate).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+      expect(item.pubDate).toMatch(
+        /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+      );
     }
   });
 
@@ -90,7 +102,9 @@ describe('RSS 2.0 at /rss.xml', () => {
   });
 
   it('credits our authors as dc:creator and invents none for uncredited wire copy', () => {
-    const creators = Object.fromEntries(channel.item.map((item: any) => [new URL(item.link).pathname.split('/')[2], item['dc:creator']]));
+    const creators = Object.fromEntries(
+      channel.item.map((item: any) => [new URL(item.link).pathname.split('/')[2], item['dc:creator']]),
+    );
     expect(creators['harbour-light-returns']).toBe('Amara Okafor');
     expect(creators['chrissy-teigen-breaks-down-in-tears-during-therapy-three']).toBeUndefined();
   });
@@ -138,7 +152,9 @@ describe('JSON Feed 1.1 at /feed.json', () => {
       expect(item.date_published).toMatch(rfc3339);
       expect(new Date(item.date_published).getTime()).toBe(listed[index]!.pubDate.getTime());
       if (item.date_modified !== undefined) expect(item.date_modified).toMatch(rfc3339);
-      for (const url of [item.image, ...(item.authors ?? []).map((author: any) => author.url)].filter(Boolean)) {
+      for (const url of [item.image, ...(item.authors ?? []).map((author: any) => author.url)].filter(
+        Boolean,
+      )) {
         expect(url).toMatch(/^https:\/\//);
       }
       for (const url of urlsIn(item.content_html)) expect(url).toMatch(/^https?:\/\//);
@@ -161,12 +177,22 @@ describe('JSON Feed 1.1 at /feed.json', () => {
 
 describe('feed autodiscovery', () => {
   it('announces the site feeds on every kind of page, and the section feed on its section page', () => {
-    for (const path of ['index.html', `articles/${listed[0]!.id}/index.html`, 'sections/news/index.html', '404.html']) {
-      const links = [...html(path).querySelectorAll('head link[rel="alternate"]')].map((link) => [link.getAttribute('type'), link.getAttribute('href')]);
+    for (const path of [
+      'index.html',
+      `articles/${listed[0]!.id}/index.html`,
+      'sections/news/index.html',
+      '404.html',
+    ]) {
+      const links = [...html(path).querySelectorAll('head link[rel="alternate"]')].map((link) => [
+        link.getAttribute('type'),
+        link.getAttribute('href'),
+      ]);
       expect(links).toContainEqual(['application/rss+xml', `${SITE}rss.xml`]);
       expect(links).toContainEqual(['application/feed+json', `${SITE}feed.json`]);
     }
-    const section = [...html('sections/news/index.html').querySelectorAll('head link[rel="alternate"]')].map((link) => link.getAttribute('href'));
+    const section = [...html('sections/news/index.html').querySelectorAll('head link[rel="alternate"]')].map(
+      (link) => link.getAttribute('href'),
+    );
     expect(section).toContain(`${SITE}sections/news/rss.xml`);
   });
 });
@@ -175,7 +201,9 @@ describe('sitemaps and robots.txt', () => {
   let urls: string[];
   beforeAll(() => {
     const index = xml.parse(read('sitemap-index.xml')).sitemapindex.sitemap.map((entry: any) => entry.loc);
-    urls = index.flatMap((loc: string) => xml.parse(read(new URL(loc).pathname)).urlset.url.map((entry: any) => entry.loc));
+    urls = index.flatMap((loc: string) =>
+      xml.parse(read(new URL(loc).pathname)).urlset.url.map((entry: any) => entry.loc),
+    );
   });
 
   it('lists original articles, listings and author pages', () => {

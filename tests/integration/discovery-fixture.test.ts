@@ -3,7 +3,15 @@
  * sitemap must leave out (draft, scheduled, expired, syndicated copies), a hostile headline and
  * an author, built once under a base path with an injected clock (PUBLISH_NOW).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -44,49 +52,95 @@ function fixtureContent(): string {
         ...(index === 0 ? { aliases: ['local-story-renamed'] } : {}),
       }),
     ),
-    article('outside-by-a-second', { title: 'Two days and a second old', pubDate: at(-48 * HOUR - 1000), section: 'world' }),
+    article('outside-by-a-second', {
+      title: 'Two days and a second old',
+      pubDate: at(-48 * HOUR - 1000),
+      section: 'world',
+    }),
     article(
       'hostile',
-      { title: HOSTILE_TITLE, description: 'Dek with ]]> and </description>', pubDate: at(-HOUR), section: 'world', tags: [HOSTILE_TAG] },
+      {
+        title: HOSTILE_TITLE,
+        description: 'Dek with ]]> and </description>',
+        pubDate: at(-HOUR),
+        section: 'world',
+        tags: [HOSTILE_TAG],
+      },
       'Body with control characters: a\u000Bb\u001Bc and a ]]> marker.',
     ),
     article('draft', { title: 'Draft', pubDate: at(-2 * HOUR), section: 'world', draft: true }),
     article('scheduled', { title: 'Scheduled', pubDate: at(HOUR), section: 'world' }),
     article('expired', { title: 'Expired', pubDate: at(-5 * HOUR), expires: at(-HOUR), section: 'world' }),
-    article('syndicated-noindex', { title: 'Syndicated, default policy', pubDate: at(-3 * HOUR), section: 'world', source: { relationship: 'syndicated', publisher: 'Wire' } }),
+    article('syndicated-noindex', {
+      title: 'Syndicated, default policy',
+      pubDate: at(-3 * HOUR),
+      section: 'world',
+      source: { relationship: 'syndicated', publisher: 'Wire' },
+    }),
     article('syndicated-canonical', {
       title: 'Syndicated, canonical to source',
       pubDate: at(-3 * HOUR),
       section: 'world',
-      source: { relationship: 'syndicated', publisher: 'Wire', url: 'https://source.example/story', policy: 'canonical-to-source' },
+      source: {
+        relationship: 'syndicated',
+        publisher: 'Wire',
+        url: 'https://source.example/story',
+        policy: 'canonical-to-source',
+      },
     }),
-    article('syndicated-indexed', { title: 'Syndicated, indexed', pubDate: at(-4 * HOUR), section: 'world', source: { relationship: 'syndicated', publisher: 'Wire', policy: 'index' } }),
-    ['authors/ada.yaml', 'name: Ada Reporter\nbio: Ada covers the coast.\nurl: https://ada.example/\nsameAs: ["https://social.example/@ada"]\navatar: ./ada.jpg\n'],
+    article('syndicated-indexed', {
+      title: 'Syndicated, indexed',
+      pubDate: at(-4 * HOUR),
+      section: 'world',
+      source: { relationship: 'syndicated', publisher: 'Wire', policy: 'index' },
+    }),
+    [
+      'authors/ada.yaml',
+      'name: Ada Reporter\nbio: Ada covers the coast.\nurl: https://ada.example/\nsameAs: ["https://social.example/@ada"]\navatar: ./ada.jpg\n',
+    ],
     ['authors/bo.yaml', 'name: Bo Newcomer\nbio: Bo has just joined.\n'],
   ] as const;
   for (const [path, contents] of files) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), contents);
   }
-  copyFileSync(join(projectRoot, 'content/articles/harbour-light-returns/harbour-morning.jpg'), join(dir, 'authors/ada.jpg'));
+  copyFileSync(
+    join(projectRoot, 'content/articles/harbour-light-returns/harbour-morning.jpg'),
+    join(dir, 'authors/ada.jpg'),
+  );
   return dir;
 }
 
-const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url', 'category', 'sitemap'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  isArray: (name) => ['item', 'url', 'category', 'sitemap'].includes(name),
+});
 
 let build: BuildResult;
 let contentDir: string;
 const read = (path: string) => readFileSync(join(build.dist, path), 'utf8');
 const page = (path: string) => parseHTML(read(`${path}index.html`)).document;
-const listedSlugs = (path: string) => [...page(path).querySelectorAll('.river .card-headline a')].map((a) => a.getAttribute('href')!.split('/').at(-2));
-const headLink = (document: Document, rel: string) => document.querySelector(`head link[rel="${rel}"]`)?.getAttribute('href');
-const navLink = (document: Document, rel: string) => document.querySelector(`nav.pagination a[rel="${rel}"]`)?.getAttribute('href');
+const listedSlugs = (path: string) =>
+  [...page(path).querySelectorAll('.river .card-headline a')].map((a) =>
+    a.getAttribute('href')!.split('/').at(-2),
+  );
+const headLink = (document: Document, rel: string) =>
+  document.querySelector(`head link[rel="${rel}"]`)?.getAttribute('href');
+const navLink = (document: Document, rel: string) =>
+  document.querySelector(`nav.pagination a[rel="${rel}"]`)?.getAttribute('href');
 
 beforeAll(async () => {
   contentDir = fixtureContent();
   build = await buildSite({
     contentDir,
-    env: { PUBLISH_NOW: NOW.toISOString(), SITE_URL: ORIGIN, BASE_PATH: BASE, SITE_NAME: 'Paper & Ink', SITE_LANG: 'de-AT', SITE_TIMEZONE: 'Europe/Vienna' },
+    env: {
+      PUBLISH_NOW: NOW.toISOString(),
+      SITE_URL: ORIGIN,
+      BASE_PATH: BASE,
+      SITE_NAME: 'Paper & Ink',
+      SITE_LANG: 'de-AT',
+      SITE_TIMEZONE: 'Europe/Vienna',
+    },
   });
   if (build.exitCode !== 0) throw new Error(`fixture build failed:\n${build.output}`);
 });
@@ -131,7 +185,9 @@ describe('pagination', () => {
     expect(headLink(page(''), 'next')).toBe(`${SITE}page/2/`);
     expect(headLink(page('page/2/'), 'prev')).toBe(SITE);
     expect(page('').querySelector('title')?.textContent).toBe('Paper & Ink');
-    expect(page('page/2/').querySelector('title')?.textContent).toBe('Latest articles, page 2 of 3 · Paper & Ink');
+    expect(page('page/2/').querySelector('title')?.textContent).toBe(
+      'Latest articles, page 2 of 3 · Paper & Ink',
+    );
     expect(page('sections/world/').querySelector('nav.pagination')).toBeNull();
   });
 });
@@ -139,14 +195,19 @@ describe('pagination', () => {
 describe('section, tag and author pages', () => {
   it('merges tag spellings that share a slug into one paginated tag page', () => {
     expect(page('tags/coast/').querySelector('h1')?.textContent).toBe('Tagged “Coast”');
-    expect(['tags/coast/', 'tags/coast/2/', 'tags/coast/3/'].map((path) => listedSlugs(path).length)).toEqual([10, 10, 5]);
+    expect(['tags/coast/', 'tags/coast/2/', 'tags/coast/3/'].map((path) => listedSlugs(path).length)).toEqual(
+      [10, 10, 5],
+    );
     expect(listedSlugs('tags/harbour-pier/')).toHaveLength(10);
   });
 
   it('links the sections from the site header', () => {
     const links = [...page('').querySelectorAll('header.site nav a')].map((a) => a.getAttribute('href'));
     expect(links).toContain(BASE);
-    expect(links.filter((href) => href?.includes('/sections/'))).toEqual([`${BASE}sections/local/`, `${BASE}sections/world/`]);
+    expect(links.filter((href) => href?.includes('/sections/'))).toEqual([
+      `${BASE}sections/local/`,
+      `${BASE}sections/world/`,
+    ]);
   });
 
   it('shows an author’s bio, portrait, articles and Person JSON-LD with sameAs', () => {
@@ -175,7 +236,9 @@ describe('section, tag and author pages', () => {
   });
 
   it('gives an author with no articles a page that says so', () => {
-    expect(page('authors/bo/').querySelector('main')?.textContent).toContain('Nothing has been published here yet.');
+    expect(page('authors/bo/').querySelector('main')?.textContent).toContain(
+      'Nothing has been published here yet.',
+    );
   });
 });
 
@@ -201,14 +264,17 @@ describe('feeds under a base path with a hostile headline', () => {
     const listed = ['', 'page/2/', 'page/3/'].flatMap(listedSlugs).map((slug) => `${SITE}articles/${slug}/`);
     expect(listed).toHaveLength(30);
     expect(links).toEqual(listed.slice(0, FEED_LIMIT));
-    for (const slug of ['draft', 'scheduled', 'expired']) expect(listed).not.toContain(`${SITE}articles/${slug}/`);
+    for (const slug of ['draft', 'scheduled', 'expired'])
+      expect(listed).not.toContain(`${SITE}articles/${slug}/`);
     const feed = JSON.parse(read('feed.json'));
     expect(feed.items.map((item: any) => item.id)).toEqual(links);
     expect(feed.items.find((item: any) => item.id === `${SITE}articles/hostile/`).title).toBe(HOSTILE_TITLE);
   });
 
   it('writes a section feed with the section’s articles only', () => {
-    const localFeed = xml.parse(read('sections/local/rss.xml')).rss.channel.item.map((item: any) => item.link.split('/').at(-2));
+    const localFeed = xml
+      .parse(read('sections/local/rss.xml'))
+      .rss.channel.item.map((item: any) => item.link.split('/').at(-2));
     expect(localFeed).toEqual(['sections/local/', 'sections/local/2/'].flatMap(listedSlugs));
     const channel = xml.parse(read('sections/world/rss.xml')).rss.channel;
     expect(channel.link).toBe(`${SITE}sections/world/`);
@@ -227,7 +293,15 @@ describe('sitemaps', () => {
     const index = xml.parse(read('sitemap-index.xml')).sitemapindex.sitemap.map((entry: any) => entry.loc);
     expect(index).toEqual([`${SITE}sitemap-0.xml`]);
     const urls: string[] = xml.parse(read('sitemap-0.xml')).urlset.url.map((entry: any) => entry.loc);
-    for (const path of ['', 'page/2/', 'articles/local-01/', 'articles/hostile/', 'articles/syndicated-indexed/', 'sections/local/2/', 'authors/ada/']) {
+    for (const path of [
+      '',
+      'page/2/',
+      'articles/local-01/',
+      'articles/hostile/',
+      'articles/syndicated-indexed/',
+      'sections/local/2/',
+      'authors/ada/',
+    ]) {
       expect(urls).toContain(`${SITE}${path}`);
     }
     for (const slug of ['expired', 'syndicated-noindex', 'syndicated-canonical', 'draft', 'scheduled']) {
@@ -251,21 +325,33 @@ describe('sitemaps', () => {
   });
 
   it('names the publication and language from the site config and dates with the site offset', () => {
-    const entry = xml.parse(read('news-sitemap.xml')).urlset.url.find((url: any) => url.loc === `${SITE}articles/local-16/`);
-    expect(entry['news:news']['news:publication']).toEqual({ 'news:name': 'Paper & Ink', 'news:language': 'de' });
+    const entry = xml
+      .parse(read('news-sitemap.xml'))
+      .urlset.url.find((url: any) => url.loc === `${SITE}articles/local-16/`);
+    expect(entry['news:news']['news:publication']).toEqual({
+      'news:name': 'Paper & Ink',
+      'news:language': 'de',
+    });
     expect(entry['news:news']['news:publication_date']).toBe('2026-12-08T13:00:00+01:00');
     expect(entry['news:news']['news:title']).toBe('Local story 16');
   });
 
   it('names both sitemaps, under the base path, in robots.txt', () => {
-    expect(read('robots.txt')).toContain(`Sitemap: ${SITE}sitemap-index.xml\nSitemap: ${SITE}news-sitemap.xml\n`);
+    expect(read('robots.txt')).toContain(
+      `Sitemap: ${SITE}sitemap-index.xml\nSitemap: ${SITE}news-sitemap.xml\n`,
+    );
   });
 });
 
 describe('a tag without a URL slug', () => {
   it('stops the build naming the file, line and tag, with a fix', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wirepress-discovery-badtag-'));
-    const [path, contents] = article('tokyo-trip', { title: 'Tokyo', pubDate: at(-HOUR), section: 'travel', tags: ['東京'] });
+    const [path, contents] = article('tokyo-trip', {
+      title: 'Tokyo',
+      pubDate: at(-HOUR),
+      section: 'travel',
+      tags: ['東京'],
+    });
     mkdirSync(join(dir, path, '..'), { recursive: true });
     mkdirSync(join(dir, 'authors'));
     writeFileSync(join(dir, path), contents);
@@ -273,7 +359,9 @@ describe('a tag without a URL slug', () => {
     try {
       expect(failed.exitCode).not.toBe(0);
       // Found by the content check, before any page renders: file:line:col and field, no stack trace.
-      expect(failed.output).toMatch(/tokyo-trip\/index\.md:\d+:\d+ {2}tags\[0\]: the tag "東京" has no URL slug/);
+      expect(failed.output).toMatch(
+        /tokyo-trip\/index\.md:\d+:\d+ {2}tags\[0\]: the tag "東京" has no URL slug/,
+      );
       expect(failed.output).toContain('fix: spell the tag with Latin letters or digits');
       expect(failed.output).not.toMatch(/Stack trace|An unhandled error/);
     } finally {

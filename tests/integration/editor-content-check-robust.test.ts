@@ -22,31 +22,47 @@ let valid: BuildResult;
 let validTree: ReturnType<typeof writeTree>;
 
 beforeAll(async () => {
-  const bomb = await sharp(Buffer.alloc(8_000 * 6_000), { raw: { width: 8_000, height: 6_000, channels: 1 } }).png({ compressionLevel: 9 }).toBuffer();
+  const bomb = await sharp(Buffer.alloc(8_000 * 6_000), { raw: { width: 8_000, height: 6_000, channels: 1 } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
   brokenTree = writeTree({
     'content/authors/amara-okafor.yaml': AUTHOR,
     'content/authors/svg-avatar.yaml': `${AUTHOR}avatar: ./photo.svg\n`,
     'content/authors/photo.svg': SVG,
-    [`${A}/svg-hero/index.md`]: article({ authors: '[svg-avatar]', heroImage: '\n  src: ./cover.svg\n  alt: A cover' }),
+    [`${A}/svg-hero/index.md`]: article({
+      authors: '[svg-avatar]',
+      heroImage: '\n  src: ./cover.svg\n  alt: A cover',
+    }),
     [`${A}/svg-hero/cover.svg`]: SVG,
     [`${A}/bomb-hero/index.md`]: article({ heroImage: '\n  src: ./bomb.png\n  alt: A black square' }),
     [`${A}/bomb-hero/bomb.png`]: bomb,
     [`${A}/bad-tags.md`]: article({ tags: '["..", "東京"]' }),
     [`${A}/js-function.md`]: article({ title: '!!js/function "function () { return 1 }"' }),
-    [`${A}/many-images/index.md`]: article({ section: 'Not A Slug' }, 'Text.\n\n![One](./one.svg)\n\n<img src="./two.png" alt="Two">\n\n<img src="./photo.png">\n'),
+    [`${A}/many-images/index.md`]: article(
+      { section: 'Not A Slug' },
+      'Text.\n\n![One](./one.svg)\n\n<img src="./two.png" alt="Two">\n\n<img src="./photo.png">\n',
+    ),
     [`${A}/many-images/photo.png`]: PIXEL_PNG,
   });
   const frames = Buffer.concat([Buffer.alloc(40 * 30 * 3, 200), Buffer.alloc(40 * 30 * 3, 40)]);
-  const animated = await sharp(frames, { raw: { width: 40, height: 60, channels: 3, pageHeight: 30 } }).gif({ loop: 0, delay: [200, 200] }).toBuffer();
+  const animated = await sharp(frames, { raw: { width: 40, height: 60, channels: 3, pageHeight: 30 } })
+    .gif({ loop: 0, delay: [200, 200] })
+    .toBuffer();
   validTree = writeTree({
     'content/authors/amara-okafor.yaml': AUTHOR,
     [`${A}/wrapped-headline/index.md`]: article(
-      { title: '"Coder 👩\u200D💻 of the year, a headline an old CMS\nwrapped onto a second line"', description: 'می\u200Cخواهم' },
+      {
+        title: '"Coder 👩\u200D💻 of the year, a headline an old CMS\nwrapped onto a second line"',
+        description: 'می\u200Cخواهم',
+      },
       'The lamp blinks.\n\n![A blinking lamp](./blink.gif)\n',
     ),
     [`${A}/wrapped-headline/blink.gif`]: animated,
   });
-  [broken, valid] = await Promise.all([buildSite({ contentDir: join(brokenTree.root, 'content') }), buildSite({ contentDir: join(validTree.root, 'content') })]);
+  [broken, valid] = await Promise.all([
+    buildSite({ contentDir: join(brokenTree.root, 'content') }),
+    buildSite({ contentDir: join(validTree.root, 'content') }),
+  ]);
 }, 600_000);
 
 afterAll(() => {
@@ -62,9 +78,13 @@ describe('input that used to fail late is listed by the content check, all in on
   });
 
   it.each([
-    [`${A}/svg-hero/index.md:9:3  heroImage.src: the image "./cover.svg" is an SVG, which is not published: an SVG can carry script`],
+    [
+      `${A}/svg-hero/index.md:9:3  heroImage.src: the image "./cover.svg" is an SVG, which is not published: an SVG can carry script`,
+    ],
     ['content/authors/svg-avatar.yaml:3:1  avatar: the image "./photo.svg" is an SVG'],
-    [`${A}/bomb-hero/index.md:8:3  heroImage.src: the image "./bomb.png" is 8000×6000 pixels, more than the 40-megapixel limit`],
+    [
+      `${A}/bomb-hero/index.md:8:3  heroImage.src: the image "./bomb.png" is 8000×6000 pixels, more than the 40-megapixel limit`,
+    ],
     [`${A}/bad-tags.md:7:8  tags[0]: the tag ".." has no URL slug`],
     [`${A}/bad-tags.md:7:14  tags[1]: the tag "東京" has no URL slug`],
     [`${A}/js-function.md:2:8  title: YAML tags are not allowed`],

@@ -35,7 +35,10 @@ const printed = (pattern: RegExp) =>
   });
 
 /** The environment an editor's shell has: without vitest's variables (with VITEST set, `astro dev` serves no routes). */
-const editorEnvironment = () => Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV'));
+const editorEnvironment = () =>
+  Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV'),
+  );
 
 beforeAll(async () => {
   tree = writeTree({
@@ -45,10 +48,28 @@ beforeAll(async () => {
   });
   build = await buildSite({ contentDir: join(tree.root, 'content') });
   expect(build.exitCode, build.output).toBe(0);
-  dev = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--root', build.root, '--port', '0', '--host', '127.0.0.1'], {
-    cwd: build.root,
-    env: { ...editorEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(build.root, '.cache-dev'), PUBLISH_NOW: '2026-11-30T12:00:00Z' },
-  });
+  dev = spawn(
+    process.execPath,
+    [
+      join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
+      'dev',
+      '--root',
+      build.root,
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+    ],
+    {
+      cwd: build.root,
+      env: {
+        ...editorEnvironment(),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ASTRO_CACHE_DIR: join(build.root, '.cache-dev'),
+        PUBLISH_NOW: '2026-11-30T12:00:00Z',
+      },
+    },
+  );
   dev.stdout!.on('data', (chunk) => (output += chunk));
   dev.stderr!.on('data', (chunk) => (output += chunk));
   origin = (await printed(/(http:\/\/127\.0\.0\.1:\d+)\//))[1]!;
@@ -65,7 +86,9 @@ describe('npm run dev', () => {
     expect(response.status, output).toBe(200);
     const { document } = parseHTML(await response.text());
     expect(document.querySelector('h1')?.textContent).toBe('A draft in progress');
-    expect(document.querySelector('[role="status"]')?.textContent).toBe('Draft: not published; this preview is not indexed.');
+    expect(document.querySelector('[role="status"]')?.textContent).toBe(
+      'Draft: not published; this preview is not indexed.',
+    );
     expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toContain('noindex');
   });
 
@@ -89,7 +112,10 @@ describe('npm run dev', () => {
   // A new file, then one change to it: chokidar drops a second 'change' of one file within 50 ms.
   it('reports a mistake in a saved article with file:line:col and keeps serving: the problem panel', async () => {
     mkdirSync(join(build.root, 'content/articles/typo'));
-    writeFileSync(join(build.root, 'content/articles/typo/index.md'), article({ title: 'Typo', titel: 'typo' }));
+    writeFileSync(
+      join(build.root, 'content/articles/typo/index.md'),
+      article({ title: 'Typo', titel: 'typo' }),
+    );
     await printed(/content\/articles\/typo\/index\.md:7:1 {2}titel: unknown field "titel"/);
     // Every page shows the open problems until they are fixed (tests/integration/editor-preview.test.ts).
     const response = await fetch(`${origin}/articles/a-draft/`);
@@ -105,7 +131,12 @@ describe('npm run dev', () => {
   it('warns, on save, about what the sanitizer removed from the body, with the line and the fix', async () => {
     // A new file, not a third save of typo/: a 'change' soon after the last one can be dropped (see above).
     mkdirSync(join(build.root, 'content/articles/map'));
-    writeFileSync(join(build.root, 'content/articles/map/index.md'), article({ title: 'A map' }, 'A map:\n\n<iframe src="https://maps.example.com/embed"></iframe>\n'));
-    await printed(/content\/articles\/map\/index\.md:\d+:1 {2}\(body\): the sanitizer removed <iframe src="https:\/\/maps\.example\.com\/embed">\n\s+fix: .*paste its URL on its own line/);
+    writeFileSync(
+      join(build.root, 'content/articles/map/index.md'),
+      article({ title: 'A map' }, 'A map:\n\n<iframe src="https://maps.example.com/embed"></iframe>\n'),
+    );
+    await printed(
+      /content\/articles\/map\/index\.md:\d+:1 {2}\(body\): the sanitizer removed <iframe src="https:\/\/maps\.example\.com\/embed">\n\s+fix: .*paste its URL on its own line/,
+    );
   });
 });

@@ -18,7 +18,8 @@ import { AUTHOR, article, PIXEL_PNG, writeTree } from '../editor/fixtures.ts';
 const HARBOUR = 'content/articles/harbour/index.md';
 const OTHER = 'content/articles/other/index.md';
 const SECTIONS = 'sections:\n  - slug: news\n    name: News\n    description: What happened today.\n';
-const harbour = (fields: Record<string, string> = {}, body?: string) => article({ title: 'Harbour', authors: '[amara-okafor]', ...fields }, body);
+const harbour = (fields: Record<string, string> = {}, body?: string) =>
+  article({ title: 'Harbour', authors: '[amara-okafor]', ...fields }, body);
 
 interface Mistake {
   name: string;
@@ -33,8 +34,20 @@ interface Mistake {
 }
 
 const MISTAKES: Mistake[] = [
-  { name: 'a missing title', broken: { [HARBOUR]: harbour({ title: '' }) }, reported: 'title: required field is missing', field: 'title', fix: { [HARBOUR]: harbour() } },
-  { name: 'a date without timezone', broken: { [HARBOUR]: harbour({ pubDate: '2026-11-29 09:00:00' }) }, reported: 'pubDate: ', field: 'pubDate', fix: { [HARBOUR]: harbour() } },
+  {
+    name: 'a missing title',
+    broken: { [HARBOUR]: harbour({ title: '' }) },
+    reported: 'title: required field is missing',
+    field: 'title',
+    fix: { [HARBOUR]: harbour() },
+  },
+  {
+    name: 'a date without timezone',
+    broken: { [HARBOUR]: harbour({ pubDate: '2026-11-29 09:00:00' }) },
+    reported: 'pubDate: ',
+    field: 'pubDate',
+    fix: { [HARBOUR]: harbour() },
+  },
   {
     name: 'February 30',
     broken: { [HARBOUR]: harbour({ pubDate: '2026-02-30T09:00:00+00:00' }) },
@@ -42,8 +55,20 @@ const MISTAKES: Mistake[] = [
     field: 'pubDate',
     fix: { [HARBOUR]: harbour() },
   },
-  { name: 'author: for authors:', broken: { [HARBOUR]: article({ title: 'Harbour', author: '[amara-okafor]' }) }, reported: 'author: unknown field "author"', field: 'author', fix: { [HARBOUR]: harbour() } },
-  { name: 'tags as a string', broken: { [HARBOUR]: harbour({ tags: 'Coast' }) }, reported: 'tags: wrong type', field: 'tags', fix: { [HARBOUR]: harbour() } },
+  {
+    name: 'author: for authors:',
+    broken: { [HARBOUR]: article({ title: 'Harbour', author: '[amara-okafor]' }) },
+    reported: 'author: unknown field "author"',
+    field: 'author',
+    fix: { [HARBOUR]: harbour() },
+  },
+  {
+    name: 'tags as a string',
+    broken: { [HARBOUR]: harbour({ tags: 'Coast' }) },
+    reported: 'tags: wrong type',
+    field: 'tags',
+    fix: { [HARBOUR]: harbour() },
+  },
   {
     name: 'a tab in YAML',
     broken: { [HARBOUR]: harbour({ source: '\n\trelationship: original' }) },
@@ -58,7 +83,13 @@ const MISTAKES: Mistake[] = [
     field: 'titel',
     fix: { [HARBOUR]: `\uFEFF${harbour().replace(/\n/g, '\r\n')}` },
   },
-  { name: 'an unknown author id', broken: { [HARBOUR]: harbour({ authors: '[amara-okafr]' }) }, reported: 'authors[0]: unknown author "amara-okafr"', field: 'authors[0]', fix: { [HARBOUR]: harbour() } },
+  {
+    name: 'an unknown author id',
+    broken: { [HARBOUR]: harbour({ authors: '[amara-okafr]' }) },
+    reported: 'authors[0]: unknown author "amara-okafr"',
+    field: 'authors[0]',
+    fix: { [HARBOUR]: harbour() },
+  },
   {
     name: 'a missing author file',
     broken: { [HARBOUR]: harbour({ authors: '[jo-bell]' }) },
@@ -73,7 +104,13 @@ const MISTAKES: Mistake[] = [
     field: 'heroImage.src',
     fix: { 'content/articles/harbour/lighthouse.png': PIXEL_PNG },
   },
-  { name: 'an unknown section', broken: { [HARBOUR]: harbour({ section: 'nwes' }) }, reported: 'section: unknown section "nwes"', field: 'section', fix: { [HARBOUR]: harbour() } },
+  {
+    name: 'an unknown section',
+    broken: { [HARBOUR]: harbour({ section: 'nwes' }) },
+    reported: 'section: unknown section "nwes"',
+    field: 'section',
+    fix: { [HARBOUR]: harbour() },
+  },
   {
     name: 'a link to a missing article',
     broken: { [HARBOUR]: harbour({}, 'See [the other story](../othre/).\n') },
@@ -98,7 +135,8 @@ let output = '';
 let origin = '';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const problemLine = (file: string, reported: string) => new RegExp(`${escape(file)}:\\d+:\\d+ {2}${escape(reported)}`);
+const problemLine = (file: string, reported: string) =>
+  new RegExp(`${escape(file)}:\\d+:\\d+ {2}${escape(reported)}`);
 const STACK_TRACE = /\n\s+at .+:\d+:\d+\)?\n|Stack trace|TypeError|An unhandled error/;
 
 /**
@@ -106,7 +144,8 @@ const STACK_TRACE = /\n\s+at .+:\d+:\d+\)?\n|Stack trace|TypeError|An unhandled 
  * since it is not a speed check.
  */
 const STUCK_AFTER_MS = 60_000;
-const stuck = (what: string, from: number) => new Error(`${what}; the dev server printed since:\n${output.slice(from)}`);
+const stuck = (what: string, from: number) =>
+  new Error(`${what}; the dev server printed since:\n${output.slice(from)}`);
 
 /** `promise`, or an error naming `what` once STUCK_AFTER_MS passed (fetch and Playwright calls can otherwise wait for minutes). */
 function within<T>(what: string, promise: Promise<T>): Promise<T> {
@@ -182,7 +221,9 @@ async function save(files: Record<string, string | Buffer | null>, pattern: RegE
   try {
     await printed(pattern, from, 20_000);
   } catch {
-    console.warn(`editor-preview: no reaction to saving ${Object.keys(files).join(', ')} within 20 s; saving again`);
+    console.warn(
+      `editor-preview: no reaction to saving ${Object.keys(files).join(', ')} within 20 s; saving again`,
+    );
     write(files);
     await printed(pattern, from);
   }
@@ -212,8 +253,25 @@ beforeAll(async () => {
   });
   root = copyProject({ contentDir: join(tree.root, 'content') });
   // Without vitest's variables: with VITEST set, `astro dev` serves no routes.
-  const env = Object.fromEntries(Object.entries(buildEnvironment(root, { ASTRO_CACHE_DIR: join(root, '.cache-dev') })).filter(([name]) => !name.startsWith('VITEST')));
-  dev = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--root', root, '--port', '0', '--host', '127.0.0.1'], { cwd: root, env });
+  const env = Object.fromEntries(
+    Object.entries(buildEnvironment(root, { ASTRO_CACHE_DIR: join(root, '.cache-dev') })).filter(
+      ([name]) => !name.startsWith('VITEST'),
+    ),
+  );
+  dev = spawn(
+    process.execPath,
+    [
+      join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
+      'dev',
+      '--root',
+      root,
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+    ],
+    { cwd: root, env },
+  );
   dev.stdout!.on('data', (chunk) => (output += chunk));
   dev.stderr!.on('data', (chunk) => (output += chunk));
   await printed(/http:\/\/127\.0\.0\.1:\d+\//);
@@ -229,28 +287,31 @@ afterAll(async () => {
 });
 
 describe('npm run dev, one mistake after another', () => {
-  it.each(MISTAKES)('$name: terminal and browser name it; the fix shows without a restart', async ({ broken, reported, field, fix }) => {
-    const [file] = Object.keys(broken);
-    const before = output.length;
-    await save(broken, problemLine(file!, reported));
-    // No page is rendered from the broken data: every page shows the whole site's problems.
-    for (const path of ['/articles/harbour/', '/articles/other/', '/']) {
-      expect((await within(`GET ${path}`, fetch(`${origin}${path}`))).status).toBe(500);
-      const panel = await shownText(path, '#content-problems');
-      expect(panel).toContain(file);
-      expect(panel).toContain(field);
-    }
-    // A browser also asks for /favicon.ico, which no file answers: the dev server must not render
-    // its 404 page (the site's layout, from the broken content) for it.
-    expect((await within('GET /favicon.ico', fetch(`${origin}/favicon.ico`))).status).toBe(404);
-    expect(output.slice(before)).not.toMatch(STACK_TRACE);
+  it.each(MISTAKES)(
+    '$name: terminal and browser name it; the fix shows without a restart',
+    async ({ broken, reported, field, fix }) => {
+      const [file] = Object.keys(broken);
+      const before = output.length;
+      await save(broken, problemLine(file!, reported));
+      // No page is rendered from the broken data: every page shows the whole site's problems.
+      for (const path of ['/articles/harbour/', '/articles/other/', '/']) {
+        expect((await within(`GET ${path}`, fetch(`${origin}${path}`))).status).toBe(500);
+        const panel = await shownText(path, '#content-problems');
+        expect(panel).toContain(file);
+        expect(panel).toContain(field);
+      }
+      // A browser also asks for /favicon.ico, which no file answers: the dev server must not render
+      // its 404 page (the site's layout, from the broken content) for it.
+      expect((await within('GET /favicon.ico', fetch(`${origin}/favicon.ico`))).status).toBe(404);
+      expect(output.slice(before)).not.toMatch(STACK_TRACE);
 
-    await save(fix, /(front matter|content) OK/);
-    await renders('/articles/harbour/', 'Harbour');
-    await renders('/articles/other/', 'Other');
-    expect(await shownText('/articles/harbour/', 'h1')).toBe('Harbour');
-    expect(output.slice(before)).not.toMatch(STACK_TRACE);
-  });
+      await save(fix, /(front matter|content) OK/);
+      await renders('/articles/harbour/', 'Harbour');
+      await renders('/articles/other/', 'Other');
+      expect(await shownText('/articles/harbour/', 'h1')).toBe('Harbour');
+      expect(output.slice(before)).not.toMatch(STACK_TRACE);
+    },
+  );
 });
 
 describe('npm run build on the same mistakes, all at once', () => {
@@ -260,7 +321,8 @@ describe('npm run build on the same mistakes, all at once', () => {
     rmSync(join(root, 'content/authors/jo-bell.yaml'));
     // Each mistake in its own article, so one build lists them all.
     MISTAKES.forEach(({ broken }, index) => {
-      for (const contents of Object.values(broken)) write({ [`content/articles/mistake-${index}.md`]: contents });
+      for (const contents of Object.values(broken))
+        write({ [`content/articles/mistake-${index}.md`]: contents });
     });
     build = await astroBuild(root, buildEnvironment(root));
   });
@@ -270,7 +332,9 @@ describe('npm run build on the same mistakes, all at once', () => {
   });
 
   it('lists every mistake with file, line and field', () => {
-    MISTAKES.forEach(({ reported }, index) => expect(build.output).toMatch(problemLine(`content/articles/mistake-${index}.md`, reported)));
+    MISTAKES.forEach(({ reported }, index) =>
+      expect(build.output).toMatch(problemLine(`content/articles/mistake-${index}.md`, reported)),
+    );
   });
 
   it('prints no stack trace and no "unhandled error" line', () => {

@@ -13,10 +13,22 @@ const NOW = '2026-11-30T12:00:00.000Z';
 const A = 'content/articles';
 const content = {
   'content/authors/amara-okafor.yaml': AUTHOR,
-  [`${A}/published-at-now/index.md`]: article({ title: 'Published at now', pubDate: '2026-11-30T12:00:00.000+00:00' }),
-  [`${A}/due-in-1ms/index.md`]: article({ title: 'Due in one millisecond', pubDate: '2026-11-30T12:00:00.001+00:00' }),
-  [`${A}/expires-at-now/index.md`]: article({ title: 'Expires at now', expires: '2026-11-30T12:00:00.000+00:00' }),
-  [`${A}/expires-in-1ms/index.md`]: article({ title: 'Expires in one millisecond', expires: '2026-11-30T12:00:00.001+00:00' }),
+  [`${A}/published-at-now/index.md`]: article({
+    title: 'Published at now',
+    pubDate: '2026-11-30T12:00:00.000+00:00',
+  }),
+  [`${A}/due-in-1ms/index.md`]: article({
+    title: 'Due in one millisecond',
+    pubDate: '2026-11-30T12:00:00.001+00:00',
+  }),
+  [`${A}/expires-at-now/index.md`]: article({
+    title: 'Expires at now',
+    expires: '2026-11-30T12:00:00.000+00:00',
+  }),
+  [`${A}/expires-in-1ms/index.md`]: article({
+    title: 'Expires in one millisecond',
+    expires: '2026-11-30T12:00:00.001+00:00',
+  }),
   [`${A}/a-draft/index.md`]: article({ title: 'A draft', draft: 'true' }),
 };
 
@@ -33,7 +45,8 @@ function textFiles(dir: string): { path: string; text: string }[] {
 }
 const read = (dist: string, path: string) => readFileSync(join(dist, path), 'utf8');
 const page = (dist: string, slug: string) => parseHTML(read(dist, `articles/${slug}/index.html`)).document;
-const robots = (document: Document) => document.querySelector('meta[name="robots"]')?.getAttribute('content') ?? '';
+const robots = (document: Document) =>
+  document.querySelector('meta[name="robots"]')?.getAttribute('content') ?? '';
 /** The listings, feeds and sitemaps every published article appears in. */
 const LISTINGS = ['index.html', 'rss.xml', 'feed.json', 'sitemap-0.xml', 'sections/news/index.html'];
 
@@ -58,7 +71,8 @@ afterAll(() => {
 describe('scheduling', () => {
   it('publishes an article whose pubDate equals the build clock, in every listing', () => {
     expect(page(build.dist, 'published-at-now').querySelector('h1')?.textContent).toBe('Published at now');
-    for (const listing of LISTINGS) expect(read(build.dist, listing), listing).toContain('/articles/published-at-now/');
+    for (const listing of LISTINGS)
+      expect(read(build.dist, listing), listing).toContain('/articles/published-at-now/');
   });
 
   it('holds back an article due 1 ms after the build clock: no page, no mention anywhere', () => {
@@ -70,20 +84,26 @@ describe('expiry', () => {
   it('at the expires moment, serves a short noindex "no longer available" page in its place', () => {
     const document = page(build.dist, 'expires-at-now');
     expect(document.querySelector('h1')?.textContent).toBe('No longer available');
-    expect(document.querySelector('main')?.textContent).toContain('“Expires at now” was published here under a licence that has ended');
+    expect(document.querySelector('main')?.textContent).toContain(
+      '“Expires at now” was published here under a licence that has ended',
+    );
     expect(robots(document)).toContain('noindex');
     expect(document.querySelector('script[type="application/ld+json"]')).toBeNull();
     expect(document.querySelector('.article-body')).toBeNull();
   });
 
   it('leaves listings, feeds and sitemaps at the expires moment', () => {
-    for (const listing of [...LISTINGS, 'news-sitemap.xml']) expect(read(build.dist, listing), listing).not.toContain('/articles/expires-at-now/');
+    for (const listing of [...LISTINGS, 'news-sitemap.xml'])
+      expect(read(build.dist, listing), listing).not.toContain('/articles/expires-at-now/');
   });
 
   it('keeps an article expiring 1 ms after the build clock published', () => {
-    expect(page(build.dist, 'expires-in-1ms').querySelector('h1')?.textContent).toBe('Expires in one millisecond');
+    expect(page(build.dist, 'expires-in-1ms').querySelector('h1')?.textContent).toBe(
+      'Expires in one millisecond',
+    );
     expect(robots(page(build.dist, 'expires-in-1ms'))).not.toContain('noindex');
-    for (const listing of LISTINGS) expect(read(build.dist, listing), listing).toContain('/articles/expires-in-1ms/');
+    for (const listing of LISTINGS)
+      expect(read(build.dist, listing), listing).toContain('/articles/expires-in-1ms/');
   });
 });
 
@@ -94,7 +114,9 @@ describe('drafts', () => {
 
   it('with INCLUDE_DRAFTS=1, get a page with a visible Draft banner and noindex, and stay out of sitemaps', () => {
     const document = page(withDrafts.dist, 'a-draft');
-    expect(document.querySelector('[role="status"]')?.textContent).toBe('Draft: not published; this preview is not indexed.');
+    expect(document.querySelector('[role="status"]')?.textContent).toBe(
+      'Draft: not published; this preview is not indexed.',
+    );
     expect(robots(document)).toContain('noindex');
     expect(read(withDrafts.dist, 'sitemap-0.xml')).not.toContain('/articles/a-draft/');
   });

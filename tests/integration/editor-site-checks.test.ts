@@ -20,7 +20,10 @@ beforeAll(async () => {
   const brokenTree = writeTree({
     'content/authors/amara-okafor.yaml': AUTHOR,
     [`${A}/target/index.md`]: article({ title: 'Target' }, '## A real heading\n\nText.\n'),
-    [`${A}/linker/index.md`]: article({ title: 'Linker' }, 'See [the target](../target/#a-real-heading), [a lost tag page](/tags/no-such-tag/) and [a lost feed](../../sections/news/feed.xml).\n'),
+    [`${A}/linker/index.md`]: article(
+      { title: 'Linker' },
+      'See [the target](../target/#a-real-heading), [a lost tag page](/tags/no-such-tag/) and [a lost feed](../../sections/news/feed.xml).\n',
+    ),
   });
   const renamedTree = writeTree({
     'content/authors/amara-okafor.yaml': AUTHOR,
@@ -30,7 +33,10 @@ beforeAll(async () => {
   trees = [brokenTree, renamedTree];
   [broken, renamed] = await Promise.all([
     buildSite({ contentDir: join(brokenTree.root, 'content') }),
-    buildSite({ contentDir: join(renamedTree.root, 'content'), env: { BASE_PATH: '/news/', SITE_URL: 'https://example.org' } }),
+    buildSite({
+      contentDir: join(renamedTree.root, 'content'),
+      env: { BASE_PATH: '/news/', SITE_URL: 'https://example.org' },
+    }),
   ]);
 });
 afterAll(() => {
@@ -46,8 +52,12 @@ describe('link check after the build', () => {
 
   it('names the article, its page and each broken target, and passes the good link', () => {
     const source = `${A}/linker/index.md (page dist/articles/linker/index.html)`;
-    expect(broken.output).toContain(`${source}: a[href] "/tags/no-such-tag/" no such page or file in the build`);
-    expect(broken.output).toContain(`${source}: a[href] "../../sections/news/feed.xml" no such page or file in the build`);
+    expect(broken.output).toContain(
+      `${source}: a[href] "/tags/no-such-tag/" no such page or file in the build`,
+    );
+    expect(broken.output).toContain(
+      `${source}: a[href] "../../sections/news/feed.xml" no such page or file in the build`,
+    );
     expect(broken.output).not.toContain('"../target/#a-real-heading"');
     expect(broken.output).toContain('Link check failed: 2 broken internal references in the built site.');
     expect(broken.output).not.toMatch(/Stack trace|An unhandled error/);
@@ -61,10 +71,16 @@ describe('aliases under BASE_PATH=/news/', () => {
 
   it('become noindex redirect pages with meta refresh, canonical and a plain link', () => {
     for (const alias of ['old-name', 'older-name']) {
-      const { document } = parseHTML(readFileSync(join(renamed.dist, 'articles', alias, 'index.html'), 'utf8'));
-      expect(document.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe('0;url=/news/articles/new-name/');
+      const { document } = parseHTML(
+        readFileSync(join(renamed.dist, 'articles', alias, 'index.html'), 'utf8'),
+      );
+      expect(document.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(
+        '0;url=/news/articles/new-name/',
+      );
       expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
-      expect(document.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://example.org/news/articles/new-name/');
+      expect(document.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+        'https://example.org/news/articles/new-name/',
+      );
       expect(document.querySelector('a')?.getAttribute('href')).toBe('/news/articles/new-name/');
     }
   });

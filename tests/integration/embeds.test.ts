@@ -24,7 +24,8 @@ const article = (title: string, day: number, body: string) =>
 const FORMS = { code: 'embed code', url: 'URL' } as const;
 const slugOf = (provider: string, form: keyof typeof FORMS) => `embed-${provider}-${form}`;
 
-const UNKNOWN_IFRAME = '<iframe src="https://maps.example.com/embed?q=kelmouth" title="Map of Kelmouth"></iframe>';
+const UNKNOWN_IFRAME =
+  '<iframe src="https://maps.example.com/embed?q=kelmouth" title="Map of Kelmouth"></iframe>';
 
 let work: string;
 let build: BuildResult;
@@ -35,16 +36,29 @@ beforeAll(async () => {
   // Authors, sections and standing pages, but not the sample articles: the feeds test needs every
   // embed article among the newest FEED_LIMIT, and newer samples would push some out.
   const sampleArticles = join(projectRoot, 'content', 'articles', '');
-  cpSync(join(projectRoot, 'content'), contentDir, { recursive: true, filter: (source) => !source.startsWith(sampleArticles) });
+  cpSync(join(projectRoot, 'content'), contentDir, {
+    recursive: true,
+    filter: (source) => !source.startsWith(sampleArticles),
+  });
   const write = (slug: string, text: string) => {
     mkdirSync(join(contentDir, 'articles', slug), { recursive: true });
     writeFileSync(join(contentDir, 'articles', slug, 'index.md'), text);
   };
   EMBED_SAMPLES.forEach((sample, index) => {
-    write(slugOf(sample.provider, 'code'), article(`Embed code from ${sample.provider}`, 10 + index, sample.code));
+    write(
+      slugOf(sample.provider, 'code'),
+      article(`Embed code from ${sample.provider}`, 10 + index, sample.code),
+    );
     write(slugOf(sample.provider, 'url'), article(`URL from ${sample.provider}`, 10 + index, sample.url));
   });
-  write('unknown-iframe', article('A map that cannot be embedded', 25, `A map the council published shows the route:\n\n${UNKNOWN_IFRAME}`));
+  write(
+    'unknown-iframe',
+    article(
+      'A map that cannot be embedded',
+      25,
+      `A map the council published shows the route:\n\n${UNKNOWN_IFRAME}`,
+    ),
+  );
   write('no-embeds', article('No embeds here', 26, 'Just text.'));
   build = await buildSite({ contentDir });
   expect(build.exitCode, build.output).toBe(0);
@@ -61,39 +75,51 @@ const frameSrc = (slug: string) => parsePolicy(metaPolicyOf(pageHtml(slug))!).ge
 
 describe.each(EMBED_SAMPLES)('a $provider embed', (sample) => {
   const provider = providerOf(sample);
-  it.each(Object.keys(FORMS) as (keyof typeof FORMS)[])('as %s: a figure with the provider, the link to the original and the text around it', (form) => {
-    const document = documentOf(slugOf(sample.provider, form));
-    const figure = document.querySelector(`.article-body figure.embed[data-embed="${sample.provider}"]`)!;
-    expect(figure, `no ${sample.provider} figure`).toBeTruthy();
-    expect(figure.textContent).toContain(provider.name);
-    const links = [...figure.querySelectorAll('a')].map((link) => link.getAttribute('href'));
-    expect(links).toContain(sample.original);
-    const text = document.querySelector('.article-body')!.textContent;
-    expect(text).toContain('The Kelmouth harbour light was relit this week.');
-    expect(text).toContain('The trust thanked its volunteers.');
-    if (form === 'code') for (const kept of sample.kept) expect(figure.textContent).toContain(kept);
-  });
+  it.each(Object.keys(FORMS) as (keyof typeof FORMS)[])(
+    'as %s: a figure with the provider, the link to the original and the text around it',
+    (form) => {
+      const document = documentOf(slugOf(sample.provider, form));
+      const figure = document.querySelector(`.article-body figure.embed[data-embed="${sample.provider}"]`)!;
+      expect(figure, `no ${sample.provider} figure`).toBeTruthy();
+      expect(figure.textContent).toContain(provider.name);
+      const links = [...figure.querySelectorAll('a')].map((link) => link.getAttribute('href'));
+      expect(links).toContain(sample.original);
+      const text = document.querySelector('.article-body')!.textContent;
+      expect(text).toContain('The Kelmouth harbour light was relit this week.');
+      expect(text).toContain('The trust thanked its volunteers.');
+      if (form === 'code') for (const kept of sample.kept) expect(figure.textContent).toContain(kept);
+    },
+  );
 
-  it.each(Object.keys(FORMS) as (keyof typeof FORMS)[])('as %s: frame-src allows the player only if it is a video, in the meta CSP and in _headers', (form) => {
-    const slug = slugOf(sample.provider, form);
-    const rules = parseHeadersFile(readFileSync(join(build.dist, '_headers'), 'utf8'));
-    const own = rules.find((rule) => rule.path === `/articles/${slug}/`);
-    if (provider.kind === 'video') {
-      expect(frameSrc(slug)).toEqual([provider.frameOrigin]);
-      expect(own?.headers['! Content-Security-Policy']).toBeUndefined();
-      expect(parsePolicy(own!.headers['Content-Security-Policy']!).get('frame-src')).toEqual([provider.frameOrigin]);
-      expect(documentOf(slug).querySelector(`iframe[src^="${provider.frameOrigin}/"]`)).toBeTruthy();
-    } else {
-      expect(frameSrc(slug)).toEqual(["'none'"]);
-      expect(own).toBeUndefined();
-      expect(documentOf(slug).querySelector('iframe')).toBeNull();
-    }
-  });
+  it.each(Object.keys(FORMS) as (keyof typeof FORMS)[])(
+    'as %s: frame-src allows the player only if it is a video, in the meta CSP and in _headers',
+    (form) => {
+      const slug = slugOf(sample.provider, form);
+      const rules = parseHeadersFile(readFileSync(join(build.dist, '_headers'), 'utf8'));
+      const own = rules.find((rule) => rule.path === `/articles/${slug}/`);
+      if (provider.kind === 'video') {
+        expect(frameSrc(slug)).toEqual([provider.frameOrigin]);
+        expect(own?.headers['! Content-Security-Policy']).toBeUndefined();
+        expect(parsePolicy(own!.headers['Content-Security-Policy']!).get('frame-src')).toEqual([
+          provider.frameOrigin,
+        ]);
+        expect(documentOf(slug).querySelector(`iframe[src^="${provider.frameOrigin}/"]`)).toBeTruthy();
+      } else {
+        expect(frameSrc(slug)).toEqual(["'none'"]);
+        expect(own).toBeUndefined();
+        expect(documentOf(slug).querySelector('iframe')).toBeNull();
+      }
+    },
+  );
 });
 
 describe('the pages with embeds', () => {
   it('pass the Nu HTML Checker', () => {
-    const files = EMBED_SAMPLES.flatMap((sample) => (Object.keys(FORMS) as (keyof typeof FORMS)[]).map((form) => join(build.dist, 'articles', slugOf(sample.provider, form), 'index.html')));
+    const files = EMBED_SAMPLES.flatMap((sample) =>
+      (Object.keys(FORMS) as (keyof typeof FORMS)[]).map((form) =>
+        join(build.dist, 'articles', slugOf(sample.provider, form), 'index.html'),
+      ),
+    );
     const messages = checkHtml(files);
     expect(messages, describeMessages(messages, build.dist)).toEqual([]);
   });
@@ -103,18 +129,25 @@ describe('pages without video embeds', () => {
   it("keep frame-src 'none' in their meta CSP and in the site-wide header", () => {
     for (const slug of ['no-embeds', 'unknown-iframe']) expect(frameSrc(slug)).toEqual(["'none'"]);
     expect(frameSrc(slugOf('x', 'code'))).toEqual(["'none'"]);
-    expect(parsePolicy(metaPolicyOf(readFileSync(join(build.dist, 'index.html'), 'utf8'))!).get('frame-src')).toEqual(["'none'"]);
+    expect(
+      parsePolicy(metaPolicyOf(readFileSync(join(build.dist, 'index.html'), 'utf8'))!).get('frame-src'),
+    ).toEqual(["'none'"]);
     const rules = parseHeadersFile(readFileSync(join(build.dist, '_headers'), 'utf8'));
     const siteWide = rules.find((rule) => rule.path === '/*')!;
     expect(parsePolicy(siteWide.headers['Content-Security-Policy']!).get('frame-src')).toEqual(["'none'"]);
     // Only the four video pages have a CSP rule of their own.
     const own = rules.filter((rule) => rule.path !== '/*' && rule.headers['Content-Security-Policy']);
-    expect(own.map((rule) => rule.path).sort()).toEqual(['youtube', 'vimeo'].flatMap((p) => [`/articles/embed-${p}-code/`, `/articles/embed-${p}-url/`]).sort());
+    expect(own.map((rule) => rule.path).sort()).toEqual(
+      ['youtube', 'vimeo'].flatMap((p) => [`/articles/embed-${p}-code/`, `/articles/embed-${p}-url/`]).sort(),
+    );
     expect(own.every((rule) => !ruleMatches(rule.path, '/articles/no-embeds/'))).toBe(true);
   });
 
   it('ship no JavaScript, and neither do the pages with embeds', () => {
-    for (const slug of ['no-embeds', ...EMBED_SAMPLES.flatMap((sample) => [slugOf(sample.provider, 'code'), slugOf(sample.provider, 'url')])]) {
+    for (const slug of [
+      'no-embeds',
+      ...EMBED_SAMPLES.flatMap((sample) => [slugOf(sample.provider, 'code'), slugOf(sample.provider, 'url')]),
+    ]) {
       expect(pageHtml(slug), slug).not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);
     }
   });
@@ -122,14 +155,18 @@ describe('pages without video embeds', () => {
 
 describe('an iframe of an unknown provider', () => {
   it('is removed, with a warning naming the file, the line, what was removed and the fix', () => {
-    const warning = /content\/articles\/unknown-iframe\/index\.md:13:1 {2}\(body\): the sanitizer removed <iframe src="https:\/\/maps\.example\.com\/embed\?q=kelmouth">\n\s+fix: .*paste its URL on its own line/;
+    const warning =
+      /content\/articles\/unknown-iframe\/index\.md:13:1 {2}\(body\): the sanitizer removed <iframe src="https:\/\/maps\.example\.com\/embed\?q=kelmouth">\n\s+fix: .*paste its URL on its own line/;
     expect(build.output).toMatch(warning);
     expect(documentOf('unknown-iframe').querySelector('iframe')).toBeNull();
   });
 });
 
 describe('feeds', () => {
-  const feed = () => JSON.parse(readFileSync(join(build.dist, 'feed.json'), 'utf8')) as { items: { url: string; content_html: string }[] };
+  const feed = () =>
+    JSON.parse(readFileSync(join(build.dist, 'feed.json'), 'utf8')) as {
+      items: { url: string; content_html: string }[];
+    };
   const itemOf = (slug: string) => feed().items.find((item) => item.url.endsWith(`/articles/${slug}/`))!;
 
   it('carry a video as its name and a link to it, without the player', () => {
@@ -139,7 +176,7 @@ describe('feeds', () => {
     expect(html).toContain('href="https://www.youtube.com/watch?v=aBcDeFgHiJk"');
   });
 
-  it("carry a post as its text, its provider and a link to it", () => {
+  it('carry a post as its text, its provider and a link to it', () => {
     const html = itemOf(slugOf('x', 'code')).content_html;
     expect(html).toContain('shines again tonight after forty years');
     expect(html).toContain('Post on X by Kelmouth Harbour Trust (@kelmouthtrust)');
@@ -155,7 +192,8 @@ describe('search', () => {
     expect(hit?.excerpt).toMatch(/chowder/i);
     // Pagefind matches loosely, so the check is on what it stored: text, never the embed code's markup.
     for (const query of ['chowder', 'nocookie', 'instgrm', 'widgets']) {
-      for (const { excerpt } of await searchBuiltSite(build.dist, query)) expect(excerpt).not.toMatch(/nocookie|instgrm|widgets\.js|tiktok-embed|&lt;|<(?!\/?mark>)/);
+      for (const { excerpt } of await searchBuiltSite(build.dist, query))
+        expect(excerpt).not.toMatch(/nocookie|instgrm|widgets\.js|tiktok-embed|&lt;|<(?!\/?mark>)/);
     }
   });
 });

@@ -31,10 +31,14 @@ let afterFailure: Record<string, string> | undefined;
 let fixedRebuild: { exitCode: number; output: string };
 
 beforeAll(async () => {
-  const hero = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#446688' } }).jpeg().toBuffer();
+  const hero = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#446688' } })
+    .jpeg()
+    .toBuffer();
   tree = writeTree({
     'content/authors/amara-okafor.yaml': AUTHOR,
-    [`${A}/harbour-wall/index.md`]: article({ heroImage: '\n  src: ./wall.jpg\n  alt: The repaired harbour wall' }),
+    [`${A}/harbour-wall/index.md`]: article({
+      heroImage: '\n  src: ./wall.jpg\n  alt: The repaired harbour wall',
+    }),
     [`${A}/harbour-wall/wall.jpg`]: hero,
   });
   build = await buildSite({ contentDir: join(tree.root, 'content') });
@@ -46,7 +50,10 @@ beforeAll(async () => {
   failedRebuild = await build.rebuild();
   afterFailure = existsSync(build.dist) ? snapshot(build.dist) : undefined;
 
-  writeFileSync(join(build.root, `${A}/pier.md`), article({ title: 'Pier lights return' }, 'See [the wall](/articles/harbour-wall/).\n'));
+  writeFileSync(
+    join(build.root, `${A}/pier.md`),
+    article({ title: 'Pier lights return' }, 'See [the wall](/articles/harbour-wall/).\n'),
+  );
   fixedRebuild = await build.rebuild();
 }, 600_000);
 

@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, type BuildResult } from '../helpers/build-site.ts';
 
 const photo = (width: number, height: number, background: string) =>
-  sharp({ create: { width, height, channels: 3, background } }).jpeg().toBuffer();
+  sharp({ create: { width, height, channels: 3, background } })
+    .jpeg()
+    .toBuffer();
 
 const frontMatter = (title: string, extra = '') =>
   `---\ntitle: ${title}\npubDate: 2026-11-20T09:00:00+00:00\nsection: news\nsource:\n  relationship: original\n${extra}---\n\n`;
@@ -25,7 +27,9 @@ function buildContent(files: Record<string, string | Buffer>): Promise<BuildResu
   const contentDir = mkdtempSync(join(tmpdir(), 'wirepress-images-content-'));
   mkdirSync(join(contentDir, 'articles'));
   mkdirSync(join(contentDir, 'authors'));
-  return buildSite({ contentDir, files: { 'content/authors/amara-okafor.yaml': author, ...files } }).finally(() => rmSync(contentDir, { recursive: true }));
+  return buildSite({ contentDir, files: { 'content/authors/amara-okafor.yaml': author, ...files } }).finally(
+    () => rmSync(contentDir, { recursive: true }),
+  );
 }
 
 describe('a site with in-body images', () => {
@@ -42,7 +46,8 @@ describe('a site with in-body images', () => {
       'content/articles/pier/hero.jpg': await photo(2000, 1000, '#224466'),
       'content/articles/pier/wide.jpg': await photo(1800, 1200, '#446622'),
       'content/articles/pier/small.jpg': await photo(600, 400, '#662244'),
-      'content/articles/flat-story.md': frontMatter('A flat story') + '![Beside the file.](./flat-photo.jpg)\n',
+      'content/articles/flat-story.md':
+        frontMatter('A flat story') + '![Beside the file.](./flat-photo.jpg)\n',
       'content/articles/flat-photo.jpg': await photo(900, 600, '#222222'),
     });
     expect(build.exitCode, build.output).toBe(0);
@@ -57,7 +62,10 @@ describe('a site with in-body images', () => {
     const pictures = bodyPictures();
     expect(pictures).toHaveLength(3);
     for (const picture of pictures) {
-      expect([...picture.querySelectorAll('source')].map((source) => source.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
+      expect([...picture.querySelectorAll('source')].map((source) => source.getAttribute('type'))).toEqual([
+        'image/avif',
+        'image/webp',
+      ]);
       expect(picture.querySelector('img')?.getAttribute('src')).toMatch(/^\/_astro\/.+\.jpg$/);
     }
   });
@@ -72,15 +80,31 @@ describe('a site with in-body images', () => {
     expect(widths(reference!.querySelector('source')!.getAttribute('srcset'))).toEqual(['480w', '600w']);
     for (const picture of bodyPictures()) {
       for (const candidate of picture.querySelectorAll('source, img')) {
-        for (const url of candidate.getAttribute('srcset')!.split(', ').map((entry) => entry.split(' ')[0]!)) expect(existsSync(fileOf(url)), url).toBe(true);
+        for (const url of candidate
+          .getAttribute('srcset')!
+          .split(', ')
+          .map((entry) => entry.split(' ')[0]!))
+          expect(existsSync(fileOf(url)), url).toBe(true);
       }
     }
   });
 
   it('writes real AVIF and WebP files at the stated width', async () => {
-    const avif = bodyPictures()[0]!.querySelector('source[type="image/avif"]')!.getAttribute('srcset')!.split(', ')[1]!.split(' ')[0]!;
-    const webp = bodyPictures()[0]!.querySelector('source[type="image/webp"]')!.getAttribute('srcset')!.split(', ')[1]!.split(' ')[0]!;
-    expect(await sharp(fileOf(avif)).metadata()).toMatchObject({ format: 'heif', compression: 'av1', width: 800 });
+    const avif = bodyPictures()[0]!
+      .querySelector('source[type="image/avif"]')!
+      .getAttribute('srcset')!
+      .split(', ')[1]!
+      .split(' ')[0]!;
+    const webp = bodyPictures()[0]!
+      .querySelector('source[type="image/webp"]')!
+      .getAttribute('srcset')!
+      .split(', ')[1]!
+      .split(' ')[0]!;
+    expect(await sharp(fileOf(avif)).metadata()).toMatchObject({
+      format: 'heif',
+      compression: 'av1',
+      width: 800,
+    });
     expect(await sharp(fileOf(webp)).metadata()).toMatchObject({ format: 'webp', width: 800 });
   });
 
@@ -91,7 +115,11 @@ describe('a site with in-body images', () => {
       ['600', '400'],
       ['1600', '1067'],
     ]);
-    expect(images.map((image) => image.getAttribute('alt'))).toEqual(['A wide harbour view.', 'A reference image.', 'The same view, in a figure.']);
+    expect(images.map((image) => image.getAttribute('alt'))).toEqual([
+      'A wide harbour view.',
+      'A reference image.',
+      'The same view, in a figure.',
+    ]);
     for (const image of images) {
       expect(image.getAttribute('loading')).toBe('lazy');
       expect(image.getAttribute('decoding')).toBe('async');
@@ -107,7 +135,10 @@ describe('a site with in-body images', () => {
 
   it('loads the hero eagerly with high priority, in AVIF and WebP, with width and height', () => {
     const hero = document.querySelector('figure.hero picture')!;
-    expect([...hero.querySelectorAll('source')].map((source) => source.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
+    expect([...hero.querySelectorAll('source')].map((source) => source.getAttribute('type'))).toEqual([
+      'image/avif',
+      'image/webp',
+    ]);
     const image = hero.querySelector('img')!;
     expect(image.getAttribute('loading')).toBe('eager');
     expect(image.getAttribute('fetchpriority')).toBe('high');
@@ -131,15 +162,21 @@ describe('a site with in-body images', () => {
 describe('an image that cannot be published', () => {
   it('fails the build, naming the article file, the line and the image, with a fix', async () => {
     const build = await buildContent({
-        'content/articles/broken/index.md': frontMatter('Broken photo') + 'Intro.\n\n![A photo.](./photo.jpg)\n',
-        'content/articles/broken/photo.jpg': 'not a JPEG at all',
-        'content/articles/gone/index.md': frontMatter('Gone photo') + '<figure><img src="./gone.jpg" alt="Gone."></figure>\n',
+      'content/articles/broken/index.md':
+        frontMatter('Broken photo') + 'Intro.\n\n![A photo.](./photo.jpg)\n',
+      'content/articles/broken/photo.jpg': 'not a JPEG at all',
+      'content/articles/gone/index.md':
+        frontMatter('Gone photo') + '<figure><img src="./gone.jpg" alt="Gone."></figure>\n',
     });
     try {
       expect(build.exitCode).not.toBe(0);
       // Both from the content check, before Astro bundles the broken file (whose own error names no article).
-      expect(build.output).toContain('content/articles/broken/index.md:11:1  (body image): the image "./photo.jpg" could not be read as an image');
-      expect(build.output).toContain('content/articles/gone/index.md:9:14  (body image): the image "./gone.jpg" does not exist (looked for content/articles/gone/gone.jpg)');
+      expect(build.output).toContain(
+        'content/articles/broken/index.md:11:1  (body image): the image "./photo.jpg" could not be read as an image',
+      );
+      expect(build.output).toContain(
+        'content/articles/gone/index.md:9:14  (body image): the image "./gone.jpg" does not exist (looked for content/articles/gone/gone.jpg)',
+      );
       expect(build.output).toContain('Content check failed: 2 problems in 2 files.');
       expect(existsSync(join(build.dist, 'articles/broken/index.html'))).toBe(false);
     } finally {
@@ -149,7 +186,8 @@ describe('an image that cannot be published', () => {
 
   it('fails the build for a missing markdown image, naming the article file, the line and the image', async () => {
     const build = await buildContent({
-      'content/articles/missing/index.md': frontMatter('Missing photo') + 'Intro.\n\n![A photo.](./missing.jpg)\n',
+      'content/articles/missing/index.md':
+        frontMatter('Missing photo') + 'Intro.\n\n![A photo.](./missing.jpg)\n',
     });
     try {
       expect(build.exitCode).not.toBe(0);

@@ -4,7 +4,17 @@
  * builds a small site, changes one headline, rebuilds the same copy, and checks every page that
  * shows that headline was rendered again, and that untouched pages really were kept.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -45,17 +55,33 @@ let searchIndexAfterEdit: Map<string, string>;
 
 const page = (slug: string) => readFileSync(join(build.dist, 'articles', slug, 'index.html'), 'utf8');
 const listing = (path: string) => readFileSync(join(build.dist, path, 'index.html'), 'utf8');
-const listedTitles = (path: string) => [...parseHTML(listing(path)).document.querySelectorAll('main .card-headline a')].map((link) => link.textContent);
-const relatedTitles = (slug: string) => [...parseHTML(page(slug)).document.querySelectorAll('.related a')].map((link) => link.textContent);
+const listedTitles = (path: string) =>
+  [...parseHTML(listing(path)).document.querySelectorAll('main .card-headline a')].map(
+    (link) => link.textContent,
+  );
+const relatedTitles = (slug: string) =>
+  [...parseHTML(page(slug)).document.querySelectorAll('.related a')].map((link) => link.textContent);
 
 beforeAll(async () => {
   contentDir = mkdtempSync(join(tmpdir(), 'incremental-content-'));
   mkdirSync(join(contentDir, 'articles'));
   cpSync(join(projectRoot, 'content/authors'), join(contentDir, 'authors'), { recursive: true });
-  writeFileSync(join(contentDir, 'articles/harbour-wall.md'), article('Harbour wall repaired', 'news', 'Coast', 10));
-  writeFileSync(join(contentDir, 'articles/pier-lights.md'), article('Pier lights return', 'news', 'Coast', 11));
-  writeFileSync(join(contentDir, 'articles/choir-concert.md'), article('Choir sings at the mill', 'culture', 'Music', 12));
-  writeFileSync(join(contentDir, 'articles/brass-band.md'), article('Brass band tours the valley', 'culture', 'Music', 13));
+  writeFileSync(
+    join(contentDir, 'articles/harbour-wall.md'),
+    article('Harbour wall repaired', 'news', 'Coast', 10),
+  );
+  writeFileSync(
+    join(contentDir, 'articles/pier-lights.md'),
+    article('Pier lights return', 'news', 'Coast', 11),
+  );
+  writeFileSync(
+    join(contentDir, 'articles/choir-concert.md'),
+    article('Choir sings at the mill', 'culture', 'Music', 12),
+  );
+  writeFileSync(
+    join(contentDir, 'articles/brass-band.md'),
+    article('Brass band tours the valley', 'culture', 'Music', 13),
+  );
   build = await buildSite({ contentDir });
   expect(build.exitCode, build.output).toBe(0);
   kept = page('choir-concert');
@@ -63,7 +89,13 @@ beforeAll(async () => {
   expect(relatedTitles('pier-lights')).toEqual(['Harbour wall repaired']);
 
   const edited = join(build.root, 'content/articles/harbour-wall.md');
-  writeFileSync(edited, readFileSync(edited, 'utf8').replace('title: Harbour wall repaired', 'title: Harbour wall rebuilt in stone'));
+  writeFileSync(
+    edited,
+    readFileSync(edited, 'utf8').replace(
+      'title: Harbour wall repaired',
+      'title: Harbour wall rebuilt in stone',
+    ),
+  );
   const rebuilt = await build.rebuild();
   expect(rebuilt.exitCode, rebuilt.output).toBe(0);
   rebuildOutput = rebuilt.output;
@@ -83,7 +115,9 @@ afterAll(() => {
 
 describe('an incremental rebuild after one headline changes', () => {
   it('renders the edited article again', () => {
-    expect(parseHTML(page('harbour-wall')).document.querySelector('h1')?.textContent).toBe('Harbour wall rebuilt in stone');
+    expect(parseHTML(page('harbour-wall')).document.querySelector('h1')?.textContent).toBe(
+      'Harbour wall rebuilt in stone',
+    );
   });
 
   it('renders again the pages that list it as related', () => {
@@ -98,14 +132,18 @@ describe('an incremental rebuild after one headline changes', () => {
   });
 
   it('renders ahead, on the second thread, only the body of the edited article', () => {
-    expect(rebuildOutput).toContain('Rendered 1 of 1 article bodies on a second thread; the pages took 1 of them.');
+    expect(rebuildOutput).toContain(
+      'Rendered 1 of 1 article bodies on a second thread; the pages took 1 of them.',
+    );
     expect(unchangedOutput).toContain('No article changed since the last build: no body rendered ahead.');
   });
 
   it('renders again every listing that shows it: home, its section, its tag, its author', () => {
     for (const path of ['', 'sections/news', 'tags/coast', 'authors/amara-okafor']) {
       expect(listedTitles(path), path || 'home').toContain('Harbour wall rebuilt in stone');
-      expect(rebuildOutput).not.toMatch(new RegExp(`─ /${path ? `${path}/` : ''}index\\.html \\((restored|cached)\\)`));
+      expect(rebuildOutput).not.toMatch(
+        new RegExp(`─ /${path ? `${path}/` : ''}index\\.html \\((restored|cached)\\)`),
+      );
     }
   });
 
@@ -143,6 +181,8 @@ describe('the link check across rebuilds', () => {
   });
 
   it('is skipped when every page is byte for byte what the last passing check saw', () => {
-    expect(unchangedOutput).toMatch(/Links unchanged since the last passing check \(\d+ pages\): not checked again/);
+    expect(unchangedOutput).toMatch(
+      /Links unchanged since the last passing check \(\d+ pages\): not checked again/,
+    );
   });
 });

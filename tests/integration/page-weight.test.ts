@@ -35,7 +35,9 @@ describe('the seed article page weight', () => {
     const weight = pageWeight(dist, `articles/${SLUG}/index.html`, site.basePath);
     expect(weight.missing).toEqual([]);
     expect(weight.parts.length).toBeGreaterThan(0);
-    expect(weight.totalBytes, `gzipped: ${JSON.stringify(weight.parts)}`).toBeLessThanOrEqual(PAGE_WEIGHT_BUDGET_BYTES);
+    expect(weight.totalBytes, `gzipped: ${JSON.stringify(weight.parts)}`).toBeLessThanOrEqual(
+      PAGE_WEIGHT_BUDGET_BYTES,
+    );
   });
 
   it('links a small icon, not the 512 px publisher logo: every page view fetches it early', () => {
@@ -45,11 +47,16 @@ describe('the seed article page weight', () => {
   });
 
   it('ships no JavaScript: no scripts but structured data, no module preloads, no inline handlers', () => {
-    const scripts = [...document.querySelectorAll('script')].map((script) => script.getAttribute('type') ?? 'text/javascript');
+    const scripts = [...document.querySelectorAll('script')].map(
+      (script) => script.getAttribute('type') ?? 'text/javascript',
+    );
     expect(scripts.filter((type) => !DATA_SCRIPT_TYPES.has(type))).toEqual([]);
     expect(document.querySelectorAll('link[rel="modulepreload"], link[as="script"]')).toHaveLength(0);
     const handlers = [...document.querySelectorAll('*')].flatMap((element) =>
-      element.getAttributeNames().filter((name) => name.startsWith('on')).map((name) => `${element.localName}[${name}]`),
+      element
+        .getAttributeNames()
+        .filter((name) => name.startsWith('on'))
+        .map((name) => `${element.localName}[${name}]`),
     );
     expect(handlers).toEqual([]);
     expect(html).not.toMatch(/href\s*=\s*["']?\s*javascript:/i);

@@ -15,7 +15,9 @@ const declared = declaredSections(projectRoot)!;
 
 describe('declared sections in the built site', () => {
   it('the menu lists the sections with articles in declared order, by declared name', () => {
-    const menu = [...page('index.html').querySelectorAll('nav[aria-label="Sections"] a')].map((link) => link.textContent!);
+    const menu = [...page('index.html').querySelectorAll('nav[aria-label="Sections"] a')].map(
+      (link) => link.textContent!,
+    );
     const names = declared.map(({ name }) => name);
     const sections = menu.slice(1);
     expect(menu[0]).toBe('Latest');
@@ -27,7 +29,11 @@ describe('declared sections in the built site', () => {
   it('a section page shows its declared description, also as its meta description', () => {
     const news = declared.find(({ slug }) => slug === 'news')!;
     const document = page('sections/news/index.html');
-    expect(document.querySelector('main p.section-description, p.section-description')?.textContent).toBe(news.description);
-    expect(document.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(news.description);
+    expect(document.querySelector('main p.section-description, p.section-description')?.textContent).toBe(
+      news.description,
+    );
+    expect(document.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(
+      news.description,
+    );
   });
 });

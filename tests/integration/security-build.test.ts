@@ -17,7 +17,9 @@ const FRONT_MATTER = (extra = '') =>
 
 /** A content folder (articles only) written into a temp dir by buildSite's `files` option. */
 function articles(files: Record<string, string | Buffer>): Record<string, string | Buffer> {
-  return Object.fromEntries(Object.entries(files).map(([path, contents]) => [`content/articles/${path}`, contents]));
+  return Object.fromEntries(
+    Object.entries(files).map(([path, contents]) => [`content/articles/${path}`, contents]),
+  );
 }
 
 const contentDirs: string[] = [];
@@ -46,7 +48,8 @@ describe('hostile input only a build can catch', () => {
       contentDir: emptyContent(),
       files: articles({
         'deep-list/index.md': `${FRONT_MATTER()}${'- '.repeat(50_000)}item\n`,
-        'five-megabytes/index.md': FRONT_MATTER() + 'All work and no play makes a dull article. '.repeat(122_000),
+        'five-megabytes/index.md':
+          FRONT_MATTER() + 'All work and no play makes a dull article. '.repeat(122_000),
       }),
     });
     try {
@@ -66,12 +69,15 @@ describe('hostile input only a build can catch', () => {
       contentDir: emptyContent(),
       files: articles({
         'svg-chart/index.md': `${FRONT_MATTER()}![A chart](./chart.svg)\n`,
-        'svg-chart/chart.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>',
+        'svg-chart/chart.svg':
+          '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>',
       }),
     });
     try {
       expect(build.exitCode).not.toBe(0);
-      expect(build.output).toContain('content/articles/svg-chart/index.md:9:1  (body image): the image "./chart.svg" is an SVG, which is not published');
+      expect(build.output).toContain(
+        'content/articles/svg-chart/index.md:9:1  (body image): the image "./chart.svg" is an SVG, which is not published',
+      );
       expect(existsSync(join(build.dist, 'articles/svg-chart/index.html'))).toBe(false);
     } finally {
       build.cleanup();
@@ -80,7 +86,9 @@ describe('hostile input only a build can catch', () => {
 
   it('a decompression-bomb hero image fails the build, naming the file', async () => {
     // 8,000 × 6,000 pixels of one colour (48 megapixels, over the 40-megapixel limit) in ~140 kB.
-    const bomb = await sharp(Buffer.alloc(8_000 * 6_000), { raw: { width: 8_000, height: 6_000, channels: 1 } })
+    const bomb = await sharp(Buffer.alloc(8_000 * 6_000), {
+      raw: { width: 8_000, height: 6_000, channels: 1 },
+    })
       .png({ compressionLevel: 9 })
       .toBuffer();
     const build = await buildSite({
@@ -92,7 +100,9 @@ describe('hostile input only a build can catch', () => {
     });
     try {
       expect(build.exitCode, build.output).not.toBe(0);
-      expect(build.output).toContain('content/articles/bomb-hero/index.md:8:3  heroImage.src: the image "./bomb.png" is 8000×6000 pixels, more than the 40-megapixel limit');
+      expect(build.output).toContain(
+        'content/articles/bomb-hero/index.md:8:3  heroImage.src: the image "./bomb.png" is 8000×6000 pixels, more than the 40-megapixel limit',
+      );
       // Found by the content check: no stack trace after the message.
       expect(build.output).not.toMatch(/\n\s+at .*:\d+:\d+/);
       expect(build.output).not.toMatch(/will be used unoptimized/);
@@ -104,14 +114,23 @@ describe('hostile input only a build can catch', () => {
   it('scheme look-alikes that browsers read as relative links are refused before rendering, naming their lines', async () => {
     const build = await buildSite({
       contentDir: emptyContent(),
-      files: { 'content/articles/relative-lookalikes/index.md': readFileSync(join(import.meta.dirname, '../security/rejected-build/relative-lookalikes/index.md')) },
+      files: {
+        'content/articles/relative-lookalikes/index.md': readFileSync(
+          join(import.meta.dirname, '../security/rejected-build/relative-lookalikes/index.md'),
+        ),
+      },
     });
     try {
       expect(build.exitCode).not.toBe(0);
       // Read as relative paths into the article's folder, they name no file the build publishes:
       // the content check refuses them at their lines, before any page is written.
-      for (const [line, link] of [[11, '&#0000106&#0000097vascript:alert(1)'], [13, 'javascript%3Aalert(1)']] as const) {
-        expect(build.output).toContain(`content/articles/relative-lookalikes/index.md:${line}:1  (linked file): the link "${link}" points to`);
+      for (const [line, link] of [
+        [11, '&#0000106&#0000097vascript:alert(1)'],
+        [13, 'javascript%3Aalert(1)'],
+      ] as const) {
+        expect(build.output).toContain(
+          `content/articles/relative-lookalikes/index.md:${line}:1  (linked file): the link "${link}" points to`,
+        );
       }
       // Whatever the failed build left aside holds nothing that can run, and there is no dist/ to deploy.
       const staging = join(build.root, '.cache/dist-staging');

@@ -19,7 +19,8 @@ const maxAge = (cacheControl: string) => Number(/max-age=(\d+)/.exec(cacheContro
 describe('dist/_headers applied to the built site', () => {
   let rules: HeaderRule[];
   let requests: string[];
-  const cacheControlRules = (path: string) => rules.filter((rule) => ruleMatches(rule.path, path) && rule.headers['Cache-Control']);
+  const cacheControlRules = (path: string) =>
+    rules.filter((rule) => ruleMatches(rule.path, path) && rule.headers['Cache-Control']);
   const cacheControl = (path: string) => cacheControlRules(path)[0]?.headers['Cache-Control'] ?? HOST_DEFAULT;
 
   beforeAll(() => {
@@ -27,7 +28,14 @@ describe('dist/_headers applied to the built site', () => {
     rules = parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8'));
     requests = readdirSync(dist, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && !entry.name.startsWith('_'))
-      .map((entry) => requestPathOf(join(entry.parentPath, entry.name).slice(dist.length + 1).split('\\').join('/')));
+      .map((entry) =>
+        requestPathOf(
+          join(entry.parentPath, entry.name)
+            .slice(dist.length + 1)
+            .split('\\')
+            .join('/'),
+        ),
+      );
   });
 
   it('gives each URL at most one Cache-Control rule', () => {
@@ -39,7 +47,8 @@ describe('dist/_headers applied to the built site', () => {
     const assets = requests.filter((path) => path.startsWith('/_astro/'));
     expect(assets.length).toBeGreaterThan(0);
     for (const path of assets) expect(cacheControl(path), path).toBe('public, max-age=31536000, immutable');
-    for (const path of requests.filter((path) => !path.startsWith('/_astro/'))) expect(cacheControl(path), path).not.toContain('immutable');
+    for (const path of requests.filter((path) => !path.startsWith('/_astro/')))
+      expect(cacheControl(path), path).not.toContain('immutable');
   });
 
   it('makes browsers revalidate every page, so corrections and expiries show at once', () => {

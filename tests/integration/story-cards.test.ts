@@ -12,7 +12,8 @@ import { projectRoot, TEST_NOW } from '../helpers/build-site.ts';
 import { listedFromContent } from '../helpers/listed-articles.ts';
 
 const dist = () => inject('siteDist');
-const documentAt = (path: string): Document => parseHTML(readFileSync(join(dist(), path, 'index.html'), 'utf8')).document;
+const documentAt = (path: string): Document =>
+  parseHTML(readFileSync(join(dist(), path, 'index.html'), 'utf8')).document;
 const slugOf = (link: Element | null | undefined) => link?.getAttribute('href')?.split('/').at(-2);
 
 /** Front matter of every sample article, by slug (folders only: the samples are all folders). */
@@ -33,8 +34,16 @@ describe('the front page', () => {
   });
 
   it('leads with the story pinned at the build’s clock, large, with its picture loaded first', () => {
-    const pinned = [...frontMatter].filter(([, data]) => data.featured && new Date(data.featured.until) > new Date(TEST_NOW) && new Date(data.pubDate) <= new Date(TEST_NOW));
-    expect(pinned.map(([slug]) => slug), 'the samples pin one story at the test clock').toHaveLength(1);
+    const pinned = [...frontMatter].filter(
+      ([, data]) =>
+        data.featured &&
+        new Date(data.featured.until) > new Date(TEST_NOW) &&
+        new Date(data.pubDate) <= new Date(TEST_NOW),
+    );
+    expect(
+      pinned.map(([slug]) => slug),
+      'the samples pin one story at the test clock',
+    ).toHaveLength(1);
     const lead = home.querySelector('.card-lead');
     expect(slugOf(lead?.querySelector('.card-headline a'))).toBe(pinned[0]![0]);
     const image = lead!.querySelector('img');
@@ -56,9 +65,13 @@ describe('the front page', () => {
   });
 
   it('shows no story twice above the river, and the river is the newest ten as before', () => {
-    const above = [...home.querySelectorAll('.front-top .card-headline a, .section-block .card-headline a')].map(slugOf);
+    const above = [
+      ...home.querySelectorAll('.front-top .card-headline a, .section-block .card-headline a'),
+    ].map(slugOf);
     expect(new Set(above).size).toBe(above.length);
-    const newest = listedFromContent(join(projectRoot, 'content'), new Date(TEST_NOW)).slice(0, 10).map((article) => article.id);
+    const newest = listedFromContent(join(projectRoot, 'content'), new Date(TEST_NOW))
+      .slice(0, 10)
+      .map((article) => article.id);
     expect([...home.querySelectorAll('.river .card-headline a')].map(slugOf)).toEqual(newest);
   });
 });
@@ -76,7 +89,9 @@ describe.each(LISTINGS)('every story card on /%s', (path) => {
       const data = frontMatter.get(slug)!;
       expect(card.querySelector('.kicker')?.textContent, slug).toMatch(/^[A-Z][a-z]+/);
       const time = card.querySelector('time[datetime]');
-      expect(new Date(time!.getAttribute('datetime')!).getTime(), slug).toBe(new Date(data.pubDate).getTime());
+      expect(new Date(time!.getAttribute('datetime')!).getTime(), slug).toBe(
+        new Date(data.pubDate).getTime(),
+      );
       expect(time!.textContent, slug).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}$/);
     }
   });
@@ -94,7 +109,9 @@ describe.each(LISTINGS)('every story card on /%s', (path) => {
       expect(Number(image!.getAttribute('width')), slug).toBeGreaterThan(0);
       expect(Number(image!.getAttribute('height')), slug).toBeGreaterThan(0);
       expect(card.querySelector('source[type="image/avif"]')?.getAttribute('srcset'), slug).toMatch(/ \d+w/);
-      expect(image!.getAttribute('loading'), slug).toBe(card.classList.contains('card-lead') ? 'eager' : 'lazy');
+      expect(image!.getAttribute('loading'), slug).toBe(
+        card.classList.contains('card-lead') ? 'eager' : 'lazy',
+      );
     }
   });
 });
@@ -108,7 +125,10 @@ describe('article pages', () => {
       expect(html, file).not.toMatch(/Photo:\s*Photo/i);
       const slug = file.split('/')[1]!;
       const credit = frontMatter.get(slug)?.heroImage?.credit;
-      if (credit) expect(parseHTML(html).document.querySelector('.hero .credit')?.textContent?.trim(), slug).toBe(credit);
+      if (credit)
+        expect(parseHTML(html).document.querySelector('.hero .credit')?.textContent?.trim(), slug).toBe(
+          credit,
+        );
     }
   });
 
@@ -132,19 +152,29 @@ describe('article pages', () => {
 
 describe('navigation and standing pages', () => {
   it('marks the current section in the header', () => {
-    expect(documentAt('sections/news/').querySelector('.sections-nav [aria-current="page"]')?.textContent).toBe('News');
+    expect(
+      documentAt('sections/news/').querySelector('.sections-nav [aria-current="page"]')?.textContent,
+    ).toBe('News');
     expect(documentAt('').querySelector('.sections-nav [aria-current="page"]')?.textContent).toBe('Latest');
-    expect(documentAt('articles/harbour-light-returns/').querySelector('.sections-nav [aria-current]')).toBeNull();
+    expect(
+      documentAt('articles/harbour-light-returns/').querySelector('.sections-nav [aria-current]'),
+    ).toBeNull();
   });
 
   it('renders each standing page at /<slug>/, saying it is a sample, and links them all from every footer', () => {
-    const pages = globSync('*.md', { cwd: join(projectRoot, 'content/pages') }).map((file) => file.replace(/\.md$/, ''));
+    const pages = globSync('*.md', { cwd: join(projectRoot, 'content/pages') }).map((file) =>
+      file.replace(/\.md$/, ''),
+    );
     expect(pages.sort()).toEqual(['about', 'contact', 'corrections-policy', 'editorial-standards']);
-    const footerLinks = [...documentAt('articles/harbour-light-returns/').querySelectorAll('footer .footer-nav a')].map((a) => a.getAttribute('href'));
+    const footerLinks = [
+      ...documentAt('articles/harbour-light-returns/').querySelectorAll('footer .footer-nav a'),
+    ].map((a) => a.getAttribute('href'));
     for (const page of pages) {
       expect(documentAt(`${page}/`).querySelector('main')?.textContent).toContain('This is a sample page');
       expect(footerLinks).toContain(`/${page}/`);
     }
-    expect(footerLinks).toEqual(expect.arrayContaining(['/search/', '/rss.xml', '/feed.json', '/sections/news/']));
+    expect(footerLinks).toEqual(
+      expect.arrayContaining(['/search/', '/rss.xml', '/feed.json', '/sections/news/']),
+    );
   });
 });

@@ -14,7 +14,8 @@ const site = readSiteConfig(process.env);
 
 function read(file: string): string {
   const path = join(dist, file);
-  if (!existsSync(path)) throw new Error(`dist/${file} is missing: the site must publish it (issue 4: feeds)`);
+  if (!existsSync(path))
+    throw new Error(`dist/${file} is missing: the site must publish it (issue 4: feeds)`);
   return readFileSync(path, 'utf8');
 }
 

@@ -30,7 +30,10 @@ describe('structured data in the built site', () => {
   it('gives every article page exactly one NewsArticle', () => {
     for (const page of pages.filter((page) => page.startsWith('articles/'))) {
       const types = reportOf(page).blocks.map((block) => (block as { '@type': unknown })['@type']);
-      expect(types.filter((type) => type === 'NewsArticle'), page).toHaveLength(1);
+      expect(
+        types.filter((type) => type === 'NewsArticle'),
+        page,
+      ).toHaveLength(1);
     }
   });
 
@@ -39,6 +42,8 @@ describe('structured data in the built site', () => {
   });
 
   it('lacks on the seed wire story only the author its source never credited (no invented byline)', () => {
-    expect(reportOf(`articles/${SEED_ARTICLE}/index.html`).recommendations).toEqual(['NewsArticle: recommended "author" is missing']);
+    expect(reportOf(`articles/${SEED_ARTICLE}/index.html`).recommendations).toEqual([
+      'NewsArticle: recommended "author" is missing',
+    ]);
   });
 });

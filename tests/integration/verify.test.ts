@@ -26,8 +26,13 @@ function copyOfSite(edit: (dist: string) => void = () => {}): string {
   edit(dist);
   return dist;
 }
-const recordOf = (dist: string): PublishRecord => ({ commit: 'c0ffee', clock: '2026-11-30T12:00:00.000Z', pages: pageDigests(dist) });
-const editFile = (dist: string, file: string, change: (text: string) => string) => writeFileSync(join(dist, file), change(readFileSync(join(dist, file), 'utf8')));
+const recordOf = (dist: string): PublishRecord => ({
+  commit: 'c0ffee',
+  clock: '2026-11-30T12:00:00.000Z',
+  pages: pageDigests(dist),
+});
+const editFile = (dist: string, file: string, change: (text: string) => string) =>
+  writeFileSync(join(dist, file), change(readFileSync(join(dist, file), 'utf8')));
 
 /** Problems by check, with the Nu checker reading no page (the record is of this very copy). */
 function problemsOf(dist: string, previous: PublishRecord | undefined = recordOf(dist)) {
@@ -42,46 +47,89 @@ afterAll(() => {
 describe('verifySite', () => {
   it('passes the site as built, every page through Nu when there is no publish record', () => {
     const results = verifySite(copyOfSite(), { site, weighPage: SEED_PAGE });
-    expect(results.map((result) => result.name)).toEqual(['internal links and fragments', 'feeds and sitemaps', 'JSON-LD', 'Nu HTML Checker', 'page weight']);
+    expect(results.map((result) => result.name)).toEqual([
+      'internal links and fragments',
+      'feeds and sitemaps',
+      'JSON-LD',
+      'Nu HTML Checker',
+      'page weight',
+    ]);
     expect(results.flatMap((result) => result.problems)).toEqual([]);
-    expect(results.find((result) => result.name === 'Nu HTML Checker')!.scope).toMatch(/^all \d+ pages \(no publish record\)$/);
+    expect(results.find((result) => result.name === 'Nu HTML Checker')!.scope).toMatch(
+      /^all \d+ pages \(no publish record\)$/,
+    );
     expect(results.find((result) => result.name === 'page weight')!.scope).toMatch(/bytes gzipped$/);
   });
 
   it('fails on a broken internal link, naming the page and the target', () => {
-    const dist = copyOfSite((dist) => editFile(dist, 'index.html', (html) => html.replace('</main>', `<a href="${site.basePath}articles/no-such-article/">gone</a></main>`)));
-    expect(problemsOf(dist)['internal links and fragments']).toEqual([expect.stringMatching(/^dist\/index\.html: a\[href\] ".*articles\/no-such-article\/" /)]);
+    const dist = copyOfSite((dist) =>
+      editFile(dist, 'index.html', (html) =>
+        html.replace('</main>', `<a href="${site.basePath}articles/no-such-article/">gone</a></main>`),
+      ),
+    );
+    expect(problemsOf(dist)['internal links and fragments']).toEqual([
+      expect.stringMatching(/^dist\/index\.html: a\[href\] ".*articles\/no-such-article\/" /),
+    ]);
   });
 
   it('fails on a feed that does not parse', () => {
-    const dist = copyOfSite((dist) => writeFileSync(join(dist, 'rss.xml'), '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title'));
-    expect(problemsOf(dist)['feeds and sitemaps']).toEqual([expect.stringMatching(/^dist\/rss\.xml: not an RSS feed/)]);
+    const dist = copyOfSite((dist) =>
+      writeFileSync(
+        join(dist, 'rss.xml'),
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title',
+      ),
+    );
+    expect(problemsOf(dist)['feeds and sitemaps']).toEqual([
+      expect.stringMatching(/^dist\/rss\.xml: not an RSS feed/),
+    ]);
   });
 
   it('fails on a sitemap that does not parse', () => {
     const dist = copyOfSite((dist) => editFile(dist, 'sitemap-0.xml', (xml) => xml.replace('</urlset>', '')));
-    expect(problemsOf(dist)['feeds and sitemaps']).toEqual([expect.stringMatching(/^dist\/sitemap-0\.xml: not well-formed XML/)]);
+    expect(problemsOf(dist)['feeds and sitemaps']).toEqual([
+      expect.stringMatching(/^dist\/sitemap-0\.xml: not well-formed XML/),
+    ]);
   });
 
   it('fails on JSON-LD that does not parse', () => {
-    const dist = copyOfSite((dist) => editFile(dist, SEED_PAGE, (html) => html.replace('<script type="application/ld+json">', '<script type="application/ld+json">{,')));
-    expect(problemsOf(dist)['JSON-LD']).toEqual([expect.stringMatching(new RegExp(`^dist/${SEED_PAGE}: JSON-LD block 1 does not parse`))]);
+    const dist = copyOfSite((dist) =>
+      editFile(dist, SEED_PAGE, (html) =>
+        html.replace('<script type="application/ld+json">', '<script type="application/ld+json">{,'),
+      ),
+    );
+    expect(problemsOf(dist)['JSON-LD']).toEqual([
+      expect.stringMatching(new RegExp(`^dist/${SEED_PAGE}: JSON-LD block 1 does not parse`)),
+    ]);
   });
 
   it('runs the Nu checker over the changed pages only, and fails on an error there', () => {
     const pristine = copyOfSite();
     const deployed = recordOf(pristine);
-    const dist = copyOfSite((dist) => editFile(dist, SEED_PAGE, (html) => html.replace('</main>', '<p><div>a block inside a paragraph</div></p></main>')));
+    const dist = copyOfSite((dist) =>
+      editFile(dist, SEED_PAGE, (html) =>
+        html.replace('</main>', '<p><div>a block inside a paragraph</div></p></main>'),
+      ),
+    );
     const results = verifySite(dist, { site, previous: deployed, weighPage: SEED_PAGE });
     const nu = results.find((result) => result.name === 'Nu HTML Checker')!;
     expect(nu.scope).toBe('1 page changed since c0ffee');
     expect(nu.problems.length).toBeGreaterThan(0);
     expect(nu.problems.every((problem) => problem.startsWith(`dist/${SEED_PAGE}:`))).toBe(true);
-    expect(verifySite(pristine, { site, previous: deployed }).find((result) => result.name === 'Nu HTML Checker')!.scope).toBe('0 pages changed since c0ffee');
+    expect(
+      verifySite(pristine, { site, previous: deployed }).find((result) => result.name === 'Nu HTML Checker')!
+        .scope,
+    ).toBe('0 pages changed since c0ffee');
   });
 
   it('fails when the text page outgrows its page-weight budget', () => {
-    const dist = copyOfSite((dist) => editFile(dist, SEED_PAGE, (html) => html.replace('</main>', `<p>${Array.from({ length: 1000 }, () => crypto.randomUUID()).join(' ')}</p></main>`)));
+    const dist = copyOfSite((dist) =>
+      editFile(dist, SEED_PAGE, (html) =>
+        html.replace(
+          '</main>',
+          `<p>${Array.from({ length: 1000 }, () => crypto.randomUUID()).join(' ')}</p></main>`,
+        ),
+      ),
+    );
     expect(problemsOf(dist)['page weight']).toEqual([expect.stringMatching(/over the 14336-byte budget/)]);
   });
 });
@@ -91,7 +139,11 @@ describe('npm run verify', () => {
     const dist = copyOfSite((dist) => writeFileSync(join(dist, 'feed.json'), '{"version":'));
     const record = join(dist, '..', 'record.json');
     writeFileSync(record, JSON.stringify(recordOf(dist)));
-    const run = spawnSync(process.execPath, [join(projectRoot, 'scripts/verify.ts'), '--dist', dist, '--previous', record], { encoding: 'utf8', env: process.env });
+    const run = spawnSync(
+      process.execPath,
+      [join(projectRoot, 'scripts/verify.ts'), '--dist', dist, '--previous', record],
+      { encoding: 'utf8', env: process.env },
+    );
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('✗ feeds and sitemaps');
     expect(run.stdout).toContain('dist/feed.json: not a JSON Feed');
@@ -100,7 +152,11 @@ describe('npm run verify', () => {
   });
 
   it('names a folder with no site in it', () => {
-    const run = spawnSync(process.execPath, [join(projectRoot, 'scripts/verify.ts'), '--dist', join(tmpdir(), 'wirepress-no-such-dist')], { encoding: 'utf8', env: process.env });
+    const run = spawnSync(
+      process.execPath,
+      [join(projectRoot, 'scripts/verify.ts'), '--dist', join(tmpdir(), 'wirepress-no-such-dist')],
+      { encoding: 'utf8', env: process.env },
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('holds no built site (no index.html): run npm run build first');
   });

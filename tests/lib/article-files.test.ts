@@ -35,13 +35,19 @@ const folders = [
 ];
 
 function check(voteBody: string, otherBody = '') {
-  const linked = [{ ...articles[0]!, body: voteBody }, { ...articles[1]!, body: otherBody }];
+  const linked = [
+    { ...articles[0]!, body: voteBody },
+    { ...articles[1]!, body: otherBody },
+  ];
   return articleFiles(folders, articleLinks(linked).files);
 }
 
 describe('links to files in an article folder', () => {
   it('publish allowed files at the address the link has, the browser-rendered types as downloads', () => {
-    const { problems, files } = check('[report](./report.pdf) and [data](data/results%202026.csv)\n', '[their report](../vote/report.pdf) [via alias](../old-vote/report.pdf)\n');
+    const { problems, files } = check(
+      '[report](./report.pdf) and [data](data/results%202026.csv)\n',
+      '[their report](../vote/report.pdf) [via alias](../old-vote/report.pdf)\n',
+    );
     expect(problems).toEqual([[], []]);
     expect(files.map(({ from, owner, output, download }) => [from, owner, output, download])).toEqual([
       ['vote', 'vote', 'articles/vote/report.pdf', false],
@@ -55,14 +61,20 @@ describe('links to files in an article folder', () => {
   it('leave scheme look-alikes alone: the sanitizer drops their href, so they are not files', () => {
     // From the security corpus: the browser would read these as relative paths, the sanitizer as
     // unknown protocols (a colon before any "/", "?" or "#").
-    const body = '[a](java&#x09;script:alert(1))\n\n[c](&#x01;javascript:alert(1))\n\n[d](<java script:alert(1)>)\n\n[e](mailto:desk@example.org)\n';
+    const body =
+      '[a](java&#x09;script:alert(1))\n\n[c](&#x01;javascript:alert(1))\n\n[d](<java script:alert(1)>)\n\n[e](mailto:desk@example.org)\n';
     expect(check(body)).toEqual({ problems: [[], []], files: [] });
     // A colon after the first slash is part of a path.
-    expect(check('[f](./data/a:b.csv)\n').problems).toEqual([[expect.objectContaining({ message: expect.stringContaining('a:b.csv') })], []]);
+    expect(check('[f](./data/a:b.csv)\n').problems).toEqual([
+      [expect.objectContaining({ message: expect.stringContaining('a:b.csv') })],
+      [],
+    ]);
   });
 
   it('report a type that is not published, naming the file and what is', () => {
-    const [[problem]] = check('Text.\n\nGet [the tool](./tool.exe).\n').problems as [[{ line: number; column: number; message: string; hint: string }]];
+    const [[problem]] = check('Text.\n\nGet [the tool](./tool.exe).\n').problems as [
+      [{ line: number; column: number; message: string; hint: string }],
+    ];
     expect(problem).toEqual({
       line: 3,
       column: 5,
@@ -74,22 +86,46 @@ describe('links to files in an article folder', () => {
 
   it('report a file over the limit of its type, with its size', () => {
     expect(check('[all of it](./huge.csv)\n').problems[0]).toEqual([
-      expect.objectContaining({ line: 1, message: 'the link "./huge.csv" points to huge.csv, 10.0 MB, more than the 10 MB published for a CSV file' }),
+      expect.objectContaining({
+        line: 1,
+        message:
+          'the link "./huge.csv" points to huge.csv, 10.0 MB, more than the 10 MB published for a CSV file',
+      }),
     ]);
   });
 
   it('report a missing file', () => {
-    expect(check('[gone](./gone.pdf)\n').problems[0]![0]!.message).toBe('the link "./gone.pdf" points to gone.pdf, which does not exist');
+    expect(check('[gone](./gone.pdf)\n').problems[0]![0]!.message).toBe(
+      'the link "./gone.pdf" points to gone.pdf, which does not exist',
+    );
   });
 
   it('never reach outside the folder, even through an encoded slash', () => {
     write('secret.pdf');
-    expect(check('[x](./..%2Fsecret.pdf)\n')).toEqual({ problems: [[expect.objectContaining({ message: 'the link "./..%2Fsecret.pdf" points outside the article\'s folder' })], []], files: [] });
+    expect(check('[x](./..%2Fsecret.pdf)\n')).toEqual({
+      problems: [
+        [
+          expect.objectContaining({
+            message: 'the link "./..%2Fsecret.pdf" points outside the article\'s folder',
+          }),
+        ],
+        [],
+      ],
+      files: [],
+    });
   });
 
   it('publish nothing next to a single-file article, which shares its folder with others', () => {
     expect(check('', '[x](./vote/report.pdf)\n')).toEqual({
-      problems: [[], [expect.objectContaining({ message: 'the link "./vote/report.pdf" points to a file next to /articles/other/, which has no folder of its own' })]],
+      problems: [
+        [],
+        [
+          expect.objectContaining({
+            message:
+              'the link "./vote/report.pdf" points to a file next to /articles/other/, which has no folder of its own',
+          }),
+        ],
+      ],
       files: [],
     });
   });
@@ -112,7 +148,7 @@ describe('links to files in an article folder', () => {
     ]);
   });
 
-  it('report a raw HTML link to a missing or unpublished file at its attribute\'s line and column', () => {
+  it("report a raw HTML link to a missing or unpublished file at its attribute's line and column", () => {
     const html = ['<div>', '  <a href="gone.pdf">x</a>', '</div>'];
     const body = ['Text.', '', '<p>Get <a href="./tool.exe">the tool</a>.</p>', '', ...html, ''].join('\n');
     expect(check(body).problems[0]).toEqual([
@@ -135,22 +171,45 @@ describe('links to files in an article folder', () => {
   });
 
   it('leave pages, other sites and files outside article folders alone', () => {
-    expect(check('[page](../other/) [site](https://example.org/x.exe) [feed](/rss.xml)\n')).toEqual({ problems: [[], []], files: [] });
+    expect(check('[page](../other/) [site](https://example.org/x.exe) [feed](/rss.xml)\n')).toEqual({
+      problems: [[], []],
+      files: [],
+    });
   });
 });
 
 describe('types', () => {
   it('serve what a browser would render in the site as downloads, and open PDFs and images in place', () => {
-    expect(['page.html', 'x.SVG', 'a.txt', 'b.csv', 'c.json', 'd.xml'].map((name) => fileTypeOf(name)?.download)).toEqual([true, true, true, true, true, true]);
-    expect(['a.pdf', 'b.JPG', 'c.png'].map((name) => fileTypeOf(name)?.download)).toEqual([false, false, false]);
+    expect(
+      ['page.html', 'x.SVG', 'a.txt', 'b.csv', 'c.json', 'd.xml'].map((name) => fileTypeOf(name)?.download),
+    ).toEqual([true, true, true, true, true, true]);
+    expect(['a.pdf', 'b.JPG', 'c.png'].map((name) => fileTypeOf(name)?.download)).toEqual([
+      false,
+      false,
+      false,
+    ]);
     expect(fileTypeOf('run.sh')).toBeUndefined();
   });
 });
 
 describe('what a build publishes', () => {
   it('only files of articles with pages, linked from one, each once', () => {
-    const file = (from: string, owner: string, name: string) => ({ from, owner, source: `/c/${owner}/${name}`, output: `articles/${owner}/${name}`, download: false });
-    const published = filesToPublish([file('a', 'a', 'x.pdf'), file('b', 'a', 'x.pdf'), file('draft', 'draft', 'y.pdf'), file('a', 'draft', 'y.pdf')], new Set(['a', 'b']));
+    const file = (from: string, owner: string, name: string) => ({
+      from,
+      owner,
+      source: `/c/${owner}/${name}`,
+      output: `articles/${owner}/${name}`,
+      download: false,
+    });
+    const published = filesToPublish(
+      [
+        file('a', 'a', 'x.pdf'),
+        file('b', 'a', 'x.pdf'),
+        file('draft', 'draft', 'y.pdf'),
+        file('a', 'draft', 'y.pdf'),
+      ],
+      new Set(['a', 'b']),
+    );
     expect(published.map((entry) => entry.output)).toEqual(['articles/a/x.pdf']);
   });
 });
@@ -162,9 +221,18 @@ describe('the dev preview', () => {
   ];
 
   it('serves a linked file at its published address, a browser-rendered type as a download', () => {
-    expect(devResponse(files, '/articles/a/report.pdf')).toEqual({ source: '/c/a/report.pdf', headers: expect.objectContaining({ 'Content-Type': 'application/pdf', 'X-Content-Type-Options': 'nosniff' }) });
+    expect(devResponse(files, '/articles/a/report.pdf')).toEqual({
+      source: '/c/a/report.pdf',
+      headers: expect.objectContaining({
+        'Content-Type': 'application/pdf',
+        'X-Content-Type-Options': 'nosniff',
+      }),
+    });
     expect(devResponse(files, '/articles/a/report.pdf')!.headers).not.toHaveProperty('Content-Disposition');
-    expect(devResponse(files, '/articles/a/old.html')!.headers).toMatchObject({ 'Content-Type': 'application/octet-stream', 'Content-Disposition': 'attachment' });
+    expect(devResponse(files, '/articles/a/old.html')!.headers).toMatchObject({
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': 'attachment',
+    });
   });
 
   it('serves nothing else', () => {

@@ -27,12 +27,18 @@ describe('isoWithOffset', () => {
   });
 
   it('crosses the date line when the zone does', () => {
-    expect(isoWithOffset(new Date('2026-11-29T23:30:00Z'), 'Pacific/Auckland')).toBe('2026-11-30T12:30:00+13:00');
+    expect(isoWithOffset(new Date('2026-11-29T23:30:00Z'), 'Pacific/Auckland')).toBe(
+      '2026-11-30T12:30:00+13:00',
+    );
   });
 
   it('is right on both sides of a daylight-saving change', () => {
-    expect(isoWithOffset(new Date('2026-03-29T00:59:59Z'), 'Europe/London')).toBe('2026-03-29T00:59:59+00:00');
-    expect(isoWithOffset(new Date('2026-03-29T01:00:00Z'), 'Europe/London')).toBe('2026-03-29T02:00:00+01:00');
+    expect(isoWithOffset(new Date('2026-03-29T00:59:59Z'), 'Europe/London')).toBe(
+      '2026-03-29T00:59:59+00:00',
+    );
+    expect(isoWithOffset(new Date('2026-03-29T01:00:00Z'), 'Europe/London')).toBe(
+      '2026-03-29T02:00:00+01:00',
+    );
   });
 });
 
@@ -47,8 +53,14 @@ describe('formatDate', () => {
 
 describe('formatDateTime', () => {
   it('shows day, short month, year and 24-hour time in the site timezone', () => {
-    expect(formatDateTime(new Date('2026-12-03T14:05:00Z'), 'en-GB', 'Europe/London')).toBe('3 Dec 2026, 14:05');
-    expect(formatDateTime(new Date('2026-07-03T14:05:00Z'), 'en-GB', 'Europe/London')).toBe('3 Jul 2026, 15:05');
-    expect(formatDateTime(new Date('2026-11-29T23:30:00Z'), 'en-GB', 'Asia/Tokyo')).toBe('30 Nov 2026, 08:30');
+    expect(formatDateTime(new Date('2026-12-03T14:05:00Z'), 'en-GB', 'Europe/London')).toBe(
+      '3 Dec 2026, 14:05',
+    );
+    expect(formatDateTime(new Date('2026-07-03T14:05:00Z'), 'en-GB', 'Europe/London')).toBe(
+      '3 Jul 2026, 15:05',
+    );
+    expect(formatDateTime(new Date('2026-11-29T23:30:00Z'), 'en-GB', 'Asia/Tokyo')).toBe(
+      '30 Nov 2026, 08:30',
+    );
   });
 });

@@ -1,7 +1,15 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { getRssString } from '@astrojs/rss';
 import { describe, expect, it } from 'vitest';
-import { feedContentHtml, jsonFeed, rssChannelExtras, rssItem, RSS_NAMESPACES, type FeedChannel, type FeedItem } from '../../src/lib/feeds.ts';
+import {
+  feedContentHtml,
+  jsonFeed,
+  rssChannelExtras,
+  rssItem,
+  RSS_NAMESPACES,
+  type FeedChannel,
+  type FeedItem,
+} from '../../src/lib/feeds.ts';
 
 const PAGE = 'https://news.example/base/articles/story/';
 
@@ -16,7 +24,9 @@ describe('feedContentHtml', () => {
     expect(html).toContain('href="https://news.example/base/articles/story/#part-2"');
     expect(html).toContain('href="https://elsewhere.example/a"');
     expect(html).toContain('src="https://news.example/base/_astro/a.webp"');
-    expect(html).toContain('srcset="https://news.example/base/_astro/a-480.webp 480w, https://news.example/base/_astro/a-800.webp 800w"');
+    expect(html).toContain(
+      'srcset="https://news.example/base/_astro/a-480.webp 480w, https://news.example/base/_astro/a-800.webp 800w"',
+    );
   });
 
   it('removes characters XML 1.0 forbids', () => {
@@ -29,7 +39,9 @@ describe('feedContentHtml', () => {
     const html = feedContentHtml(page, PAGE);
     expect(html).not.toMatch(/<iframe|<details|<summary/);
     expect(html).toContain('<p>Video: The harbour light is lit again (YouTube)</p>');
-    expect(html).toMatch(/<a href="https:\/\/www\.youtube\.com\/watch\?v=aBcDeFgHiJk"[^>]*>Watch on YouTube<\/a>/);
+    expect(html).toMatch(
+      /<a href="https:\/\/www\.youtube\.com\/watch\?v=aBcDeFgHiJk"[^>]*>Watch on YouTube<\/a>/,
+    );
   });
 
   it('puts the content note first, escaped', () => {
@@ -98,7 +110,9 @@ describe('jsonFeed', () => {
   });
 
   it('leaves out optional fields that are unknown instead of writing empty ones', () => {
-    const [item] = jsonFeed(channel, [{ ...hostile, summary: undefined, modified: undefined, authors: [], tags: [], image: undefined }]).items;
+    const [item] = jsonFeed(channel, [
+      { ...hostile, summary: undefined, modified: undefined, authors: [], tags: [], image: undefined },
+    ]).items;
     expect(Object.keys(item!).sort()).toEqual(['content_html', 'date_published', 'id', 'title', 'url']);
   });
 });

@@ -21,7 +21,11 @@ describe('leadStory', () => {
   });
 
   it('takes the most recently published of several pinned stories', () => {
-    const stories = [story('new', 1), story('pin-b', 5, 'news', '2026-12-05T00:00:00Z'), story('pin-a', 9, 'news', '2026-12-06T00:00:00Z')];
+    const stories = [
+      story('new', 1),
+      story('pin-b', 5, 'news', '2026-12-05T00:00:00Z'),
+      story('pin-a', 9, 'news', '2026-12-06T00:00:00Z'),
+    ];
     expect(leadStory(stories, now)?.id).toBe('pin-b');
   });
 
@@ -59,11 +63,15 @@ describe('frontPage', () => {
   });
 
   it('moves a pinned story to the lead without showing it twice', () => {
-    const pinned = stories.map((s) => (s.id === 'n5' ? { ...s, featuredUntil: new Date('2026-12-04T00:00:00Z') } : s));
+    const pinned = stories.map((s) =>
+      s.id === 'n5' ? { ...s, featuredUntil: new Date('2026-12-04T00:00:00Z') } : s,
+    );
     const page = frontPage(pinned, sections, now);
     expect(page.lead?.id).toBe('n5');
     expect(page.secondary.map((s) => s.id)).toEqual(['n1', 's1', 'n2']);
-    const above = [page.lead, ...page.secondary, ...page.sections.flatMap((block) => block.items)].map((s) => s!.id);
+    const above = [page.lead, ...page.secondary, ...page.sections.flatMap((block) => block.items)].map(
+      (s) => s!.id,
+    );
     expect(new Set(above).size).toBe(above.length);
   });
 });

@@ -2,18 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { headSignals, isIndexable } from '../../src/lib/indexability.ts';
 
 const PAGE = 'https://news.example/articles/a/';
-const page = (head: string) => `<!doctype html><html><head>${head}</head><body><meta name="robots" content="noindex"></body></html>`;
+const page = (head: string) =>
+  `<!doctype html><html><head>${head}</head><body><meta name="robots" content="noindex"></body></html>`;
 
 describe('headSignals', () => {
   it('reads robots and canonical from the head only', () => {
-    expect(headSignals(page(`<link rel="canonical" href="${PAGE}"><meta name="robots" content="index, follow">`))).toEqual({
+    expect(
+      headSignals(page(`<link rel="canonical" href="${PAGE}"><meta name="robots" content="index, follow">`)),
+    ).toEqual({
       canonical: PAGE,
       robots: 'index, follow',
     });
   });
 
   it('reads attributes in any order, case and quoting', () => {
-    expect(headSignals(page(`<META CONTENT='NoIndex' NAME=Robots><LINK HREF=https://x.example/ REL="Canonical">`))).toEqual({
+    expect(
+      headSignals(page(`<META CONTENT='NoIndex' NAME=Robots><LINK HREF=https://x.example/ REL="Canonical">`)),
+    ).toEqual({
       robots: 'NoIndex',
       canonical: 'https://x.example/',
     });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { newsArticleJsonLd, serializeJsonLd, type NewsArticleInput } from '../../src/lib/json-ld.ts';
 
-const HOSTILE = ['</script><script>alert(1)</script>', '<!--<script>', '</SCRIPT >', 'a & b', 'line\u2028separator\u2029', '"quotes" \\ backslash'];
+const HOSTILE = [
+  '</script><script>alert(1)</script>',
+  '<!--<script>',
+  '</SCRIPT >',
+  'a & b',
+  'line\u2028separator\u2029',
+  '"quotes" \\ backslash',
+];
 
 describe('serializeJsonLd', () => {
   it.each(HOSTILE)('cannot end the script element or open a comment: %j', (value) => {
@@ -21,7 +28,11 @@ const input: NewsArticleInput = {
   authors: [{ name: 'Amara Okafor', url: 'https://example.org/authors/amara-okafor/' }],
   section: 'news',
   keywords: ['Coast'],
-  publisher: { name: 'The Wirepress Review', url: 'https://example.org/', logo: { url: 'https://example.org/logo.png', width: 600, height: 60 } },
+  publisher: {
+    name: 'The Wirepress Review',
+    url: 'https://example.org/',
+    logo: { url: 'https://example.org/logo.png', width: 600, height: 60 },
+  },
   lang: 'en-GB',
 };
 
@@ -42,7 +53,17 @@ describe('newsArticleJsonLd', () => {
   });
 
   it('records a syndicated source as isBasedOn and sourceOrganization, with only the known facts', () => {
-    const ld = newsArticleJsonLd({ ...input, authors: [], source: { relationship: 'syndicated', publisher: 'Harbour Gazette', url: 'https://gazette.example/story', author: 'Sam Lee', originalPubDate: '2026-11-01T08:00:00+00:00' } });
+    const ld = newsArticleJsonLd({
+      ...input,
+      authors: [],
+      source: {
+        relationship: 'syndicated',
+        publisher: 'Harbour Gazette',
+        url: 'https://gazette.example/story',
+        author: 'Sam Lee',
+        originalPubDate: '2026-11-01T08:00:00+00:00',
+      },
+    });
     expect(ld.isBasedOn).toEqual({
       '@type': 'CreativeWork',
       url: 'https://gazette.example/story',
@@ -64,8 +85,16 @@ describe('newsArticleJsonLd', () => {
   });
 
   it('invents nothing for wire copy with no recorded source facts', () => {
-    const ld = newsArticleJsonLd({ ...input, authors: [], images: [], keywords: [], description: undefined, source: { relationship: 'syndicated' } });
+    const ld = newsArticleJsonLd({
+      ...input,
+      authors: [],
+      images: [],
+      keywords: [],
+      description: undefined,
+      source: { relationship: 'syndicated' },
+    });
     expect(ld.isBasedOn).toEqual({ '@type': 'CreativeWork' });
-    for (const key of ['author', 'image', 'keywords', 'description', 'sourceOrganization']) expect(ld[key], key).toBeUndefined();
+    for (const key of ['author', 'image', 'keywords', 'description', 'sourceOrganization'])
+      expect(ld[key], key).toBeUndefined();
   });
 });

@@ -1,10 +1,20 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { NEWS_LIMIT, NEWS_WINDOW_MS, newsLanguage, newsSitemapEntries, newsSitemapXml } from '../../src/lib/news-sitemap.ts';
+import {
+  NEWS_LIMIT,
+  NEWS_WINDOW_MS,
+  newsLanguage,
+  newsSitemapEntries,
+  newsSitemapXml,
+} from '../../src/lib/news-sitemap.ts';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
 const at = (ms: number) => new Date(NOW.getTime() + ms);
-const candidate = (name: string, published: Date) => ({ url: `https://news.example/articles/${name}/`, title: name, published });
+const candidate = (name: string, published: Date) => ({
+  url: `https://news.example/articles/${name}/`,
+  title: name,
+  published,
+});
 
 describe('newsSitemapEntries', () => {
   it('keeps articles up to exactly two days old and drops older or future ones', () => {
@@ -21,7 +31,9 @@ describe('newsSitemapEntries', () => {
   });
 
   it(`keeps the newest ${NEWS_LIMIT} when there are more`, () => {
-    const many = Array.from({ length: NEWS_LIMIT + 5 }, (_, index) => candidate(`a${index}`, at(-index * 1000)));
+    const many = Array.from({ length: NEWS_LIMIT + 5 }, (_, index) =>
+      candidate(`a${index}`, at(-index * 1000)),
+    );
     const entries = newsSitemapEntries(many.toReversed(), NOW);
     expect(entries).toHaveLength(NEWS_LIMIT);
     expect(entries[0]!.title).toBe('a0');
@@ -50,7 +62,10 @@ describe('newsSitemapXml', () => {
     expect(urlset['@_xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
     const [first, second] = urlset.url;
     expect(first.loc).toBe('https://news.example/articles/a/');
-    expect(first['news:news']['news:publication']).toEqual({ 'news:name': 'Tom & Jerry Times', 'news:language': 'en' });
+    expect(first['news:news']['news:publication']).toEqual({
+      'news:name': 'Tom & Jerry Times',
+      'news:language': 'en',
+    });
     expect(first['news:news']['news:publication_date']).toBe('2026-11-30T12:00:00.000Z');
     expect(second['news:news']['news:title']).toBe('Q&A: ]]> </news:title>  done');
   });

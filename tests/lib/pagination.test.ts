@@ -13,19 +13,39 @@ describe('listingTitle', () => {
 });
 
 describe('homePagePath', () => {
-  const path = (page: string | undefined, url: { current: string; prev?: string; next?: string; first?: string; last?: string }) => ({
+  const path = (
+    page: string | undefined,
+    url: { current: string; prev?: string; next?: string; first?: string; last?: string },
+  ) => ({
     params: { page },
     props: { page: { url: { prev: undefined, next: undefined, first: undefined, last: undefined, ...url } } },
   });
 
   it('keeps page 1 at the base and moves later pages under /page/', () => {
-    const first = homePagePath(path(undefined, { current: '/news/', next: '/news/2/', last: '/news/404/' }), '/news/');
+    const first = homePagePath(
+      path(undefined, { current: '/news/', next: '/news/2/', last: '/news/404/' }),
+      '/news/',
+    );
     expect(first.params.page).toBeUndefined();
-    expect(first.props.page.url).toEqual({ current: '/news/', prev: undefined, next: '/news/page/2/', first: undefined, last: '/news/page/404/' });
+    expect(first.props.page.url).toEqual({
+      current: '/news/',
+      prev: undefined,
+      next: '/news/page/2/',
+      first: undefined,
+      last: '/news/page/404/',
+    });
 
-    const second = homePagePath(path('2', { current: '/news/2/', prev: '/news/', next: '/news/3/', first: '/news/' }), '/news/');
+    const second = homePagePath(
+      path('2', { current: '/news/2/', prev: '/news/', next: '/news/3/', first: '/news/' }),
+      '/news/',
+    );
     expect(second.params.page).toBe('page/2');
-    expect(second.props.page.url).toMatchObject({ current: '/news/page/2/', prev: '/news/', next: '/news/page/3/', first: '/news/' });
+    expect(second.props.page.url).toMatchObject({
+      current: '/news/page/2/',
+      prev: '/news/',
+      next: '/news/page/3/',
+      first: '/news/',
+    });
   });
 
   it('never produces /404/, which belongs to the 404 page', () => {

@@ -30,7 +30,10 @@ describe('problem panel', () => {
 
   it('escapes what editors wrote: no element comes from a file name or message', () => {
     expect(document.querySelectorAll('#content-problems script')).toHaveLength(0);
-    expect([...document.querySelectorAll('#content-problems b')].map((bold) => bold.textContent)).toEqual(['Expected:', 'Fix:']);
+    expect([...document.querySelectorAll('#content-problems b')].map((bold) => bold.textContent)).toEqual([
+      'Expected:',
+      'Fix:',
+    ]);
   });
 
   it('loads the dev client, which reloads the tab once the files are fixed', () => {

@@ -29,7 +29,12 @@ describe('profilePageJsonLd', () => {
   });
 
   it('leaves out image and sameAs when unknown', () => {
-    const person = profilePageJsonLd({ url: 'https://n.example/authors/b/', name: 'B', bio: 'Bio.', sameAs: [] }).mainEntity as object;
+    const person = profilePageJsonLd({
+      url: 'https://n.example/authors/b/',
+      name: 'B',
+      bio: 'Bio.',
+      sameAs: [],
+    }).mainEntity as object;
     expect(Object.keys(person)).not.toContain('sameAs');
     expect(Object.keys(person)).not.toContain('image');
     expect(authorLinks(undefined, [])).toEqual([]);

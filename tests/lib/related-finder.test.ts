@@ -9,12 +9,21 @@ import { describe, expect, it } from 'vitest';
 import { relatedFinder, relatedness, type RelatedCandidate } from '../../src/lib/related.ts';
 
 /** The definition, written as plainly as possible: score all, sort all, take the first few. */
-function byDefinition(article: RelatedCandidate, candidates: readonly RelatedCandidate[], limit: number): string[] {
+function byDefinition(
+  article: RelatedCandidate,
+  candidates: readonly RelatedCandidate[],
+  limit: number,
+): string[] {
   return candidates
     .filter((candidate) => candidate.id !== article.id)
     .map((candidate) => ({ candidate, score: relatedness(article, candidate) }))
     .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score || b.candidate.pubDate.getTime() - a.candidate.pubDate.getTime() || (a.candidate.id < b.candidate.id ? -1 : 1))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.candidate.pubDate.getTime() - a.candidate.pubDate.getTime() ||
+        (a.candidate.id < b.candidate.id ? -1 : 1),
+    )
     .slice(0, limit)
     .map(({ candidate }) => candidate.id);
 }
@@ -30,12 +39,16 @@ const candidate = fc.record({
 describe('relatedFinder', () => {
   it('picks what the definition picks, in the same order', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(candidate, { selector: (c) => c.id, maxLength: 25 }), fc.integer({ min: 0, max: 5 }), (archive, limit) => {
-        const find = relatedFinder(archive, limit);
-        for (const article of archive) {
-          expect(find(article).map((c) => c.id)).toEqual(byDefinition(article, archive, limit));
-        }
-      }),
+      fc.property(
+        fc.uniqueArray(candidate, { selector: (c) => c.id, maxLength: 25 }),
+        fc.integer({ min: 0, max: 5 }),
+        (archive, limit) => {
+          const find = relatedFinder(archive, limit);
+          for (const article of archive) {
+            expect(find(article).map((c) => c.id)).toEqual(byDefinition(article, archive, limit));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -43,10 +56,16 @@ describe('relatedFinder', () => {
   it('picks what the definition picks for articles outside the archive', () => {
     const outsider = candidate.map((article) => ({ ...article, id: `q-${article.id}` }));
     fc.assert(
-      fc.property(fc.uniqueArray(candidate, { selector: (c) => c.id, maxLength: 25 }), fc.array(outsider, { maxLength: 5 }), fc.integer({ min: 0, max: 5 }), (archive, queries, limit) => {
-        const find = relatedFinder(archive, limit);
-        for (const article of queries) expect(find(article).map((c) => c.id)).toEqual(byDefinition(article, archive, limit));
-      }),
+      fc.property(
+        fc.uniqueArray(candidate, { selector: (c) => c.id, maxLength: 25 }),
+        fc.array(outsider, { maxLength: 5 }),
+        fc.integer({ min: 0, max: 5 }),
+        (archive, queries, limit) => {
+          const find = relatedFinder(archive, limit);
+          for (const article of queries)
+            expect(find(article).map((c) => c.id)).toEqual(byDefinition(article, archive, limit));
+        },
+      ),
       { numRuns: 300 },
     );
   });

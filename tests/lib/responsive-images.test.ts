@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { ARTICLE_IMAGE_WIDTHS, articleImageWidths, cardImageWidths, pictureFormats } from '../../src/lib/responsive-images.ts';
+import {
+  ARTICLE_IMAGE_WIDTHS,
+  articleImageWidths,
+  cardImageWidths,
+  pictureFormats,
+} from '../../src/lib/responsive-images.ts';
 
 describe('articleImageWidths', () => {
   it('offers every standard width for a large image, capped at the largest', () => {
@@ -24,7 +29,9 @@ describe('pictureFormats', () => {
 
   it('has a reason: sharp keeps a GIF animated in WebP, but stacks its frames into one AVIF still', async () => {
     const frames = Buffer.concat([Buffer.alloc(40 * 30 * 3, 200), Buffer.alloc(40 * 30 * 3, 40)]);
-    const gif = await sharp(frames, { raw: { width: 40, height: 60, channels: 3, pageHeight: 30 } }).gif({ loop: 0, delay: [200, 200] }).toBuffer();
+    const gif = await sharp(frames, { raw: { width: 40, height: 60, channels: 3, pageHeight: 30 } })
+      .gif({ loop: 0, delay: [200, 200] })
+      .toBuffer();
     // As Astro's sharp service reads sources: every page.
     const webp = await sharp(await sharp(gif, { pages: -1 }).webp().toBuffer()).metadata();
     const avif = await sharp(await sharp(gif, { pages: -1 }).avif().toBuffer()).metadata();

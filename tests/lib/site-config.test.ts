@@ -9,12 +9,28 @@ describe('readSiteConfig', () => {
 
   it('reads every setting from the environment, normalised', () => {
     expect(
-      readSiteConfig({ SITE_URL: 'https://News.Example.org/', BASE_PATH: 'news', SITE_NAME: ' The Pier Post ', SITE_LANG: 'EN-gb', SITE_TIMEZONE: 'America/New_York', SYNDICATION_POLICY: 'canonical-to-source' }),
-    ).toEqual({ url: 'https://news.example.org', basePath: '/news/', name: 'The Pier Post', lang: 'en-GB', timezone: 'America/New_York', syndicationPolicy: 'canonical-to-source' });
+      readSiteConfig({
+        SITE_URL: 'https://News.Example.org/',
+        BASE_PATH: 'news',
+        SITE_NAME: ' The Pier Post ',
+        SITE_LANG: 'EN-gb',
+        SITE_TIMEZONE: 'America/New_York',
+        SYNDICATION_POLICY: 'canonical-to-source',
+      }),
+    ).toEqual({
+      url: 'https://news.example.org',
+      basePath: '/news/',
+      name: 'The Pier Post',
+      lang: 'en-GB',
+      timezone: 'America/New_York',
+      syndicationPolicy: 'canonical-to-source',
+    });
   });
 
   it('treats blank values as unset (how CI passes unset variables)', () => {
-    expect(readSiteConfig({ SITE_URL: '', SITE_NAME: '   ', SYNDICATION_POLICY: '' })).toEqual(readSiteConfig({}));
+    expect(readSiteConfig({ SITE_URL: '', SITE_NAME: '   ', SYNDICATION_POLICY: '' })).toEqual(
+      readSiteConfig({}),
+    );
   });
 
   it.each([

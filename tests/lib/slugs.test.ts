@@ -44,7 +44,9 @@ describe('slugFromHeadline', () => {
   });
 
   it('cuts a long headline at a hyphen, never mid-word, within the limit', () => {
-    const slug = slugFromHeadline('Chrissy Teigen breaks down in tears during ‘therapy’ three months after tragic loss of baby Jack');
+    const slug = slugFromHeadline(
+      'Chrissy Teigen breaks down in tears during ‘therapy’ three months after tragic loss of baby Jack',
+    );
     expect(slug).toBe('chrissy-teigen-breaks-down-in-tears-during-therapy-three');
     expect(slug.length).toBeLessThanOrEqual(60);
     expect(slug).toMatch(SLUG_PATTERN);

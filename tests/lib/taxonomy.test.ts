@@ -14,7 +14,12 @@ describe('groupByTag', () => {
   });
 
   it('merges spellings that share a slug under the most used one, whatever the file order', () => {
-    const articles = [item('a.md', 'coast'), item('b.md', 'Coast'), item('c.md', 'Coast'), item('d.md', 'Côast')];
+    const articles = [
+      item('a.md', 'coast'),
+      item('b.md', 'Coast'),
+      item('c.md', 'Coast'),
+      item('d.md', 'Côast'),
+    ];
     for (const order of [articles, articles.toReversed()]) {
       const [group] = groupByTag(order);
       expect(group).toMatchObject({ slug: 'coast', name: 'Coast' });

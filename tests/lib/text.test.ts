@@ -1,8 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { firstUnsafeCharacter, hasUnsafeCharacters, ledeFromMarkdown, stripXmlIllegal } from '../../src/lib/text.ts';
+import {
+  firstUnsafeCharacter,
+  hasUnsafeCharacters,
+  ledeFromMarkdown,
+  stripXmlIllegal,
+} from '../../src/lib/text.ts';
 
 describe('hasUnsafeCharacters', () => {
-  it.each(['\u0000', '\u0007', '\u001B', '\u007F', '\u0085', '\u200B', '\u202A', '\u202E', '\u2060', '\u2066', '\u2069', '\uFEFF', '\uFFFE'])('finds U+%s', (character) => {
+  it.each([
+    '\u0000',
+    '\u0007',
+    '\u001B',
+    '\u007F',
+    '\u0085',
+    '\u200B',
+    '\u202A',
+    '\u202E',
+    '\u2060',
+    '\u2066',
+    '\u2069',
+    '\uFEFF',
+    '\uFFFE',
+  ])('finds U+%s', (character) => {
     expect(hasUnsafeCharacters(`a${character}b`)).toBe(true);
   });
 
@@ -23,7 +42,10 @@ describe('hasUnsafeCharacters', () => {
 
 describe('firstUnsafeCharacter', () => {
   it('names the character as U+XXXX with its Unicode name, and where it is', () => {
-    expect(firstUnsafeCharacter('abc\u202Edef')).toEqual({ index: 3, name: 'U+202E (RIGHT-TO-LEFT OVERRIDE)' });
+    expect(firstUnsafeCharacter('abc\u202Edef')).toEqual({
+      index: 3,
+      name: 'U+202E (RIGHT-TO-LEFT OVERRIDE)',
+    });
     expect(firstUnsafeCharacter('x\u001B[31m')).toEqual({ index: 1, name: 'U+001B (a control character)' });
     expect(firstUnsafeCharacter('fine 👩\u200D💻')).toBeUndefined();
   });
@@ -37,14 +59,17 @@ describe('stripXmlIllegal', () => {
 
 describe('ledeFromMarkdown', () => {
   it('takes the first paragraph, skipping headings, images, quotes, lists, code, tables and raw HTML', () => {
-    const markdown = '## Heading\n\n![x](./a.jpg)\n\n> Quote\n\n- item\n\n1. item\n\n```\ncode\n```\n\n| a |\n\n<figure>x</figure>\n\nThe lede.\n\nSecond.';
+    const markdown =
+      '## Heading\n\n![x](./a.jpg)\n\n> Quote\n\n- item\n\n1. item\n\n```\ncode\n```\n\n| a |\n\n<figure>x</figure>\n\nThe lede.\n\nSecond.';
     expect(ledeFromMarkdown(markdown)).toBe('The lede.');
   });
 
   it('strips inline markup but keeps link text, inline HTML text and words with underscores', () => {
-    expect(ledeFromMarkdown('A **bold** _claim_ with [a link](https://x.example), [a reference][ref], <kbd>Ctrl</kbd> and snake_case `code`.')).toBe(
-      'A bold claim with a link, a reference, Ctrl and snake_case code.',
-    );
+    expect(
+      ledeFromMarkdown(
+        'A **bold** _claim_ with [a link](https://x.example), [a reference][ref], <kbd>Ctrl</kbd> and snake_case `code`.',
+      ),
+    ).toBe('A bold claim with a link, a reference, Ctrl and snake_case code.');
   });
 
   it('joins the lines of a paragraph with single spaces (CRLF too)', () => {

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { FOOTNOTES_LABEL_ID, tableOfContents, type Heading } from '../../src/lib/toc.ts';
 
-const h = (depth: number, text: string): Heading => ({ depth, text, slug: text.toLowerCase().replace(/\s+/g, '-') });
+const h = (depth: number, text: string): Heading => ({
+  depth,
+  text,
+  slug: text.toLowerCase().replace(/\s+/g, '-'),
+});
 
 describe('tableOfContents', () => {
   it('is empty for fewer than three h2 headings, whatever else the article has', () => {
-    expect(tableOfContents([h(2, 'One'), h(3, 'Sub'), h(3, 'Sub two'), h(2, 'Two'), h(4, 'Deep')])).toEqual([]);
+    expect(tableOfContents([h(2, 'One'), h(3, 'Sub'), h(3, 'Sub two'), h(2, 'Two'), h(4, 'Deep')])).toEqual(
+      [],
+    );
     expect(tableOfContents([])).toEqual([]);
   });
 
@@ -19,7 +25,11 @@ describe('tableOfContents', () => {
 
   it('leaves out an h3 that comes before the first h2', () => {
     const toc = tableOfContents([h(3, 'Orphan'), h(2, 'One'), h(2, 'Two'), h(2, 'Three')]);
-    expect(toc.flatMap((entry) => [entry.text, ...entry.children.map((child) => child.text)])).toEqual(['One', 'Two', 'Three']);
+    expect(toc.flatMap((entry) => [entry.text, ...entry.children.map((child) => child.text)])).toEqual([
+      'One',
+      'Two',
+      'Three',
+    ]);
   });
 
   it('leaves out the footnotes heading, which is for screen readers only and counts as no section', () => {
@@ -29,6 +39,8 @@ describe('tableOfContents', () => {
       { depth: 2, slug: FOOTNOTES_LABEL_ID, text: 'Footnotes' },
     ];
     expect(tableOfContents(headings)).toEqual([]);
-    expect(tableOfContents([...headings, { depth: 2, slug: 'three', text: 'Three' }]).map((entry) => entry.slug)).toEqual(['one', 'two', 'three']);
+    expect(
+      tableOfContents([...headings, { depth: 2, slug: 'three', text: 'Three' }]).map((entry) => entry.slug),
+    ).toEqual(['one', 'two', 'three']);
   });
 });

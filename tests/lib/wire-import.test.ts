@@ -57,7 +57,12 @@ Source: https://coast.example/lamp-lit-again
 `;
 
 const parsed = (text: string) => parseWireCopy(text);
-const article = (text: string, draft?: boolean) => wireCopyToArticle(parsed(text), { pubDate: '2026-12-03T09:00:00Z', section: 'news', ...(draft === undefined ? {} : { draft }) }).markdown;
+const article = (text: string, draft?: boolean) =>
+  wireCopyToArticle(parsed(text), {
+    pubDate: '2026-12-03T09:00:00Z',
+    section: 'news',
+    ...(draft === undefined ? {} : { draft }),
+  }).markdown;
 
 describe('wire importer', () => {
   it('AP: byline and agency lines go to source.author and publisher; the dateline opens the body; -30- is dropped', () => {
@@ -76,7 +81,9 @@ describe('wire importer', () => {
       author: 'Priya Lalwani and Tom Hale',
       attributionLine: 'Reporting by Priya Lalwani and Tom Hale in London; Editing by Sam Okoro',
     });
-    expect(copy.paragraphs.at(0)).toBe('LONDON, Dec 3 (Reuters) - Norvale Motors said on Wednesday it would cut 2,000 jobs in Britain.');
+    expect(copy.paragraphs.at(0)).toBe(
+      'LONDON, Dec 3 (Reuters) - Norvale Motors said on Wednesday it would cut 2,000 jobs in Britain.',
+    );
     expect(copy.paragraphs.at(-1)).toBe('The company, which makes the Solent hatchback, blamed weak demand.');
   });
 
@@ -91,18 +98,26 @@ describe('wire importer', () => {
   it('PA: the role after the byline names the agency and is not part of the name; ENDS is dropped', () => {
     const copy = parsed(PA);
     expect(copy.source).toEqual({ author: 'Owen Pryce', publisher: 'PA Media' });
-    expect(copy.paragraphs).toEqual(['A new ferry timetable for the Ardley crossing was approved on Monday.', 'Councillor Ruth Mallory said the change would cut waiting times.']);
+    expect(copy.paragraphs).toEqual([
+      'A new ferry timetable for the Ardley crossing was approved on Monday.',
+      'Councillor Ruth Mallory said the change would cut waiting times.',
+    ]);
   });
 
   it('the seed format: headline, paragraphs and `Source: <url>` to source.url', () => {
     const copy = parsed(SEED_STYLE);
     expect(copy.source).toEqual({ url: 'https://coast.example/lamp-lit-again' });
-    expect(copy.paragraphs).toEqual(['Volunteers lit the restored lamp on Saturday.', 'Crowds watched from the quay.']);
+    expect(copy.paragraphs).toEqual([
+      'Volunteers lit the restored lamp on Saturday.',
+      'Crowds watched from the quay.',
+    ]);
   });
 
   it('writes the source fields in one order and leaves unknown ones unset, saying so', () => {
     const text = article(REUTERS);
-    expect(text).toContain('source:\n  relationship: syndicated\n  publisher: Reuters\n  author: Priya Lalwani and Tom Hale\n  attributionLine: Reporting by');
+    expect(text).toContain(
+      'source:\n  relationship: syndicated\n  publisher: Reuters\n  author: Priya Lalwani and Tom Hale\n  attributionLine: Reporting by',
+    );
     expect(text).toContain('left unset: source.url, source.originalPubDate.');
   });
 

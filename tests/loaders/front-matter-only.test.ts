@@ -14,12 +14,20 @@ import { frontMatterOnly } from '../../src/loaders/front-matter-only.ts';
 import { markdownProcessor } from '../../src/markdown/pipeline.ts';
 
 // Astro's own markdown entry type (not exported, hence the file path): the one a build hands the loader.
-const { markdownContentEntryType } = await import(new URL('../../node_modules/astro/dist/vite-plugin-markdown/content-entry-type.js', import.meta.url).href);
+const { markdownContentEntryType } = await import(
+  new URL('../../node_modules/astro/dist/vite-plugin-markdown/content-entry-type.js', import.meta.url).href
+);
 
 const root = mkdtempSync(join(tmpdir(), 'wirepress-loader-'));
 mkdirSync(join(root, 'content/articles/with-folder'), { recursive: true });
-writeFileSync(join(root, 'content/articles/flat.md'), '---\ntitle: Flat\n---\n\n## A heading\n\nBody text.\n');
-writeFileSync(join(root, 'content/articles/with-folder/index.md'), '---\ntitle: Folder\n---\n\nMore body text.\n');
+writeFileSync(
+  join(root, 'content/articles/flat.md'),
+  '---\ntitle: Flat\n---\n\n## A heading\n\nBody text.\n',
+);
+writeFileSync(
+  join(root, 'content/articles/with-folder/index.md'),
+  '---\ntitle: Folder\n---\n\nMore body text.\n',
+);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 type Stored = Record<string, unknown> & { id: string };
@@ -29,7 +37,12 @@ async function load(loader: Loader): Promise<Map<string, Stored>> {
   const stored = new Map<string, Stored>();
   const context = {
     collection: 'articles',
-    config: { root: pathToFileURL(`${root}/`), srcDir: pathToFileURL(`${root}/src/`), markdown: { processor: markdownProcessor, syntaxHighlight: false }, image: {} },
+    config: {
+      root: pathToFileURL(`${root}/`),
+      srcDir: pathToFileURL(`${root}/src/`),
+      markdown: { processor: markdownProcessor, syntaxHighlight: false },
+      image: {},
+    },
     logger: { info() {}, warn() {}, error() {}, debug() {} },
     parseData: async ({ data }: { data: Record<string, unknown> }) => data,
     generateDigest: (text: string) => `digest:${text.length}`,
@@ -47,13 +60,18 @@ async function load(loader: Loader): Promise<Map<string, Stored>> {
   return stored;
 }
 
-const articlesGlob = () => glob({ base: './content/articles', pattern: ['*.md', '*/index.md'], retainBody: false });
+const articlesGlob = () =>
+  glob({ base: './content/articles', pattern: ['*.md', '*/index.md'], retainBody: false });
 
 describe('frontMatterOnly(glob(…))', () => {
   it('stores every article with its front matter, digest and file path', async () => {
     const stored = await load(frontMatterOnly(articlesGlob()));
     expect([...stored.keys()].sort()).toEqual(['flat', 'with-folder']);
-    expect(stored.get('flat')).toMatchObject({ data: { title: 'Flat' }, filePath: 'content/articles/flat.md', digest: expect.stringMatching(/^digest:/) });
+    expect(stored.get('flat')).toMatchObject({
+      data: { title: 'Flat' },
+      filePath: 'content/articles/flat.md',
+      digest: expect.stringMatching(/^digest:/),
+    });
   });
 
   it('stores neither the body nor rendered HTML', async () => {

@@ -14,7 +14,11 @@ import { articleFolder, render } from './astro-processor.ts';
 
 /** A valid PNG whose header claims `width`×`height`: sharp reads the size without decoding pixels. */
 async function pngClaiming(width: number, height: number): Promise<Buffer> {
-  const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } }).png().toBuffer());
+  const png = Buffer.from(
+    await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer(),
+  );
   png.writeUInt32BE(width, 16);
   png.writeUInt32BE(height, 20);
   png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
@@ -24,7 +28,9 @@ async function pngClaiming(width: number, height: number): Promise<Buffer> {
 let folder: ReturnType<typeof articleFolder>;
 let photo: Buffer;
 beforeAll(async () => {
-  photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+  photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } })
+    .jpeg()
+    .toBuffer();
   folder = articleFolder({
     'article/photo.jpg': photo,
     'article/with space.jpg': photo,
@@ -66,18 +72,26 @@ describe('publishable images', () => {
   ])('become Astro placeholders: %s', async (_, markdown, src) => {
     const { html, localImagePaths } = await render(markdown, { filePath: articleFile() });
     expect(localImagePaths).toContain(src);
-    expect(splitAtImages(html).filter((part) => 'image' in part)).toEqual([{ image: { src, alt: 'A photo' } }]);
+    expect(splitAtImages(html).filter((part) => 'image' in part)).toEqual([
+      { image: { src, alt: 'A photo' } },
+    ]);
   });
 
   it('include raw-HTML images, which Astro alone would publish as dead relative links', async () => {
-    const { html, localImagePaths } = await renderArticle('<figure><img src="./photo.jpg" alt="Raw"><figcaption>Cap</figcaption></figure>');
+    const { html, localImagePaths } = await renderArticle(
+      '<figure><img src="./photo.jpg" alt="Raw"><figcaption>Cap</figcaption></figure>',
+    );
     expect(localImagePaths).toEqual(['./photo.jpg']);
-    expect(splitAtImages(html).filter((part) => 'image' in part)).toEqual([{ image: { src: './photo.jpg', alt: 'Raw' } }]);
+    expect(splitAtImages(html).filter((part) => 'image' in part)).toEqual([
+      { image: { src: './photo.jpg', alt: 'Raw' } },
+    ]);
   });
 
   it('allow alt="" for decoration when written explicitly', async () => {
     const { html } = await renderArticle('<img src="photo.jpg" alt="">');
-    expect(splitAtImages(html).filter((part) => 'image' in part)).toEqual([{ image: { src: 'photo.jpg', alt: '' } }]);
+    expect(splitAtImages(html).filter((part) => 'image' in part)).toEqual([
+      { image: { src: 'photo.jpg', alt: '' } },
+    ]);
   });
 });
 
@@ -88,21 +102,65 @@ describe('images that cannot be published fail the article', () => {
 
   it('names the article file, the line in the file (front matter counted) and the image when it is missing', async () => {
     const message = await failure('Intro.\n\n![Gone](./missing.jpg)');
-    expect(message).toMatch(/article[/\\]index\.md:7:1: the image "\.\/missing\.jpg" was not found \(looked for .*article[/\\]missing\.jpg\)/);
+    expect(message).toMatch(
+      /article[/\\]index\.md:7:1: the image "\.\/missing\.jpg" was not found \(looked for .*article[/\\]missing\.jpg\)/,
+    );
     expect(message).toContain('Check the file name');
   });
 
   it.each([
-    ['unreadable', '![Broken](./broken.jpg)', /the image "\.\/broken\.jpg" could not be read as an image .*Export it again/],
-    ['over the pixel limit', '![Huge](./huge.png)', new RegExp(`the image "\\./huge\\.png" is 8000×6000 pixels, more than the ${MAX_IMAGE_PIXELS / 1e6}-megapixel limit`)],
-    ['SVG', '![Logo](./logo.svg)', /the image "\.\/logo\.svg" is not in a format we publish .*SVG is not published because it can carry script/],
-    ['outside the article folder', '![Secret](../elsewhere/secret.jpg)', /the image "\.\.\/elsewhere\/secret\.jpg" is outside the article's folder/],
-    ['a symlink out of the folder', '![Secret](./link.jpg)', /the image "\.\/link\.jpg" is outside the article's folder/],
-    ['remote', '![Remote](https://cdn.example.org/photo.jpg)', /the image "https:\/\/cdn\.example\.org\/photo\.jpg" is not a file in the article's folder\. Download it, .* write "\.\/photo\.jpg"/],
-    ['protocol-relative', '<img src="//cdn.example.org/photo.jpg" alt="x">', /is not a file in the article's folder/],
-    ['site-absolute', '![Public](/images/photo.jpg)', /the image "\/images\/photo\.jpg" is not a file in the article's folder/],
-    ['with a query', '![Photo](./photo.jpg?v=2)', /the image "\.\/photo\.jpg\?v=2" has a query or fragment, .* Write just "\.\/photo\.jpg"/],
-    ['raw HTML without alt', '<img src="./photo.jpg">', /the image "\.\/photo\.jpg" has no alt text\. Describe what it shows \(or write alt="" if it is only decoration\)/],
+    [
+      'unreadable',
+      '![Broken](./broken.jpg)',
+      /the image "\.\/broken\.jpg" could not be read as an image .*Export it again/,
+    ],
+    [
+      'over the pixel limit',
+      '![Huge](./huge.png)',
+      new RegExp(
+        `the image "\\./huge\\.png" is 8000×6000 pixels, more than the ${MAX_IMAGE_PIXELS / 1e6}-megapixel limit`,
+      ),
+    ],
+    [
+      'SVG',
+      '![Logo](./logo.svg)',
+      /the image "\.\/logo\.svg" is not in a format we publish .*SVG is not published because it can carry script/,
+    ],
+    [
+      'outside the article folder',
+      '![Secret](../elsewhere/secret.jpg)',
+      /the image "\.\.\/elsewhere\/secret\.jpg" is outside the article's folder/,
+    ],
+    [
+      'a symlink out of the folder',
+      '![Secret](./link.jpg)',
+      /the image "\.\/link\.jpg" is outside the article's folder/,
+    ],
+    [
+      'remote',
+      '![Remote](https://cdn.example.org/photo.jpg)',
+      /the image "https:\/\/cdn\.example\.org\/photo\.jpg" is not a file in the article's folder\. Download it, .* write "\.\/photo\.jpg"/,
+    ],
+    [
+      'protocol-relative',
+      '<img src="//cdn.example.org/photo.jpg" alt="x">',
+      /is not a file in the article's folder/,
+    ],
+    [
+      'site-absolute',
+      '![Public](/images/photo.jpg)',
+      /the image "\/images\/photo\.jpg" is not a file in the article's folder/,
+    ],
+    [
+      'with a query',
+      '![Photo](./photo.jpg?v=2)',
+      /the image "\.\/photo\.jpg\?v=2" has a query or fragment, .* Write just "\.\/photo\.jpg"/,
+    ],
+    [
+      'raw HTML without alt',
+      '<img src="./photo.jpg">',
+      /the image "\.\/photo\.jpg" has no alt text\. Describe what it shows \(or write alt="" if it is only decoration\)/,
+    ],
   ])('%s', async (_, body, expected) => {
     const message = await failure(body);
     expect(message).toMatch(/article[/\\]index\.md:5:1: /);
@@ -110,7 +168,10 @@ describe('images that cannot be published fail the article', () => {
   });
 
   it('counts lines from the top of the file when the body starts later', async () => {
-    const message = await failure('\n\nText.\n\n\n   ![Gone](./missing.jpg)', '---\ntitle: T\ntags: [a, b]\n---\n');
+    const message = await failure(
+      '\n\nText.\n\n\n   ![Gone](./missing.jpg)',
+      '---\ntitle: T\ntags: [a, b]\n---\n',
+    );
     expect(message).toMatch(/index\.md:10:4: /);
   });
 });
@@ -119,13 +180,19 @@ describe('imageProblem', () => {
   it('accepts images from the shared folders it is given, and nothing else outside the article folder', async () => {
     const shared = [join(folder.root, 'assets')];
     expect(await imageProblem('../assets/shared.jpg', articleFile(), shared)).toBeUndefined();
-    expect(await imageProblem('../assets/shared.jpg', articleFile(), [])).toMatch(/outside the article's folder/);
-    expect(await imageProblem('../elsewhere/secret.jpg', articleFile(), shared)).toMatch(/outside the article's folder/);
+    expect(await imageProblem('../assets/shared.jpg', articleFile(), [])).toMatch(
+      /outside the article's folder/,
+    );
+    expect(await imageProblem('../elsewhere/secret.jpg', articleFile(), shared)).toMatch(
+      /outside the article's folder/,
+    );
   });
 
   it('resolves against the article file, so a bundle cannot reach a sibling bundle', async () => {
     expect(await imageProblem('./photo.jpg', articleFile(), [])).toBeUndefined();
-    expect(await imageProblem('../photo.jpg', join(folder.root, 'article/deeper/index.md'), [])).toMatch(/outside the article's folder/);
+    expect(await imageProblem('../photo.jpg', join(folder.root, 'article/deeper/index.md'), [])).toMatch(
+      /outside the article's folder/,
+    );
   });
 
   it('cannot resolve a relative image without a file', async () => {

@@ -27,7 +27,8 @@ export const markdownConfig = astroConfig.markdown!;
 
 export function configuredProcessor() {
   const processor = markdownConfig.processor;
-  if (!processor || !isUnifiedProcessor(processor)) throw new Error('astro.config.ts must use the unified() markdown processor');
+  if (!processor || !isUnifiedProcessor(processor))
+    throw new Error('astro.config.ts must use the unified() markdown processor');
   return processor;
 }
 
@@ -66,7 +67,12 @@ export async function renderWithPlugins(
 ): Promise<Rendered> {
   const { options: configured } = configuredProcessor();
   const renderer = await createMarkdownProcessor({ ...RENDERER_OPTIONS, ...configured, ...plugins });
-  return asRendered(await renderer.render(markdown, { frontmatter: options.frontmatter ?? {}, fileURL: pathToFileURL(options.filePath ?? DEFAULT_FILE) }));
+  return asRendered(
+    await renderer.render(markdown, {
+      frontmatter: options.frontmatter ?? {},
+      fileURL: pathToFileURL(options.filePath ?? DEFAULT_FILE),
+    }),
+  );
 }
 
 /** A throw-away article folder with the given files; returns its index.md path and a cleanup. */
@@ -76,7 +82,11 @@ export function articleFolder(files: Record<string, string | Buffer> = {}) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), contents);
   }
-  return { root, indexFile: join(root, 'index.md'), cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    root,
+    indexFile: join(root, 'index.md'),
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
 }
 
 /** Writes an article file (a one-line front matter, then `body`) to `indexFile` and renders it as pages and the content check do: notes name lines of the file. */

@@ -15,7 +15,9 @@ describe('a code block with a language', () => {
     const { body } = await render(JS);
     const code = body.querySelector('pre > code')!;
     expect(code.className).toBe('hljs language-js');
-    const tokens = Object.fromEntries([...code.querySelectorAll('span')].map((span) => [span.textContent, span.className]));
+    const tokens = Object.fromEntries(
+      [...code.querySelectorAll('span')].map((span) => [span.textContent, span.className]),
+    );
     expect(tokens).toMatchObject({
       const: 'hljs-keyword',
       '"forty"': 'hljs-string',
@@ -23,11 +25,15 @@ describe('a code block with a language', () => {
       light: 'hljs-title function_',
       '1986': 'hljs-number',
     });
-    expect(code.textContent).toBe('const answer = "forty"; // the lamp\nfunction light(year) { return 1986; }\n');
+    expect(code.textContent).toBe(
+      'const answer = "forty"; // the lamp\nfunction light(year) { return 1986; }\n',
+    );
   });
 
   it('keeps its quotes and dashes straight (no smart punctuation in code)', async () => {
-    expect((await render('```sh\necho "a" -- \'b\'\n```')).body.querySelector('code')!.textContent).toBe('echo "a" -- \'b\'\n');
+    expect((await render('```sh\necho "a" -- \'b\'\n```')).body.querySelector('code')!.textContent).toBe(
+      'echo "a" -- \'b\'\n',
+    );
   });
 
   it('uses no inline style and no script, and the block is focusable so keyboards can scroll it', async () => {
@@ -56,7 +62,10 @@ describe('a code block without a language it knows', () => {
 
 describe('highlighting classes', () => {
   it('cannot be written by editors: the sanitizer removes them and says so', async () => {
-    const { html, facts } = await renderArticleFile(folder.indexFile, 'Text <span class="hljs-keyword">borrowed</span>.\n\n<pre><code class="language-js hljs-string">x</code></pre>');
+    const { html, facts } = await renderArticleFile(
+      folder.indexFile,
+      'Text <span class="hljs-keyword">borrowed</span>.\n\n<pre><code class="language-js hljs-string">x</code></pre>',
+    );
     expect(html).toContain('<span>borrowed</span>');
     expect(html).not.toContain('hljs-keyword');
     expect(html).not.toContain('hljs-string');

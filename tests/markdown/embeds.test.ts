@@ -18,25 +18,30 @@ describe.each(EMBED_SAMPLES)('a $provider embed', (sample) => {
     'embed code': `Before.\n\n${sample.code}\n\nAfter.`,
     'URL on its own line': `Before.\n\n${sample.url}\n\nAfter.`,
   };
-  it.each(Object.entries(forms))('as %s becomes one static figure with a link to the original', async (form, markdown) => {
-    const { body } = await render(markdown);
-    const figures = body.querySelectorAll('figure.embed');
-    expect(figures.length).toBe(1);
-    const figure = figures[0]!;
-    expect(figure.getAttribute('data-embed')).toBe(sample.provider);
-    const links = [...figure.querySelectorAll('a')].map((link) => link.getAttribute('href'));
-    expect(links).toContain(sample.original);
-    expect(body.querySelector('script')).toBeNull();
-    expect(body.textContent).toContain('Before.');
-    expect(body.textContent).toContain('After.');
-    // Pasted code carries the post's text, author and date (or the video's title): all kept.
-    if (form === 'embed code') for (const text of sample.kept) expect(figure.textContent).toContain(text);
-  });
+  it.each(Object.entries(forms))(
+    'as %s becomes one static figure with a link to the original',
+    async (form, markdown) => {
+      const { body } = await render(markdown);
+      const figures = body.querySelectorAll('figure.embed');
+      expect(figures.length).toBe(1);
+      const figure = figures[0]!;
+      expect(figure.getAttribute('data-embed')).toBe(sample.provider);
+      const links = [...figure.querySelectorAll('a')].map((link) => link.getAttribute('href'));
+      expect(links).toContain(sample.original);
+      expect(body.querySelector('script')).toBeNull();
+      expect(body.textContent).toContain('Before.');
+      expect(body.textContent).toContain('After.');
+      // Pasted code carries the post's text, author and date (or the video's title): all kept.
+      if (form === 'embed code') for (const text of sample.kept) expect(figure.textContent).toContain(text);
+    },
+  );
 });
 
 describe('video embeds', () => {
   it('load nothing until opened: a closed <details> holding a lazy, titled iframe from the privacy-mode player', async () => {
-    const { body } = await render(`https://www.youtube.com/watch?v=aBcDeFgHiJk&t=30s\n\nhttps://vimeo.com/123456789`);
+    const { body } = await render(
+      `https://www.youtube.com/watch?v=aBcDeFgHiJk&t=30s\n\nhttps://vimeo.com/123456789`,
+    );
     const [youtube, vimeo] = [...body.querySelectorAll('figure.embed-video')];
     for (const figure of [youtube!, vimeo!]) {
       const details = figure.querySelector('details')!;
@@ -46,26 +51,38 @@ describe('video embeds', () => {
       expect(iframe.getAttribute('loading')).toBe('lazy');
       expect(iframe.getAttribute('title')).toBeTruthy();
     }
-    expect(youtube!.querySelector('iframe')!.getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/aBcDeFgHiJk');
-    expect(vimeo!.querySelector('iframe')!.getAttribute('src')).toBe('https://player.vimeo.com/video/123456789?dnt=1');
+    expect(youtube!.querySelector('iframe')!.getAttribute('src')).toBe(
+      'https://www.youtube-nocookie.com/embed/aBcDeFgHiJk',
+    );
+    expect(vimeo!.querySelector('iframe')!.getAttribute('src')).toBe(
+      'https://player.vimeo.com/video/123456789?dnt=1',
+    );
   });
 
   it('take the title from link text and the caption from the link title', async () => {
-    const { body } = await render('[Night ferry to Orran Isle](https://vimeo.com/123456789 "Filmed by the Orran Isle Gazette")');
+    const { body } = await render(
+      '[Night ferry to Orran Isle](https://vimeo.com/123456789 "Filmed by the Orran Isle Gazette")',
+    );
     expect(body.querySelector('summary')!.textContent).toBe('Play video: Night ferry to Orran Isle (Vimeo)');
-    expect(body.querySelector('iframe')!.getAttribute('title')).toBe('Night ferry to Orran Isle (Vimeo video)');
+    expect(body.querySelector('iframe')!.getAttribute('title')).toBe(
+      'Night ferry to Orran Isle (Vimeo video)',
+    );
     expect(body.querySelector('figcaption')!.textContent).toContain('Filmed by the Orran Isle Gazette.');
   });
 
   it("take the caption of the editor's own <figure> around the code", async () => {
     const sample = EMBED_SAMPLES.find((candidate) => candidate.provider === 'youtube')!;
-    const { body } = await render(`<figure>\n${sample.code}\n<figcaption>The lamp room, filmed by volunteers.</figcaption>\n</figure>`);
+    const { body } = await render(
+      `<figure>\n${sample.code}\n<figcaption>The lamp room, filmed by volunteers.</figcaption>\n</figure>`,
+    );
     expect(body.querySelectorAll('figure').length).toBe(1);
     expect(body.querySelector('figcaption')!.textContent).toContain('The lamp room, filmed by volunteers.');
   });
 
   it('split a paragraph that has embed code among its text, since a figure cannot sit in a <p>', async () => {
-    const { body } = await render('Watch this: <iframe src="https://www.youtube.com/embed/aBcDeFgHiJk" title="The lamp"></iframe> and tell us.');
+    const { body } = await render(
+      'Watch this: <iframe src="https://www.youtube.com/embed/aBcDeFgHiJk" title="The lamp"></iframe> and tell us.',
+    );
     expect([...body.children].map((element) => element.localName)).toEqual(['p', 'figure', 'p']);
     expect(body.querySelector('p figure')).toBeNull();
     expect(body.textContent).toContain('Watch this:');
@@ -73,25 +90,33 @@ describe('video embeds', () => {
   });
 
   it('tell the page which origins to allow in frame-src, and only those', async () => {
-    expect((await renderFile('https://youtu.be/aBcDeFgHiJk\n\nhttps://vimeo.com/123456789')).facts.frameOrigins).toEqual([
-      'https://player.vimeo.com',
-      'https://www.youtube-nocookie.com',
-    ]);
-    expect((await renderFile(EMBED_SAMPLES.find((sample) => sample.provider === 'x')!.code)).facts.frameOrigins).toEqual([]);
+    expect(
+      (await renderFile('https://youtu.be/aBcDeFgHiJk\n\nhttps://vimeo.com/123456789')).facts.frameOrigins,
+    ).toEqual(['https://player.vimeo.com', 'https://www.youtube-nocookie.com']);
+    expect(
+      (await renderFile(EMBED_SAMPLES.find((sample) => sample.provider === 'x')!.code)).facts.frameOrigins,
+    ).toEqual([]);
     expect((await renderFile('Just text.')).facts.frameOrigins).toEqual([]);
   });
 });
 
 describe('what is not an embed', () => {
   it('a URL inside a sentence, list or quote stays a link', async () => {
-    const { body } = await render('See https://youtu.be/aBcDeFgHiJk for more.\n\n- https://youtu.be/aBcDeFgHiJk\n\n> https://youtu.be/aBcDeFgHiJk');
+    const { body } = await render(
+      'See https://youtu.be/aBcDeFgHiJk for more.\n\n- https://youtu.be/aBcDeFgHiJk\n\n> https://youtu.be/aBcDeFgHiJk',
+    );
     expect(body.querySelector('figure')).toBeNull();
     expect(body.querySelectorAll('a[href="https://youtu.be/aBcDeFgHiJk"]').length).toBe(3);
   });
 
   it('a look-alike URL or id stays a link and never reaches an iframe', async () => {
     const { body } = await render(
-      ['https://youtube.com.evil.example/watch?v=aBcDeFgHiJk', 'https://www.youtube.com/watch?v=aBc"onload=x', 'https://vimeo.com/12ab', 'javascript:alert(1)//https://youtu.be/aBcDeFgHiJk'].join('\n\n'),
+      [
+        'https://youtube.com.evil.example/watch?v=aBcDeFgHiJk',
+        'https://www.youtube.com/watch?v=aBc"onload=x',
+        'https://vimeo.com/12ab',
+        'javascript:alert(1)//https://youtu.be/aBcDeFgHiJk',
+      ].join('\n\n'),
     );
     expect(body.querySelector('figure')).toBeNull();
     expect(body.querySelector('iframe')).toBeNull();
@@ -119,9 +144,13 @@ describe('sanitizer reports', () => {
     );
     const said = facts.removed.map((removal) => `${removal.line}: ${removal.message} | ${removal.fix}`);
     expect(said).toEqual([
-      expect.stringMatching(/^7: removed <iframe src="https:\/\/maps\.example\.com\/embed\?q=kelmouth"> \| .*paste its URL on its own line/),
+      expect.stringMatching(
+        /^7: removed <iframe src="https:\/\/maps\.example\.com\/embed\?q=kelmouth"> \| .*paste its URL on its own line/,
+      ),
       expect.stringMatching(/^9: removed <script> \| Articles cannot run scripts/),
-      expect.stringMatching(/^11: removed <form action="https:\/\/forms\.example"> \| Articles cannot hold forms/),
+      expect.stringMatching(
+        /^11: removed <form action="https:\/\/forms\.example"> \| Articles cannot hold forms/,
+      ),
       expect.stringMatching(/^13: removed onclick="alert\(1\)" from <p> \| Articles cannot run scripts/),
     ]);
   });

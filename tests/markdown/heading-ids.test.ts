@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { articleFolder, render, renderArticleFile } from './astro-processor.ts';
 
-const ids = async (markdown: string) => [...(await render(markdown)).body.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => heading.id);
+const ids = async (markdown: string) =>
+  [...(await render(markdown)).body.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => heading.id);
 
 describe('heading ids', () => {
   it('are slugs of the heading text, the same on every build', async () => {
@@ -38,7 +39,9 @@ describe('heading ids', () => {
 
 describe('explicit heading ids ({#id} after the heading text)', () => {
   it('give the heading that id, unprefixed, and take the {#…} off its text', async () => {
-    const { body } = await render('## The vote {#old-anchor}\n\nSetext too {#Legacy_2019.v2}\n---\n\n### Dashes -- kept {#a--b}');
+    const { body } = await render(
+      '## The vote {#old-anchor}\n\nSetext too {#Legacy_2019.v2}\n---\n\n### Dashes -- kept {#a--b}',
+    );
     const headings = [...body.querySelectorAll('h2, h3')].map((heading) => [heading.id, heading.textContent]);
     expect(headings).toEqual([
       ['old-anchor', 'The vote'],
@@ -52,7 +55,11 @@ describe('explicit heading ids ({#id} after the heading text)', () => {
   });
 
   it('make generated ids step aside, whichever comes first', async () => {
-    expect(await ids('## Update\n\n## Later {#update}\n\n## Update')).toEqual(['update-1', 'update', 'update-2']);
+    expect(await ids('## Update\n\n## Later {#update}\n\n## Update')).toEqual([
+      'update-1',
+      'update',
+      'update-2',
+    ]);
   });
 
   it('leave ids written in HTML prefixed as before', async () => {
@@ -70,20 +77,44 @@ describe('unusable explicit heading ids', () => {
     ['## Empty {#}', 'the heading id {#} is empty', 'empty'],
     ['## Spaced {#two words}', 'the heading id {#two words} contains a space', 'spaced'],
     ['## Kramdown {#x .wide}', 'the heading id {#x .wide} contains a space', 'kramdown'],
-    ['## Chrome {#page-main}', 'the heading id {#page-main} starts with "page-", which the site keeps for its own ids', 'chrome'],
-    ['## Prefixed {#user-content-x}', 'the heading id {#user-content-x} starts with "user-content-", which the site keeps for its own ids', 'prefixed'],
+    [
+      '## Chrome {#page-main}',
+      'the heading id {#page-main} starts with "page-", which the site keeps for its own ids',
+      'chrome',
+    ],
+    [
+      '## Prefixed {#user-content-x}',
+      'the heading id {#user-content-x} starts with "user-content-", which the site keeps for its own ids',
+      'prefixed',
+    ],
     ['## Odd {#a/b}', 'the heading id {#a/b} has characters an id cannot have', 'odd'],
-    [`## Long {#${'x'.repeat(201)}}`, `the heading id {#${'x'.repeat(201)}} is longer than 200 characters`, 'long'],
-  ])('are reported with line, column and fix, and the heading gets its generated id: %s', async (markdown, message, id) => {
-    const { html, facts } = await renderFile(`Intro.\n\n${markdown}`);
-    expect(facts.notes).toEqual([{ line: 7, column: markdown.indexOf('{#') + 1, message, fix: expect.any(String) }]);
-    expect(html).toContain(`id="${id}"`);
-    expect(html).not.toContain('{#');
-  });
+    [
+      `## Long {#${'x'.repeat(201)}}`,
+      `the heading id {#${'x'.repeat(201)}} is longer than 200 characters`,
+      'long',
+    ],
+  ])(
+    'are reported with line, column and fix, and the heading gets its generated id: %s',
+    async (markdown, message, id) => {
+      const { html, facts } = await renderFile(`Intro.\n\n${markdown}`);
+      expect(facts.notes).toEqual([
+        { line: 7, column: markdown.indexOf('{#') + 1, message, fix: expect.any(String) },
+      ]);
+      expect(html).toContain(`id="${id}"`);
+      expect(html).not.toContain('{#');
+    },
+  );
 
   it('report a duplicate at the second heading, which gets its generated id', async () => {
     const { html, facts } = await renderFile('## One {#same}\n\n## Two {#same}');
-    expect(facts.notes).toEqual([{ line: 7, column: 8, message: 'the heading id {#same} is already used by an earlier heading', fix: expect.stringContaining('give each heading its own id') }]);
+    expect(facts.notes).toEqual([
+      {
+        line: 7,
+        column: 8,
+        message: 'the heading id {#same} is already used by an earlier heading',
+        fix: expect.stringContaining('give each heading its own id'),
+      },
+    ]);
     expect(html).toContain('<h2 id="same">One</h2>');
     expect(html).toContain('<h2 id="two">Two</h2>');
   });

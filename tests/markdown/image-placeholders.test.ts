@@ -7,7 +7,9 @@ const placeholder = (properties: Record<string, unknown>) =>
 
 describe('splitAtImages', () => {
   it('returns HTML without placeholders as one piece', () => {
-    expect(splitAtImages('<p>Text <img src="https://example.org/x.png" alt=""></p>')).toEqual([{ html: '<p>Text <img src="https://example.org/x.png" alt=""></p>' }]);
+    expect(splitAtImages('<p>Text <img src="https://example.org/x.png" alt=""></p>')).toEqual([
+      { html: '<p>Text <img src="https://example.org/x.png" alt=""></p>' },
+    ]);
   });
 
   it('splits around each placeholder, in order, keeping the HTML between them byte for byte', () => {
@@ -21,13 +23,16 @@ describe('splitAtImages', () => {
   });
 
   it('decodes character references in any style (rehype writes hex, other serializers named ones)', () => {
-    const named = '<img __ASTRO_IMAGE_="{&quot;src&quot;:&quot;./a&amp;b.jpg&quot;,&quot;alt&quot;:&quot;Fish &#38; chips &lt;3 &#x2019;&quot;}">';
+    const named =
+      '<img __ASTRO_IMAGE_="{&quot;src&quot;:&quot;./a&amp;b.jpg&quot;,&quot;alt&quot;:&quot;Fish &#38; chips &lt;3 &#x2019;&quot;}">';
     expect(splitAtImages(named)).toEqual([{ image: { src: './a&b.jpg', alt: 'Fish & chips <3 ’' } }]);
   });
 
   it('finds the placeholder after a class attribute Astro keeps outside it, and in a self-closed tag', () => {
     const json = JSON.stringify({ src: './a.jpg', alt: 'A' }).replaceAll('"', '&#x22;');
-    expect(splitAtImages(`<img class="wide" __ASTRO_IMAGE_="${json}" />`)).toEqual([{ image: { src: './a.jpg', alt: 'A' } }]);
+    expect(splitAtImages(`<img class="wide" __ASTRO_IMAGE_="${json}" />`)).toEqual([
+      { image: { src: './a.jpg', alt: 'A' } },
+    ]);
   });
 
   it('treats a missing alt as empty and rejects a placeholder without a src', () => {

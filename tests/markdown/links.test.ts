@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { render } from './astro-processor.ts';
 
-const relOf = async (markdown: string) => (await render(markdown)).body.querySelector('a')?.getAttribute('rel') ?? null;
+const relOf = async (markdown: string) =>
+  (await render(markdown)).body.querySelector('a')?.getAttribute('rel') ?? null;
 
 describe('external links', () => {
   it.each([
@@ -58,8 +59,14 @@ describe('fragment links', () => {
   });
 
   it('keep a text fragment after the id they point at, and leave a text fragment alone', async () => {
-    const { body } = await render('[a](#method:~:text=counted) [b](#:~:text=counted) [c](#what-next:~:text=x)\n\n<p id="method">How we counted.</p>\n\n## What next');
-    expect([...body.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#user-content-method:~:text=counted', '#:~:text=counted', '#what-next:~:text=x']);
+    const { body } = await render(
+      '[a](#method:~:text=counted) [b](#:~:text=counted) [c](#what-next:~:text=x)\n\n<p id="method">How we counted.</p>\n\n## What next',
+    );
+    expect([...body.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      '#user-content-method:~:text=counted',
+      '#:~:text=counted',
+      '#what-next:~:text=x',
+    ]);
   });
 
   it('make GFM footnotes work both ways, prefixed once', async () => {
@@ -70,6 +77,8 @@ describe('fragment links', () => {
     expect(note?.textContent).toContain('The harbour trust, 2026.');
     const backLink = note!.querySelector('a[data-footnote-backref]')!;
     expect(body.querySelector(backLink.getAttribute('href')!)).toBe(reference);
-    expect(body.querySelector(`#${reference.getAttribute('aria-describedby')}`)?.textContent).toBe('Footnotes');
+    expect(body.querySelector(`#${reference.getAttribute('aria-describedby')}`)?.textContent).toBe(
+      'Footnotes',
+    );
   });
 });

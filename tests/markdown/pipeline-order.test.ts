@@ -14,7 +14,13 @@ import rehypeEmbedCode from '../../src/markdown/rehype-embed-code.ts';
 import { rehypeBeforeSanitize } from '../../src/markdown/rehype-sanitize-report.ts';
 import { embedHandlers } from '../../src/markdown/remark-embed-urls.ts';
 import { sanitizeSchema } from '../../src/markdown/sanitize-schema.ts';
-import { articleFolder, configuredProcessor, markdownConfig, render, renderWithPlugins } from './astro-processor.ts';
+import {
+  articleFolder,
+  configuredProcessor,
+  markdownConfig,
+  render,
+  renderWithPlugins,
+} from './astro-processor.ts';
 
 const EDITOR_HTML = [
   'Press <kbd>Ctrl</kbd> + <kbd>C</kbd>, says the <abbr title="Royal National Lifeboat Institution">RNLI</abbr>.',
@@ -29,7 +35,11 @@ const EDITOR_HTML = [
 
 let folder: ReturnType<typeof articleFolder>;
 beforeAll(async () => {
-  folder = articleFolder({ 'photo.png': await sharp({ create: { width: 8, height: 6, channels: 3, background: '#000' } }).png().toBuffer() });
+  folder = articleFolder({
+    'photo.png': await sharp({ create: { width: 8, height: 6, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer(),
+  });
 });
 afterAll(() => folder.cleanup());
 
@@ -50,7 +60,10 @@ describe('the configured processor', () => {
   });
 
   it('leaves id prefixing to the sanitizer and syntax colouring off (its inline styles would be stripped)', () => {
-    expect(configuredProcessor().options.remarkRehype).toEqual({ clobberPrefix: '', handlers: embedHandlers });
+    expect(configuredProcessor().options.remarkRehype).toEqual({
+      clobberPrefix: '',
+      handlers: embedHandlers,
+    });
     expect(markdownConfig.syntaxHighlight).toBe(false);
   });
 });
@@ -71,8 +84,14 @@ describe('raw HTML written by editors', () => {
   });
 
   it('would be dropped wholesale if the sanitizer ran as a plain plugin, before Astro parses raw HTML', async () => {
-    const withoutRawFirst = rehypePlugins.filter((plugin) => !(Array.isArray(plugin) && plugin[0] === rehypeRaw));
-    const { body, html } = await renderWithPlugins(EDITOR_HTML, { remarkPlugins, rehypePlugins: withoutRawFirst }, { filePath: folder.indexFile });
+    const withoutRawFirst = rehypePlugins.filter(
+      (plugin) => !(Array.isArray(plugin) && plugin[0] === rehypeRaw),
+    );
+    const { body, html } = await renderWithPlugins(
+      EDITOR_HTML,
+      { remarkPlugins, rehypePlugins: withoutRawFirst },
+      { filePath: folder.indexFile },
+    );
     expect(body.querySelector('kbd, abbr, figure, details')).toBeNull();
     expect(html).not.toMatch(/alert/);
     expect(body.textContent).toContain('Press');

@@ -13,13 +13,25 @@ import { articleFolder, render, type Rendered } from './astro-processor.ts';
 let folder: ReturnType<typeof articleFolder>;
 
 beforeAll(async () => {
-  const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } }).png().toBuffer();
+  const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } })
+    .png()
+    .toBuffer();
   folder = articleFolder({ 'photo.png': photo });
 });
 afterAll(() => folder.cleanup());
 
 const allowedTags = new Set(sanitizeSchema.tagNames);
-const URL_ATTRIBUTES = ['href', 'src', 'cite', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background'];
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'cite',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'poster',
+  'background',
+];
 const SAFE_SCHEME = /^(?:https?:|mailto:|tel:|[^:]*$|[^:]*[/?#])/i;
 
 /** Structural check that holds for every output, whatever the input was. */
@@ -34,8 +46,14 @@ function assertClean({ body, html }: Rendered) {
   }
   // Local images leave the pipeline as Astro placeholders: their properties, as JSON, become attributes later.
   for (const match of html.matchAll(/__ASTRO_IMAGE_="([^"]*)"/g)) {
-    const properties = JSON.parse(match[1]!.replaceAll('&#x22;', '"').replaceAll('&#x26;', '&')) as Record<string, unknown>;
-    expect(Object.keys(properties).every((key) => ['src', 'alt', 'title', 'index'].includes(key)), Object.keys(properties).join()).toBe(true);
+    const properties = JSON.parse(match[1]!.replaceAll('&#x22;', '"').replaceAll('&#x26;', '&')) as Record<
+      string,
+      unknown
+    >;
+    expect(
+      Object.keys(properties).every((key) => ['src', 'alt', 'title', 'index'].includes(key)),
+      Object.keys(properties).join(),
+    ).toBe(true);
   }
 }
 
@@ -47,14 +65,18 @@ async function sanitized(markdown: string): Promise<Rendered> {
 
 describe('the sanitizer, on hostile input', () => {
   it('removes <script> with its content, in any case', async () => {
-    const { body } = await sanitized('Before\n\n<script>alert(1)</script>\n\n<SCRIPT SRC=//evil.example/x.js></SCRIPT>\n\nAfter');
+    const { body } = await sanitized(
+      'Before\n\n<script>alert(1)</script>\n\n<SCRIPT SRC=//evil.example/x.js></SCRIPT>\n\nAfter',
+    );
     expect(body.textContent).not.toContain('alert');
     expect(body.textContent).toContain('Before');
     expect(body.textContent).toContain('After');
   });
 
   it('removes inline event handlers but keeps the element', async () => {
-    const { body } = await sanitized('<p onclick="alert(1)" onmouseover=alert(1)>Click</p>\n\n<details ontoggle=alert(1) open><summary>More</summary>Text</details>');
+    const { body } = await sanitized(
+      '<p onclick="alert(1)" onmouseover=alert(1)>Click</p>\n\n<details ontoggle=alert(1) open><summary>More</summary>Text</details>',
+    );
     expect(body.querySelector('p')?.textContent).toBe('Click');
     expect(body.querySelector('details summary')?.textContent).toBe('More');
   });
@@ -71,8 +93,14 @@ describe('the sanitizer, on hostile input', () => {
     ['a leading space', '<a href=" javascript:alert(1)">x</a>'],
     ['an entity-encoded tab', '<a href="jav&#x09;ascript:alert(1)">x</a>'],
     ['a newline inside the scheme', '<a href="java\nscript:alert(1)">x</a>'],
-    ['decimal entities', '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>'],
-    ['padded entities without semicolons', '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">x</a>'],
+    [
+      'decimal entities',
+      '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
+    ],
+    [
+      'padded entities without semicolons',
+      '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">x</a>',
+    ],
     ['a percent-encoded scheme', '[x](java%0ascript:alert(1))'],
     ['a reference definition', '[x][evil]\n\n[evil]: javascript:alert(1)'],
     ['an autolink', '<javascript:alert(1)>'],
@@ -94,28 +122,38 @@ describe('the sanitizer, on hostile input', () => {
   });
 
   it('drops srcset on images and removes <picture>/<source> with theirs', async () => {
-    const { body, html } = await sanitized('<img srcset="javascript:alert(1) 1x, https://evil.example/x.png 2x" alt="a">\n\n<picture><source srcset="javascript:alert(1)"><img alt="b"></picture>');
+    const { body, html } = await sanitized(
+      '<img srcset="javascript:alert(1) 1x, https://evil.example/x.png 2x" alt="a">\n\n<picture><source srcset="javascript:alert(1)"><img alt="b"></picture>',
+    );
     expect(html).not.toMatch(/srcset|<source|<picture/i);
     expect([...body.querySelectorAll('img')].map((image) => image.getAttribute('alt'))).toEqual(['a', 'b']);
   });
 
   it('removes iframes, objects, embeds, applets and frames', async () => {
-    const { body } = await sanitized('<iframe src="https://evil.example"></iframe><object data="evil.swf"><param name="x"></object><embed src="evil.swf"><applet code="x"></applet><frameset><frame src="https://evil.example"></frameset>\n\nKept');
+    const { body } = await sanitized(
+      '<iframe src="https://evil.example"></iframe><object data="evil.swf"><param name="x"></object><embed src="evil.swf"><applet code="x"></applet><frameset><frame src="https://evil.example"></frameset>\n\nKept',
+    );
     expect(body.textContent?.trim()).toBe('Kept');
   });
 
   it('removes inline SVG with its script and handlers', async () => {
-    const { body } = await sanitized('<svg onload=alert(1)><script>alert(1)</script><a xlink:href="javascript:alert(1)"><text>Click</text></a></svg>\n\nKept');
+    const { body } = await sanitized(
+      '<svg onload=alert(1)><script>alert(1)</script><a xlink:href="javascript:alert(1)"><text>Click</text></a></svg>\n\nKept',
+    );
     expect(body.textContent?.trim()).toBe('Kept');
   });
 
   it('survives the MathML/style mutation-XSS vector', async () => {
-    const { body } = await sanitized('<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>');
+    const { body } = await sanitized(
+      '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+    );
     expect(body.querySelector('img')).toBeNull();
   });
 
   it('survives the noscript mutation-XSS vector', async () => {
-    const { body } = await sanitized('<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>');
+    const { body } = await sanitized(
+      '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+    );
     expect(body.querySelector('img')).toBeNull();
   });
 
@@ -125,24 +163,32 @@ describe('the sanitizer, on hostile input', () => {
   });
 
   it('removes <style> blocks with their CSS and style attributes', async () => {
-    const { body } = await sanitized('<style>body { display: none }</style>\n\n<p style="position: fixed; inset: 0">Text</p>');
+    const { body } = await sanitized(
+      '<style>body { display: none }</style>\n\n<p style="position: fixed; inset: 0">Text</p>',
+    );
     expect(body.textContent).not.toContain('display');
     expect(body.querySelector('p')?.textContent).toBe('Text');
   });
 
   it('removes forms and their controls (phishing)', async () => {
-    const { body } = await sanitized('<form action="https://evil.example"><label>Password <input type="password" name="pw"></label><button formaction="javascript:alert(1)">Log in</button><select><option>a</option></select><textarea>t</textarea></form>');
+    const { body } = await sanitized(
+      '<form action="https://evil.example"><label>Password <input type="password" name="pw"></label><button formaction="javascript:alert(1)">Log in</button><select><option>a</option></select><textarea>t</textarea></form>',
+    );
     expect(body.querySelector('form, input, button, select, textarea, label')).toBeNull();
   });
 
   it('removes <meta>, <base> and <link> that would redirect or restyle the page', async () => {
-    const { body } = await sanitized('<meta http-equiv="refresh" content="0;url=https://evil.example">\n<base href="https://evil.example/">\n<link rel="stylesheet" href="https://evil.example/x.css">\n\nKept');
+    const { body } = await sanitized(
+      '<meta http-equiv="refresh" content="0;url=https://evil.example">\n<base href="https://evil.example/">\n<link rel="stylesheet" href="https://evil.example/x.css">\n\nKept',
+    );
     expect(body.textContent?.trim()).toBe('Kept');
     expect(body.querySelector('meta, base, link')).toBeNull();
   });
 
   it('removes HTML comments, including conditional ones', async () => {
-    const { html } = await sanitized('<!--[if IE]><script>alert(1)</script><![endif]-->\n\nText <!-- <img src=x onerror=alert(1)> -->');
+    const { html } = await sanitized(
+      '<!--[if IE]><script>alert(1)</script><![endif]-->\n\nText <!-- <img src=x onerror=alert(1)> -->',
+    );
     expect(html).not.toContain('<!--');
   });
 
@@ -152,13 +198,17 @@ describe('the sanitizer, on hostile input', () => {
   });
 
   it('unwraps unknown and media elements but keeps their text', async () => {
-    const { body } = await sanitized('<video src="https://evil.example/v.mp4" onerror=alert(1)>Fallback</video> <marquee>Moving</marquee> <blink>Blink</blink>');
+    const { body } = await sanitized(
+      '<video src="https://evil.example/v.mp4" onerror=alert(1)>Fallback</video> <marquee>Moving</marquee> <blink>Blink</blink>',
+    );
     expect(body.querySelector('video, marquee, blink')).toBeNull();
     expect(body.textContent).toContain('Fallback');
   });
 
   it('prefixes ids and names so they cannot clobber page ids or DOM globals', async () => {
-    const { body } = await sanitized('<div id="page-main">a</div><a name="location">b</a><p id="cookie">c</p>');
+    const { body } = await sanitized(
+      '<div id="page-main">a</div><a name="location">b</a><p id="cookie">c</p>',
+    );
     expect(body.querySelector('div')?.id).toBe('user-content-page-main');
     expect(body.querySelector('a')?.getAttribute('name')).toBe('user-content-location');
     expect(body.querySelector('p')?.id).toBe('user-content-cookie');
@@ -170,12 +220,16 @@ describe('the sanitizer, on hostile input', () => {
   });
 
   it('drops microdata that would contradict the page JSON-LD', async () => {
-    const { html } = await sanitized('<div itemscope itemtype="https://schema.org/NewsArticle"><span itemprop="author">Someone else</span></div>');
+    const { html } = await sanitized(
+      '<div itemscope itemtype="https://schema.org/NewsArticle"><span itemprop="author">Someone else</span></div>',
+    );
     expect(html).not.toMatch(/itemscope|itemtype|itemprop/i);
   });
 
   it('drops a cite URL with a bad scheme and target/formaction on links', async () => {
-    const { body } = await sanitized('<blockquote cite="javascript:alert(1)">Q</blockquote>\n\n<a href="https://example.org" target="_blank" ping="https://evil.example">x</a>');
+    const { body } = await sanitized(
+      '<blockquote cite="javascript:alert(1)">Q</blockquote>\n\n<a href="https://example.org" target="_blank" ping="https://evil.example">x</a>',
+    );
     expect(body.querySelector('blockquote')?.hasAttribute('cite')).toBe(false);
     const link = body.querySelector('a')!;
     expect(link.hasAttribute('target')).toBe(false);
@@ -183,13 +237,17 @@ describe('the sanitizer, on hostile input', () => {
   });
 
   it('drops aria and data attributes outside the allow-list', async () => {
-    const { body } = await sanitized('<p aria-hidden="true" data-x="1" role="alert" tabindex="1" hidden>Text</p>');
+    const { body } = await sanitized(
+      '<p aria-hidden="true" data-x="1" role="alert" tabindex="1" hidden>Text</p>',
+    );
     const paragraph = body.querySelector('p')!;
     expect([...paragraph.attributes].map((attribute) => attribute.name)).toEqual([]);
   });
 
   it('restricts dir and scope to their keywords', async () => {
-    const { body } = await sanitized('<p dir="rtl">a</p><p dir="javascript:x">b</p>\n\n<table><tr><th scope="col">h</th><th scope="x">i</th></tr></table>');
+    const { body } = await sanitized(
+      '<p dir="rtl">a</p><p dir="javascript:x">b</p>\n\n<table><tr><th scope="col">h</th><th scope="x">i</th></tr></table>',
+    );
     const [rtl, bad] = body.querySelectorAll('p');
     expect(rtl?.getAttribute('dir')).toBe('rtl');
     expect(bad?.hasAttribute('dir')).toBe(false);
@@ -199,7 +257,9 @@ describe('the sanitizer, on hostile input', () => {
   });
 
   it('keeps safe links of each allowed kind', async () => {
-    const { body } = await sanitized('[web](https://example.org/a?b=c#d) [plain](http://example.org) [mail](mailto:desk@example.org) [call](tel:+441234567890) [rel](../other-article/) [frag](#top) [query](?page=2) <https://example.org/auto>');
+    const { body } = await sanitized(
+      '[web](https://example.org/a?b=c#d) [plain](http://example.org) [mail](mailto:desk@example.org) [call](tel:+441234567890) [rel](../other-article/) [frag](#top) [query](?page=2) <https://example.org/auto>',
+    );
     expect([...body.querySelectorAll('a')].map((link) => link.getAttribute('href'))).toEqual([
       'https://example.org/a?b=c#d',
       'http://example.org',
@@ -228,19 +288,40 @@ describe('the sanitizer, on hostile input', () => {
         '<details><summary>Timeline</summary>1986</details>',
       ].join('\n'),
     );
-    expect([...body.querySelectorAll('td')].map((cell) => cell.getAttribute('align'))).toEqual(['left', 'right']);
+    expect([...body.querySelectorAll('td')].map((cell) => cell.getAttribute('align'))).toEqual([
+      'left',
+      'right',
+    ]);
     expect(body.querySelector('li')?.textContent?.trim()).toBe('Lamp restored');
     expect(body.querySelector('caption')?.textContent).toBe('Crossings');
     expect(body.querySelector('th[scope="col"][abbr="Yr"]')).not.toBeNull();
     const paragraph = body.querySelector('p[lang="fr"][dir="ltr"]')!;
-    for (const tag of ['kbd', 'abbr[title]', 'dfn', 'mark', 'cite', 'small', 'u', 'sub', 'sup', 'del[cite]', 'ins', 'time[datetime="2026-11-28"]', 'ruby rt', 'wbr', 'q[cite]']) {
+    for (const tag of [
+      'kbd',
+      'abbr[title]',
+      'dfn',
+      'mark',
+      'cite',
+      'small',
+      'u',
+      'sub',
+      'sup',
+      'del[cite]',
+      'ins',
+      'time[datetime="2026-11-28"]',
+      'ruby rt',
+      'wbr',
+      'q[cite]',
+    ]) {
       expect(paragraph.querySelector(tag), tag).not.toBeNull();
     }
     expect(body.querySelector('details summary')?.textContent).toBe('Timeline');
   });
 
   it('escapes markup written as text and in code', async () => {
-    const { html, body } = await sanitized('Use `<script>alert(1)</script>` here.\n\n```html\n<img src=x onerror=alert(1)>\n```\n\n&lt;script&gt;alert(1)&lt;/script&gt;');
+    const { html, body } = await sanitized(
+      'Use `<script>alert(1)</script>` here.\n\n```html\n<img src=x onerror=alert(1)>\n```\n\n&lt;script&gt;alert(1)&lt;/script&gt;',
+    );
     expect(body.querySelectorAll('code')).toHaveLength(2);
     expect(body.querySelector('code')?.textContent).toBe('<script>alert(1)</script>');
     expect(html).toContain('&#x3C;script>');

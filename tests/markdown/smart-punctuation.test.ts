@@ -29,16 +29,49 @@ describe('smart punctuation', () => {
 });
 
 describe('remark-smart-punctuation against remark-smartypants (the reference it speeds up)', () => {
-  const renderer = (plugin: unknown) => createMarkdownProcessor({ remarkPlugins: [plugin as never], smartypants: false, gfm: true, syntaxHighlight: false });
+  const renderer = (plugin: unknown) =>
+    createMarkdownProcessor({
+      remarkPlugins: [plugin as never],
+      smartypants: false,
+      gfm: true,
+      syntaxHighlight: false,
+    });
   const ours = renderer(remarkSmartPunctuation);
   const reference = renderer(remarkSmartypants);
-  const html = async (processor: ReturnType<typeof renderer>, markdown: string) => (await (await processor).render(markdown)).code;
+  const html = async (processor: ReturnType<typeof renderer>, markdown: string) =>
+    (await (await processor).render(markdown)).code;
 
   // Tokens that exercise every rule: quotes in and around inline markup, apostrophes, decades,
   // dashes, spaced and unspaced ellipses, backticks, code, and block starts.
   const token = fc.constantFrom(
-    'word', 'it\'s', '"', "'", '``', "''", '--', '---', '...', '. . .', '.', ',', ' ', ' ', '\n', '\n\n', '\n\n## ',
-    '*', '**', '_', '[', '](https://example.com/)', '`code "x" --`', '\'80s', '"Hi,"', '- ', '> ', '| a | "b" |\n|---|---|\n| \'c\' | d... |\n',
+    'word',
+    "it's",
+    '"',
+    "'",
+    '``',
+    "''",
+    '--',
+    '---',
+    '...',
+    '. . .',
+    '.',
+    ',',
+    ' ',
+    ' ',
+    '\n',
+    '\n\n',
+    '\n\n## ',
+    '*',
+    '**',
+    '_',
+    '[',
+    '](https://example.com/)',
+    '`code "x" --`',
+    "'80s",
+    '"Hi,"',
+    '- ',
+    '> ',
+    '| a | "b" |\n|---|---|\n| \'c\' | d... |\n',
   );
   const markdown = fc.array(token, { maxLength: 40 }).map((tokens) => tokens.join(''));
 
@@ -52,7 +85,10 @@ describe('remark-smart-punctuation against remark-smartypants (the reference it 
   });
 
   it('gives the same HTML for the seed and sample articles', async () => {
-    for (const file of ['content/articles/harbour-light-returns/index.md', 'tests/fixtures/seed-articles/000_8f9d78f08d0ec58e.txt']) {
+    for (const file of [
+      'content/articles/harbour-light-returns/index.md',
+      'tests/fixtures/seed-articles/000_8f9d78f08d0ec58e.txt',
+    ]) {
       const source = readFileSync(file, 'utf8');
       expect(await html(ours, source)).toBe(await html(reference, source));
     }

@@ -76,7 +76,12 @@ describe('hostile front matter is refused before content sync, naming file, line
 
 describe('the content schema itself (Astro validates js-yaml output with it, checker or not)', () => {
   const schema = articleSchema({ image: () => z.string() } as unknown as SchemaContext);
-  const valid = { title: 'Fine', pubDate: '2026-11-20T10:00:00+00:00', section: 'news', source: { relationship: 'original' } };
+  const valid = {
+    title: 'Fine',
+    pubDate: '2026-11-20T10:00:00+00:00',
+    section: 'news',
+    source: { relationship: 'original' },
+  };
   const issuesFor = (patch: Record<string, unknown>) => {
     const result = schema.safeParse({ ...valid, ...patch });
     return result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'));
@@ -99,13 +104,19 @@ describe('the content schema itself (Astro validates js-yaml output with it, che
     expect(issuesFor({ source: { relationship: 'syndicated', url } })).toContain('source.url');
   });
 
-  it.each(['\u202Eevil', 'a\u2066b', 'zero\u200Bwidth', 'nul\u0000', 'esc\u001b[31m', 'b\uFEFFom', '   '])('title %j is refused', (title) => {
-    expect(issuesFor({ title })).toContain('title');
-  });
+  it.each(['\u202Eevil', 'a\u2066b', 'zero\u200Bwidth', 'nul\u0000', 'esc\u001b[31m', 'b\uFEFFom', '   '])(
+    'title %j is refused',
+    (title) => {
+      expect(issuesFor({ title })).toContain('title');
+    },
+  );
 
-  it.each(['../index', 'a/b', 'Index', 'a--b', '-a', 'a_b', '%2e%2e', 'a.b', ''])('slug %j is refused', (slug) => {
-    expect(issuesFor({ slug })).toContain('slug');
-  });
+  it.each(['../index', 'a/b', 'Index', 'a--b', '-a', 'a_b', '%2e%2e', 'a.b', ''])(
+    'slug %j is refused',
+    (slug) => {
+      expect(issuesFor({ slug })).toContain('slug');
+    },
+  );
 });
 
 describe("Astro's own front-matter parser (js-yaml, via @astrojs/markdown-remark)", () => {

@@ -8,22 +8,98 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { render } from '../markdown/astro-processor.ts';
 
-const renderMarkdown = async (markdown: string, options?: { filePath?: string }) => (await render(markdown, options)).html;
+const renderMarkdown = async (markdown: string, options?: { filePath?: string }) =>
+  (await render(markdown, options)).html;
 import { scanFragment } from './scan-dist.ts';
 
 const TAGS = [
-  'script', 'style', 'iframe', 'object', 'embed', 'base', 'meta', 'link', 'form', 'input', 'button', 'svg', 'math',
-  'mtext', 'mglyph', 'foreignObject', 'animate', 'set', 'use', 'image', 'noscript', 'template', 'textarea', 'title',
-  'xmp', 'select', 'table', 'td', 'a', 'img', 'video', 'source', 'picture', 'details', 'div', 'p', 'span', 'figure',
-  'blockquote', 'q', 'area', 'map', 'frameset', 'marquee', 'plaintext', 'noembed',
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'base',
+  'meta',
+  'link',
+  'form',
+  'input',
+  'button',
+  'svg',
+  'math',
+  'mtext',
+  'mglyph',
+  'foreignObject',
+  'animate',
+  'set',
+  'use',
+  'image',
+  'noscript',
+  'template',
+  'textarea',
+  'title',
+  'xmp',
+  'select',
+  'table',
+  'td',
+  'a',
+  'img',
+  'video',
+  'source',
+  'picture',
+  'details',
+  'div',
+  'p',
+  'span',
+  'figure',
+  'blockquote',
+  'q',
+  'area',
+  'map',
+  'frameset',
+  'marquee',
+  'plaintext',
+  'noembed',
 ];
 const ATTRIBUTES = [
-  'href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'cite', 'background', 'style',
-  'onerror', 'onload', 'onclick', 'ONMOUSEOVER', 'onfocus', 'ontoggle', 'autofocus', 'id', 'name', 'title', 'alt',
-  'attributeName', 'values', 'to', 'srcdoc', 'http-equiv', 'content', 'is', 'open',
+  'href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'data',
+  'cite',
+  'background',
+  'style',
+  'onerror',
+  'onload',
+  'onclick',
+  'ONMOUSEOVER',
+  'onfocus',
+  'ontoggle',
+  'autofocus',
+  'id',
+  'name',
+  'title',
+  'alt',
+  'attributeName',
+  'values',
+  'to',
+  'srcdoc',
+  'http-equiv',
+  'content',
+  'is',
+  'open',
 ];
 const SCHEMES = ['javascript', 'JaVaScRiPt', 'vbscript', 'data', 'livescript', 'https', 'http', 'mailto'];
-const PAYLOADS = ['alert(1)', 'text/html,<script>alert(1)</script>', '//example.org/', 'top.__xss=1', 'x.png'];
+const PAYLOADS = [
+  'alert(1)',
+  'text/html,<script>alert(1)</script>',
+  '//example.org/',
+  'top.__xss=1',
+  'x.png',
+];
 
 /** Writes a character the way an attacker might: raw, decimal or hex entity, padded entity, or named. */
 const obfuscatedChar = (char: string) =>
@@ -37,23 +113,46 @@ const obfuscatedChar = (char: string) =>
   );
 
 const url = fc
-  .tuple(fc.constantFrom(...SCHEMES), fc.constantFrom('', ' ', '\t', '\u0001', '&#14;'), fc.constantFrom(...PAYLOADS))
+  .tuple(
+    fc.constantFrom(...SCHEMES),
+    fc.constantFrom('', ' ', '\t', '\u0001', '&#14;'),
+    fc.constantFrom(...PAYLOADS),
+  )
   .chain(([scheme, prefix, payload]) =>
     fc.tuple(...[...`${scheme}:`].map(obfuscatedChar)).map((chars) => `${prefix}${chars.join('')}${payload}`),
   );
 
-const attributeValue = fc.oneof(url, fc.constantFrom('alert(1)', 'x', 'background:url(javascript:alert(1))', 'expression(alert(1))', '"><img src=x onerror=alert(1)>', 'page-main'));
+const attributeValue = fc.oneof(
+  url,
+  fc.constantFrom(
+    'alert(1)',
+    'x',
+    'background:url(javascript:alert(1))',
+    'expression(alert(1))',
+    '"><img src=x onerror=alert(1)>',
+    'page-main',
+  ),
+);
 
 const attribute = fc
   .tuple(fc.constantFrom(...ATTRIBUTES), attributeValue, fc.constantFrom('"', "'", '', '`'))
-  .map(([name, value, quote]) => (quote === '' ? `${name}=${value.replace(/\s/g, '')}` : `${name}=${quote}${value}${quote}`));
+  .map(([name, value, quote]) =>
+    quote === '' ? `${name}=${value.replace(/\s/g, '')}` : `${name}=${quote}${value}${quote}`,
+  );
 
 const { element } = fc.letrec<{ element: string }>((tie) => ({
   element: fc
     .tuple(
       fc.constantFrom(...TAGS),
       fc.array(attribute, { maxLength: 3 }),
-      fc.array(fc.oneof({ maxDepth: 3, depthIdentifier: 'element' }, fc.constantFrom('text', '<!--', '-->', ']]>', '</style>', '</noscript>', '<![CDATA['), tie('element')), { maxLength: 3 }),
+      fc.array(
+        fc.oneof(
+          { maxDepth: 3, depthIdentifier: 'element' },
+          fc.constantFrom('text', '<!--', '-->', ']]>', '</style>', '</noscript>', '<![CDATA['),
+          tie('element'),
+        ),
+        { maxLength: 3 },
+      ),
       fc.boolean(),
       fc.constantFrom(' ', '/', '\n'),
     )
@@ -70,13 +169,30 @@ const markdown = fc.oneof(
   url.map((u) => `<${u.replace(/\s/g, '')}>`),
   url.map((u) => `[ref][r]\n\n[r]: ${u.replace(/\s/g, '')}`),
   url.map((u) => `[title](https://example.org/ "${u}")`),
-  fc.constantFrom('> ', '- ', '1. ', '## ', '**', '_', '`', '```\n', '| a | b |\n|---|---|\n| ', '[^1]', '\n\n[^1]: ', '\\'),
+  fc.constantFrom(
+    '> ',
+    '- ',
+    '1. ',
+    '## ',
+    '**',
+    '_',
+    '`',
+    '```\n',
+    '| a | b |\n|---|---|\n| ',
+    '[^1]',
+    '\n\n[^1]: ',
+    '\\',
+  ),
   fc.string({ maxLength: 12 }),
 );
 
 const document = fc
   .array(fc.oneof(element, markdown), { minLength: 1, maxLength: 10 })
-  .chain((parts) => fc.tuple(...parts.map((part) => fc.constantFrom('', ' ', '\n', '\n\n').map((separator) => part + separator))))
+  .chain((parts) =>
+    fc.tuple(
+      ...parts.map((part) => fc.constantFrom('', ' ', '\n', '\n\n').map((separator) => part + separator)),
+    ),
+  )
   .map((parts) => parts.join(''));
 
 /** The validation errors the pipeline documents: each a VFile message naming the file and line. */
@@ -87,7 +203,10 @@ async function renderOrRefuse(input: string): Promise<string | undefined> {
   try {
     return await renderMarkdown(input, { filePath: '/site/content/articles/generated/index.md' });
   } catch (error) {
-    expect(DOCUMENTED_SOURCES, `undocumented error for ${JSON.stringify(input.slice(0, 200))}: ${String(error)}`).toContain((error as { source?: string }).source);
+    expect(
+      DOCUMENTED_SOURCES,
+      `undocumented error for ${JSON.stringify(input.slice(0, 200))}: ${String(error)}`,
+    ).toContain((error as { source?: string }).source);
     expect((error as Error).message).toMatch(/content\/articles\/generated\/index\.md:\d+(:\d+)?: /);
     return undefined;
   }
@@ -105,13 +224,22 @@ describe('the markdown pipeline, on generated hostile documents', () => {
     );
   });
 
-  it('throws nothing but the documented validation errors, which name file and line', { timeout: 120_000 }, async () => {
-    const repeated = fc.tuple(fc.constantFrom('>', '- ', '<div>', '*', '[', '[a][b]', '<b>', '1. ', '  '), fc.integer({ min: 1, max: 20_000 })).map(([unit, count]) => unit.repeat(count));
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(document, repeated), async (input) => {
-        await renderOrRefuse(input);
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it(
+    'throws nothing but the documented validation errors, which name file and line',
+    { timeout: 120_000 },
+    async () => {
+      const repeated = fc
+        .tuple(
+          fc.constantFrom('>', '- ', '<div>', '*', '[', '[a][b]', '<b>', '1. ', '  '),
+          fc.integer({ min: 1, max: 20_000 }),
+        )
+        .map(([unit, count]) => unit.repeat(count));
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(document, repeated), async (input) => {
+          await renderOrRefuse(input);
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
 });

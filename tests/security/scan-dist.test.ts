@@ -11,9 +11,13 @@ import { isDangerousUrl, scanDist, scanFragment } from './scan-dist.ts';
 const root = mkdtempSync(join(tmpdir(), 'wirepress-scan-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+const page = (head: string, body: string) =>
+  `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
 const PLANTED: Record<string, string> = {
-  'clean/index.html': page('<script type="application/ld+json">{"a":"\\u003c/script>"}</script><script type="module" src="/search.js"></script>', '<a href="/x/">x</a>'),
+  'clean/index.html': page(
+    '<script type="application/ld+json">{"a":"\\u003c/script>"}</script><script type="module" src="/search.js"></script>',
+    '<a href="/x/">x</a>',
+  ),
   'redirect/index.html': page('<meta http-equiv="refresh" content="0;url=/articles/new/">', ''),
   'search.js': '',
   'inline-script/index.html': page('', '<script>alert(1)</script>'),
@@ -26,9 +30,12 @@ const PLANTED: Record<string, string> = {
   'body-style/index.html': page('', '<style>body{}</style>'),
   'css/index.html': page('', '<p style="background:url(javascript:alert(1))">x</p>'),
   'jsonld/index.html': page('<script type="application/ld+json">{"headline":"</script>"}</script>', ''),
-  'rss.xml': '<rss><channel><item><link>javascript:alert(1)</link><description>&lt;img src=x onerror=alert(1)&gt;</description></item></channel></rss>',
+  'rss.xml':
+    '<rss><channel><item><link>javascript:alert(1)</link><description>&lt;img src=x onerror=alert(1)&gt;</description></item></channel></rss>',
   'broken.xml': '<rss><channel></rss>',
-  'feed.json': JSON.stringify({ items: [{ url: 'data:text/html,x', content_html: '<svg onload=alert(1)>' }] }),
+  'feed.json': JSON.stringify({
+    items: [{ url: 'data:text/html,x', content_html: '<svg onload=alert(1)>' }],
+  }),
   'broken.json': '{"a":',
   '_astro/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
 };
@@ -61,12 +68,24 @@ describe('scanDist', () => {
 });
 
 describe('isDangerousUrl', () => {
-  it.each(['javascript:alert(1)', ' JavaScript:x', 'java\tscript:x', '\u0001javascript:x', 'vbscript:x', 'data:text/html,x', 'DATA:image/svg+xml,x', 'file:///etc/passwd'])('%j is dangerous', (url) => {
+  it.each([
+    'javascript:alert(1)',
+    ' JavaScript:x',
+    'java\tscript:x',
+    '\u0001javascript:x',
+    'vbscript:x',
+    'data:text/html,x',
+    'DATA:image/svg+xml,x',
+    'file:///etc/passwd',
+  ])('%j is dangerous', (url) => {
     expect(isDangerousUrl(url)).toBe(true);
   });
-  it.each(['https://example.org/', '/articles/x/', '#top', 'mailto:a@example.org', 'javascript-guide/'])('%j is not', (url) => {
-    expect(isDangerousUrl(url)).toBe(false);
-  });
+  it.each(['https://example.org/', '/articles/x/', '#top', 'mailto:a@example.org', 'javascript-guide/'])(
+    '%j is not',
+    (url) => {
+      expect(isDangerousUrl(url)).toBe(false);
+    },
+  );
   it('scanFragment flags raw hostile HTML', () => {
     expect(scanFragment('<img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a>')).toHaveLength(2);
   });

@@ -30,28 +30,88 @@ export interface Finding {
 
 /** Attributes whose value a browser treats as a URL (or a list of them). */
 const URL_ATTRIBUTES = new Set([
-  'href', 'src', 'srcset', 'imagesrcset', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'cite',
-  'background', 'longdesc', 'lowsrc', 'dynsrc', 'ping', 'manifest', 'codebase', 'archive', 'usemap',
-  'icon', 'profile', 'classid', 'itemtype', 'itemid', 'content-location',
+  'href',
+  'src',
+  'srcset',
+  'imagesrcset',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'data',
+  'cite',
+  'background',
+  'longdesc',
+  'lowsrc',
+  'dynsrc',
+  'ping',
+  'manifest',
+  'codebase',
+  'archive',
+  'usemap',
+  'icon',
+  'profile',
+  'classid',
+  'itemtype',
+  'itemid',
+  'content-location',
 ]);
 
-const DANGEROUS_SCHEME = /^(?:javascript|vbscript|data|file|blob|filesystem|livescript|mocha|jar|view-source):/;
+const DANGEROUS_SCHEME =
+  /^(?:javascript|vbscript|data|file|blob|filesystem|livescript|mocha|jar|view-source):/;
 
 /** Elements that must never come out of content. */
 const FORBIDDEN_ELEMENTS = new Set([
-  'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'portal', 'fencedframe',
-  'foreignobject', 'animate', 'set', 'animatemotion', 'animatetransform', 'handler', 'listener', 'xss',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'portal',
+  'fencedframe',
+  'foreignobject',
+  'animate',
+  'set',
+  'animatemotion',
+  'animatetransform',
+  'handler',
+  'listener',
+  'xss',
 ]);
 
 const DANGEROUS_CSS = /expression\s*\(|url\s*\(|@import|-moz-binding|behavior\s*:|javascript:/i;
 
 /** Keys in feeds and sitemaps whose value is a URL. */
-const XML_URL_KEYS = new Set(['link', 'loc', 'url', 'href', '@_href', '@_url', '@_src', 'guid', 'comments', 'docs', 'image:loc']);
-const JSON_URL_KEYS = new Set(['url', 'external_url', 'home_page_url', 'feed_url', 'image', 'banner_image', 'icon', 'favicon', 'avatar', 'next_url']);
+const XML_URL_KEYS = new Set([
+  'link',
+  'loc',
+  'url',
+  'href',
+  '@_href',
+  '@_url',
+  '@_src',
+  'guid',
+  'comments',
+  'docs',
+  'image:loc',
+]);
+const JSON_URL_KEYS = new Set([
+  'url',
+  'external_url',
+  'home_page_url',
+  'feed_url',
+  'image',
+  'banner_image',
+  'icon',
+  'favicon',
+  'avatar',
+  'next_url',
+]);
 
 /** What a browser does to a URL before looking at its scheme: decode, drop controls and whitespace, lowercase. */
 export function normalizedScheme(url: string): string {
-  // eslint-disable-next-line no-control-regex
   return url.replace(/[\u0000-\u0020\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, '').toLowerCase();
 }
 
@@ -113,11 +173,19 @@ function scanHtmlDocument(html: string, report: Report, isOwnScript: (src: strin
       try {
         JSON.parse(script.textContent ?? '');
       } catch (error) {
-        report(`a JSON-LD block does not parse (${(error as Error).message}): ${excerpt(script.textContent)}`);
+        report(
+          `a JSON-LD block does not parse (${(error as Error).message}): ${excerpt(script.textContent)}`,
+        );
       }
     } else if (src) {
       if (!isOwnScript(src)) report(`a script from ${src} (only the site's own .js files in dist/ may load)`);
-    } else if (!cspHashes.has(`'sha256-${createHash('sha256').update(script.textContent ?? '').digest('base64')}'`)) {
+    } else if (
+      !cspHashes.has(
+        `'sha256-${createHash('sha256')
+          .update(script.textContent ?? '')
+          .digest('base64')}'`,
+      )
+    ) {
       report(`an inline script the page's CSP does not list: ${excerpt(script.textContent)}`);
     }
   }
@@ -129,7 +197,8 @@ function scanHtmlDocument(html: string, report: Report, isOwnScript: (src: strin
     const target = /url\s*=\s*['"]?([^'"]*)/i.exec(meta.getAttribute('content') ?? '')?.[1] ?? '';
     // Astro's redirect pages (article aliases) refresh to a page of the same site; nothing else may.
     const internalRedirect = equiv === 'refresh' && /^\/(?!\/)/.test(target.trim());
-    if (equiv !== 'content-security-policy' && !internalRedirect) report(`<meta http-equiv="${equiv}" content="${excerpt(meta.getAttribute('content'))}">`);
+    if (equiv !== 'content-security-policy' && !internalRedirect)
+      report(`<meta http-equiv="${equiv}" content="${excerpt(meta.getAttribute('content'))}">`);
   }
   scanElements(document.querySelectorAll('*'), report);
 }
@@ -143,8 +212,10 @@ export function scanFragment(html: string): string[] {
 
 function scanHtmlFragment(html: string, report: Report, where: string): void {
   const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
-  for (const script of document.querySelectorAll('script')) report(`a script in feed HTML: ${excerpt(script.textContent)}`, where);
-  for (const style of document.querySelectorAll('style, link, meta')) report(`a <${style.localName}> in feed HTML`, where);
+  for (const script of document.querySelectorAll('script'))
+    report(`a script in feed HTML: ${excerpt(script.textContent)}`, where);
+  for (const style of document.querySelectorAll('style, link, meta'))
+    report(`a <${style.localName}> in feed HTML`, where);
   scanElements(document.body.querySelectorAll('*'), (problem) => report(problem, where));
 }
 
@@ -157,18 +228,29 @@ function scanElements(elements: Iterable<Element>, report: Report): void {
       if (lower.startsWith('on')) report(`an event handler ${attribute}="${excerpt(value)}" on <${name}>`);
       else if (lower === 'srcset' || lower === 'imagesrcset') {
         for (const candidate of value.split(',')) {
-          if (isDangerousUrl(candidate.trim().split(/\s+/)[0] ?? '')) report(`a ${attribute} URL ${excerpt(candidate)} on <${name}>`);
+          if (isDangerousUrl(candidate.trim().split(/\s+/)[0] ?? ''))
+            report(`a ${attribute} URL ${excerpt(candidate)} on <${name}>`);
         }
-      } else if (URL_ATTRIBUTES.has(lower) && isDangerousUrl(value)) report(`a ${attribute}="${excerpt(value)}" on <${name}>`);
-      else if (lower === 'style' && DANGEROUS_CSS.test(value)) report(`CSS that can load or run things: style="${excerpt(value)}" on <${name}>`);
-      else if ((lower === 'attributename' || lower === 'to' || lower === 'values' || lower === 'from') && isDangerousUrl(value)) {
+      } else if (URL_ATTRIBUTES.has(lower) && isDangerousUrl(value))
+        report(`a ${attribute}="${excerpt(value)}" on <${name}>`);
+      else if (lower === 'style' && DANGEROUS_CSS.test(value))
+        report(`CSS that can load or run things: style="${excerpt(value)}" on <${name}>`);
+      else if (
+        (lower === 'attributename' || lower === 'to' || lower === 'values' || lower === 'from') &&
+        isDangerousUrl(value)
+      ) {
         report(`SVG animation towards a script URL on <${name}>`);
       }
     }
   }
 }
 
-const xmlParser = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: true, cdataPropName: false });
+const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  processEntities: true,
+  htmlEntities: true,
+  cdataPropName: false,
+});
 
 function scanXml(xml: string, file: string, report: Report): void {
   const valid = XMLValidator.validate(xml);
@@ -190,7 +272,8 @@ function scanSvg(svg: string, report: Report): void {
   if (valid !== true) report(`does not parse as XML: ${valid.err.msg} (line ${valid.err.line})`);
   // Opened directly, an SVG runs its scripts in the site's origin.
   const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
-  for (const script of document.querySelectorAll('script')) report(`a script inside an SVG: ${excerpt(script.textContent)}`);
+  for (const script of document.querySelectorAll('script'))
+    report(`a script inside an SVG: ${excerpt(script.textContent)}`);
   scanElements(document.body.querySelectorAll('*'), report);
 }
 
@@ -205,7 +288,8 @@ function scanJson(text: string, file: string, report: Report): void {
   let item = 0;
   walk(value, (key, string) => {
     if (JSON_URL_KEYS.has(key) && isDangerousUrl(string)) report(`a "${key}" URL ${excerpt(string)}`);
-    if (key === 'content_html' || key === 'summary_html') scanHtmlFragment(string, report, `${file}#item ${++item}`);
+    if (key === 'content_html' || key === 'summary_html')
+      scanHtmlFragment(string, report, `${file}#item ${++item}`);
   });
 }
 
@@ -214,7 +298,8 @@ function walk(node: unknown, visit: (key: string, value: string) => void, key = 
   if (typeof node === 'string') visit(key, node);
   else if (Array.isArray(node)) for (const child of node) walk(child, visit, key);
   else if (node && typeof node === 'object') {
-    for (const [childKey, child] of Object.entries(node)) walk(child, visit, childKey === '#text' ? key : childKey);
+    for (const [childKey, child] of Object.entries(node))
+      walk(child, visit, childKey === '#text' ? key : childKey);
   }
 }
 

@@ -3,11 +3,23 @@
  * on a real build in tests/browser/csp.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { CACHE, frameSrcDirective, framesSomething, headerPolicy, headersFile, META_CSP_DIRECTIVES, metaPolicyOf, parsePolicy, unionOfPolicies } from '../../src/lib/security-headers.ts';
+import {
+  CACHE,
+  frameSrcDirective,
+  framesSomething,
+  headerPolicy,
+  headersFile,
+  META_CSP_DIRECTIVES,
+  metaPolicyOf,
+  parsePolicy,
+  unionOfPolicies,
+} from '../../src/lib/security-headers.ts';
 import { parseHeadersFile } from '../helpers/headers-file.ts';
 
-const ARTICLE = "script-src 'self' 'sha256-AAA='; style-src 'self' 'sha256-BBB='; default-src 'self'; object-src 'none'";
-const SEARCH = "script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA='; style-src 'self' 'sha256-BBB='; default-src 'self'; object-src 'none'";
+const ARTICLE =
+  "script-src 'self' 'sha256-AAA='; style-src 'self' 'sha256-BBB='; default-src 'self'; object-src 'none'";
+const SEARCH =
+  "script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA='; style-src 'self' 'sha256-BBB='; default-src 'self'; object-src 'none'";
 
 describe('the header CSP', () => {
   it("is the union of the pages' meta policies plus frame-ancestors and upgrade-insecure-requests", () => {
@@ -27,7 +39,10 @@ describe('the header CSP', () => {
 
   it('keeps directive names case-insensitive and the first occurrence, as browsers do', () => {
     expect(parsePolicy("Object-Src 'none'; object-src *").get('object-src')).toEqual(["'none'"]);
-    expect(unionOfPolicies(["img-src 'self'", 'img-src https:']).get('img-src')).toEqual(["'self'", 'https:']);
+    expect(unionOfPolicies(["img-src 'self'", 'img-src https:']).get('img-src')).toEqual([
+      "'self'",
+      'https:',
+    ]);
   });
 
   it('the meta directives never allow inline script, plugins, base or framing', () => {
@@ -40,7 +55,9 @@ describe('the header CSP', () => {
 
   it("frames nothing unless a page embeds a video, and then only that player's origin", () => {
     expect(frameSrcDirective([])).toBe("frame-src 'none'");
-    expect(frameSrcDirective(['https://www.youtube-nocookie.com'])).toBe('frame-src https://www.youtube-nocookie.com');
+    expect(frameSrcDirective(['https://www.youtube-nocookie.com'])).toBe(
+      'frame-src https://www.youtube-nocookie.com',
+    );
     expect(() => frameSrcDirective(['*'])).toThrow(/not an https origin/);
     expect(() => frameSrcDirective(["https://a.example 'unsafe-inline'"])).toThrow(/not an https origin/);
     expect(framesSomething("default-src 'self'; frame-src 'none'")).toBe(false);
@@ -48,12 +65,16 @@ describe('the header CSP', () => {
   });
 
   it("joins 'none' and a source into the source", () => {
-    expect(unionOfPolicies(["frame-src 'none'", 'frame-src https://player.vimeo.com']).get('frame-src')).toEqual(['https://player.vimeo.com']);
+    expect(
+      unionOfPolicies(["frame-src 'none'", 'frame-src https://player.vimeo.com']).get('frame-src'),
+    ).toEqual(['https://player.vimeo.com']);
     expect(unionOfPolicies(["frame-src 'none'", "frame-src 'none'"]).get('frame-src')).toEqual(["'none'"]);
   });
 
   it('reads the meta policy Astro writes', () => {
-    expect(metaPolicyOf(`<head><meta http-equiv="content-security-policy" content="${ARTICLE}"></head>`)).toBe(ARTICLE);
+    expect(
+      metaPolicyOf(`<head><meta http-equiv="content-security-policy" content="${ARTICLE}"></head>`),
+    ).toBe(ARTICLE);
     expect(metaPolicyOf('<head></head>')).toBeUndefined();
   });
 });
@@ -61,7 +82,16 @@ describe('the header CSP', () => {
 describe('the _headers file', () => {
   const file = headersFile("default-src 'self'", {
     folders: ['_astro', 'articles', 'tags', '2', '17', 'pagefind'],
-    files: ['index.html', '404.html', 'rss.xml', 'feed.json', 'sitemap-index.xml', 'logo.png', '_redirects', '_headers'],
+    files: [
+      'index.html',
+      '404.html',
+      'rss.xml',
+      'feed.json',
+      'sitemap-index.xml',
+      'logo.png',
+      '_redirects',
+      '_headers',
+    ],
   });
   const rules = new Map(
     file
@@ -69,7 +99,17 @@ describe('the _headers file', () => {
       .filter((block) => block.startsWith('/'))
       .map((block) => {
         const [path, ...headers] = block.split('\n');
-        return [path!, Object.fromEntries(headers.map((line) => line.trim().split(/:\s(.*)/s).slice(0, 2)))];
+        return [
+          path!,
+          Object.fromEntries(
+            headers.map((line) =>
+              line
+                .trim()
+                .split(/:\s(.*)/s)
+                .slice(0, 2),
+            ),
+          ),
+        ];
       }),
   );
 
@@ -103,13 +143,20 @@ describe('the _headers file', () => {
 
 describe('the _headers file of a site with video embeds', () => {
   const layout = { folders: ['articles'], files: ['index.html'] };
-  const pages = [{ path: '/articles/harbour-video/', policy: "default-src 'self'; frame-src https://www.youtube-nocookie.com" }];
+  const pages = [
+    {
+      path: '/articles/harbour-video/',
+      policy: "default-src 'self'; frame-src https://www.youtube-nocookie.com",
+    },
+  ];
 
   it("gives each embedding page its own CSP, detaching the site-wide one (Cloudflare joins them otherwise); /* keeps frame-src 'none'", () => {
     const file = headersFile("default-src 'self'; frame-src 'none'", layout, pages);
-    expect(file).toContain("/*\n  Strict-Transport-Security");
+    expect(file).toContain('/*\n  Strict-Transport-Security');
     expect(file).toContain("Content-Security-Policy: default-src 'self'; frame-src 'none'");
-    expect(file).toContain("/articles/harbour-video/\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'self'; frame-src https://www.youtube-nocookie.com");
+    expect(file).toContain(
+      "/articles/harbour-video/\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'self'; frame-src https://www.youtube-nocookie.com",
+    );
   });
 
   it('leaves out the detach line Netlify would reject; there the later rule wins', () => {
@@ -121,7 +168,10 @@ describe('the _headers file of a site with video embeds', () => {
 
 describe('the _headers file of a site with files linked from articles', () => {
   it('makes each file a browser would render a download (nosniff comes from /*), path-encoded', () => {
-    const file = headersFile("default-src 'self'", { folders: ['articles'], files: [] }, [], 'any', ['/articles/vote/results.csv', '/articles/vote/Old page.html']);
+    const file = headersFile("default-src 'self'", { folders: ['articles'], files: [] }, [], 'any', [
+      '/articles/vote/results.csv',
+      '/articles/vote/Old page.html',
+    ]);
     const rules = new Map(parseHeadersFile(file).map((rule) => [rule.path, rule.headers]));
     expect(rules.get('/articles/vote/results.csv')).toEqual({ 'Content-Disposition': 'attachment' });
     expect(rules.get('/articles/vote/Old%20page.html')).toEqual({ 'Content-Disposition': 'attachment' });

@@ -3,8 +3,10 @@ import { isRfc3339, isRfc822, jsonFeedProblems, rssProblems } from '../../script
 
 const rss = (channel: string, item: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom"><channel>${channel}<item>${item}</item></channel></rss>`;
-const CHANNEL = '<title>T</title><link>https://news.example.org/</link><description>D</description><atom:link href="https://news.example.org/rss.xml" rel="self" type="application/rss+xml"/>';
-const ITEM = '<title>A</title><link>https://news.example.org/a/</link><guid isPermaLink="true">https://news.example.org/a/</guid><pubDate>Sun, 29 Nov 2026 09:00:00 GMT</pubDate><content:encoded><![CDATA[<p><a href="https://news.example.org/b/">b</a><img src="https://news.example.org/x.webp" srcset="https://news.example.org/x.webp 1x"></p>]]></content:encoded>';
+const CHANNEL =
+  '<title>T</title><link>https://news.example.org/</link><description>D</description><atom:link href="https://news.example.org/rss.xml" rel="self" type="application/rss+xml"/>';
+const ITEM =
+  '<title>A</title><link>https://news.example.org/a/</link><guid isPermaLink="true">https://news.example.org/a/</guid><pubDate>Sun, 29 Nov 2026 09:00:00 GMT</pubDate><content:encoded><![CDATA[<p><a href="https://news.example.org/b/">b</a><img src="https://news.example.org/x.webp" srcset="https://news.example.org/x.webp 1x"></p>]]></content:encoded>';
 
 const jsonFeed = (overrides: object = {}, item: object = {}) =>
   JSON.stringify({
@@ -12,7 +14,17 @@ const jsonFeed = (overrides: object = {}, item: object = {}) =>
     title: 'T',
     home_page_url: 'https://news.example.org/',
     feed_url: 'https://news.example.org/feed.json',
-    items: [{ id: 'https://news.example.org/a/', url: 'https://news.example.org/a/', content_html: '<p>a</p>', date_published: '2026-11-29T09:00:00+00:00', authors: [{ name: 'A', url: 'https://news.example.org/authors/a/' }], tags: ['x'], ...item }],
+    items: [
+      {
+        id: 'https://news.example.org/a/',
+        url: 'https://news.example.org/a/',
+        content_html: '<p>a</p>',
+        date_published: '2026-11-29T09:00:00+00:00',
+        authors: [{ name: 'A', url: 'https://news.example.org/authors/a/' }],
+        tags: ['x'],
+        ...item,
+      },
+    ],
     ...overrides,
   });
 
@@ -41,7 +53,8 @@ describe('rssProblems', () => {
 
   it('names missing channel elements, relative URLs, bad dates and relative content URLs', () => {
     const channel = '<title>T</title><link>/</link>';
-    const item = '<title>A</title><link>/a/</link><pubDate>2026-11-29</pubDate><description><![CDATA[<img src="/_astro/x.webp">]]></description>';
+    const item =
+      '<title>A</title><link>/a/</link><pubDate>2026-11-29</pubDate><description><![CDATA[<img src="/_astro/x.webp">]]></description>';
     expect(rssProblems(rss(channel, item))).toEqual([
       'channel: required <description> is missing or empty',
       'channel: <link> is not an absolute URL: /',
@@ -63,7 +76,10 @@ describe('jsonFeedProblems', () => {
 
   it('names a wrong version, relative URLs, bad dates and missing content', () => {
     const problems = jsonFeedProblems(
-      jsonFeed({ version: 'https://jsonfeed.org/version/1', feed_url: '/feed.json' }, { url: '/a/', content_html: undefined, date_published: '2026-11-29' }),
+      jsonFeed(
+        { version: 'https://jsonfeed.org/version/1', feed_url: '/feed.json' },
+        { url: '/a/', content_html: undefined, date_published: '2026-11-29' },
+      ),
     );
     expect(problems).toEqual([
       'version is "https://jsonfeed.org/version/1", not https://jsonfeed.org/version/1.1',

@@ -14,7 +14,9 @@ function site(files: Record<string, string>, options = SITE) {
     mkdirSync(dirname(join(dist, path)), { recursive: true });
     writeFileSync(join(dist, path), contents);
   }
-  return checkInternalLinks(dist, options).map(({ page, attribute, target, reason }) => `${page} ${attribute} ${target}: ${reason}`);
+  return checkInternalLinks(dist, options).map(
+    ({ page, attribute, target, reason }) => `${page} ${attribute} ${target}: ${reason}`,
+  );
 }
 afterEach(() => {
   for (const dist of dists.splice(0)) rmSync(dist, { recursive: true, force: true });
@@ -54,8 +56,18 @@ describe('checkInternalLinks', () => {
 
   it('resolves metadata URLs under the base path', () => {
     const options = { ...SITE, basePath: '/news/' };
-    expect(site({ 'index.html': '<meta property="og:image" content="https://news.example.org/news/og.png">', 'og.png': '' }, options)).toEqual([]);
-    expect(site({ 'index.html': '<meta property="og:image" content="https://news.example.org/og.png">' }, options)).toEqual([
+    expect(
+      site(
+        {
+          'index.html': '<meta property="og:image" content="https://news.example.org/news/og.png">',
+          'og.png': '',
+        },
+        options,
+      ),
+    ).toEqual([]);
+    expect(
+      site({ 'index.html': '<meta property="og:image" content="https://news.example.org/og.png">' }, options),
+    ).toEqual([
       "index.html meta[og:image] https://news.example.org/og.png: points outside the site's base path /news/",
     ]);
   });

@@ -9,8 +9,15 @@ const article = (overrides: Record<string, unknown> = {}) => ({
   image: ['https://news.example.org/a-16x9.jpg'],
   datePublished: '2026-11-28T18:00:00+00:00',
   dateModified: '2026-11-29T09:30:00Z',
-  author: [{ '@type': 'Person', name: 'Amara Okafor', url: 'https://news.example.org/authors/amara-okafor/' }],
-  publisher: { '@type': 'Organization', name: 'N', url: 'https://news.example.org/', logo: { '@type': 'ImageObject', url: 'https://news.example.org/logo.png' } },
+  author: [
+    { '@type': 'Person', name: 'Amara Okafor', url: 'https://news.example.org/authors/amara-okafor/' },
+  ],
+  publisher: {
+    '@type': 'Organization',
+    name: 'N',
+    url: 'https://news.example.org/',
+    logo: { '@type': 'ImageObject', url: 'https://news.example.org/logo.png' },
+  },
   ...overrides,
 });
 
@@ -21,7 +28,12 @@ describe('validateJsonLd', () => {
 
   it('reports misspelt properties, relative URLs, dates without a zone and impossible dates', () => {
     const { errors } = validateJsonLd(
-      article({ datePublised: '2026-11-28', image: ['/a.jpg'], dateModified: '2026-11-29T09:30:00', dateCreated: '2026-02-30' }),
+      article({
+        datePublised: '2026-11-28',
+        image: ['/a.jpg'],
+        dateModified: '2026-11-29T09:30:00',
+        dateCreated: '2026-02-30',
+      }),
     );
     expect(errors).toEqual([
       'image[0]: "/a.jpg" is not an absolute http(s) URL or a ImageObject node',
@@ -33,7 +45,11 @@ describe('validateJsonLd', () => {
 
   it('reports a node of the wrong type, a missing required property and an unknown type', () => {
     const { errors } = validateJsonLd(
-      article({ headline: undefined, author: [{ '@type': 'ImageObject', url: 'https://x.example/' }], publisher: { '@type': 'Corporation', name: 'N' } }),
+      article({
+        headline: undefined,
+        author: [{ '@type': 'ImageObject', url: 'https://x.example/' }],
+        publisher: { '@type': 'Corporation', name: 'N' },
+      }),
     );
     expect(errors).toEqual([
       'author[0]: a ImageObject node cannot stand here (schema.org expects Person or Organization)',
@@ -45,17 +61,22 @@ describe('validateJsonLd', () => {
   it('lists missing recommended properties separately from errors', () => {
     const { errors, recommendations } = validateJsonLd(article({ author: undefined, image: undefined }));
     expect(errors).toEqual([]);
-    expect(recommendations).toEqual(['NewsArticle: recommended "author" is missing', 'NewsArticle: recommended "image" is missing']);
-  });
-
-  it('checks nested nodes: an author Person without a name is an error', () => {
-    expect(validateJsonLd(article({ author: [{ '@type': 'Person', url: 'https://x.example/' }] })).errors).toEqual([
-      'author[0] (Person): required "name" is missing',
+    expect(recommendations).toEqual([
+      'NewsArticle: recommended "author" is missing',
+      'NewsArticle: recommended "image" is missing',
     ]);
   });
 
+  it('checks nested nodes: an author Person without a name is an error', () => {
+    expect(
+      validateJsonLd(article({ author: [{ '@type': 'Person', url: 'https://x.example/' }] })).errors,
+    ).toEqual(['author[0] (Person): required "name" is missing']);
+  });
+
   it('checks breadcrumbs as Google requires them', () => {
-    const trail = (items: object[]) => validateJsonLd({ '@context': 'https://schema.org', '@type': 'BreadcrumbList', itemListElement: items }).errors;
+    const trail = (items: object[]) =>
+      validateJsonLd({ '@context': 'https://schema.org', '@type': 'BreadcrumbList', itemListElement: items })
+        .errors;
     expect(
       trail([
         { '@type': 'ListItem', position: 1, name: 'Home', item: 'https://news.example.org/' },
@@ -69,7 +90,9 @@ describe('validateJsonLd', () => {
   });
 
   it('requires the schema.org context and validates every node of a @graph', () => {
-    expect(validateJsonLd({ '@context': 'http://example.org', '@graph': [{ '@type': 'Person' }] }).errors).toEqual([
+    expect(
+      validateJsonLd({ '@context': 'http://example.org', '@graph': [{ '@type': 'Person' }] }).errors,
+    ).toEqual([
       '@context is "http://example.org", expected "https://schema.org"',
       '@graph[0] (Person): required "name" is missing',
     ]);
@@ -78,7 +101,8 @@ describe('validateJsonLd', () => {
 
 describe('jsonLdBlocksOf', () => {
   it('parses each block and names one that does not parse', () => {
-    const html = '<script type="application/ld+json">{"@type":"Thing"}</script><script type="application/ld+json">{oops</script>';
+    const html =
+      '<script type="application/ld+json">{"@type":"Thing"}</script><script type="application/ld+json">{oops</script>';
     const { blocks, errors } = jsonLdBlocksOf(html);
     expect(blocks).toEqual([{ '@type': 'Thing' }]);
     expect(errors).toHaveLength(1);
