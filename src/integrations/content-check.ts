@@ -78,18 +78,11 @@ export async function bodyImageProblems(
     const source = tooCostly.has(relativeFile) ? '' : readFileSync(file, 'utf8');
     if (!mayShowImages(source) && !mayHaveRawHtml(source) && !mayHaveHeadingNotes(source)) continue;
     const { error, facts } = await renderQuietly(file, source);
-    for (const { line, column, message, fix } of facts?.removed ?? []) {
-      found.push({
-        severity: 'warning',
-        file: relativeFile,
-        line,
-        column,
-        field: '(body)',
-        message: `the sanitizer ${message}`,
-        hint: fix,
-      });
-    }
-    for (const { line, column, message, fix } of facts?.notes ?? []) {
+    const removed = (facts?.removed ?? []).map((note) => ({
+      ...note,
+      message: `the sanitizer ${note.message}`,
+    }));
+    for (const { line, column, message, fix } of [...removed, ...(facts?.notes ?? [])]) {
       found.push({
         severity: 'warning',
         file: relativeFile,
