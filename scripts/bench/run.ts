@@ -12,6 +12,7 @@
  *   npm run bench -- --cold-only           skips the two rebuilds (N = 100,000 when time is short)
  *   npm run bench -- --self-test           tests the harness itself (needs an idle machine)
  *   npm run bench -- --publish-path        times the publish path: correction, new article, hourly
+ *   npm run bench -- --highlight-cost      CPU cost of build-time code highlighting, per block
  *   npm run bench -- --memory-max 7G       kills and fails a build whose process tree holds more
  *                                          (a private GitHub runner's memory; memory-limit.ts)
  */
@@ -62,6 +63,7 @@ const { values: args } = parseArgs({
     'cold-only': { type: 'boolean', default: false },
     'self-test': { type: 'boolean', default: false },
     'publish-path': { type: 'boolean', default: false },
+    'highlight-cost': { type: 'boolean', default: false },
     'memory-max': { type: 'string' },
   },
 });
@@ -74,6 +76,10 @@ if (args['self-test']) {
     { cwd: projectRoot, stdio: 'inherit' },
   );
   process.exit(run.status ?? 1);
+}
+if (args['highlight-cost']) {
+  await import('./highlight-cost.ts').then(({ highlightCost }) => highlightCost());
+  process.exit(0);
 }
 if (args['publish-path']) {
   await import('./publish-path.ts').then(({ publishPath }) =>
