@@ -180,9 +180,9 @@ describe('the link check across rebuilds', () => {
     expect(rebuildOutput).not.toMatch(/Links unchanged since the last passing check/);
   });
 
-  it('is skipped when every page is byte for byte what the last passing check saw', () => {
+  it('is skipped when every file it reads is byte for byte what the last passing check saw', () => {
     expect(unchangedOutput).toMatch(
-      /Links unchanged since the last passing check \(\d+ pages\): not checked again/,
+      /Links unchanged since the last passing check \(\d+ files read\): not checked again/,
     );
   });
 });
