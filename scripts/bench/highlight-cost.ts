@@ -9,6 +9,7 @@
 import { cpuUsage } from 'node:process';
 import { join } from 'node:path';
 import { renderMarkdown } from '../../src/markdown/render-article.ts';
+import { median } from './stats.ts';
 
 /** Languages of the Rust blog trial's 1,068 fenced blocks, most common first (docs/migration.md). */
 const SAMPLES: Record<string, string> = {
@@ -50,7 +51,6 @@ export async function highlightCost({ rounds = 5, articles = 40, blocksPerArticl
     withMs.push(await cpuMsToRender(coloured, articles));
     withoutMs.push(await cpuMsToRender(plain, articles));
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const blocks = articles * blocksPerArticle;
   const perBlock = (median(withMs) - median(withoutMs)) / blocks;
   console.log(
