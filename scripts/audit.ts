@@ -1,9 +1,9 @@
 /**
  * `npm run audit [-- --page article|home|search] [--dist dist] [--runs 3]`: Lighthouse (mobile preset:
  * a mid-range phone on a slow 4G link, simulated) on the built site served from 127.0.0.1 in
- * headless Debian Chromium, text gzipped as static hosts send it (tests/helpers/static-server.ts). Prints a scores table and exits 1 when any category of any page
- * scores below 0.95, listing the audits that cost points. Reports (HTML and JSON) are written to
- * test-artifacts/lighthouse/.
+ * headless Debian Chromium, text gzipped as static hosts send it (tests/helpers/static-server.ts). Prints a
+ * scores table and exits 1 when any category of any page scores below 0.95, listing the audits that cost
+ * points. Reports (HTML and JSON) are written to test-artifacts/lighthouse/.
  *
  * "The article page" is the original harbour article: the seed wire story is noindex by the
  * syndication policy, and Lighthouse's SEO score punishes noindex. A page that is noindex on
@@ -104,10 +104,10 @@ try {
     const costs = CATEGORIES.filter((id) => scores[id] < 1).flatMap((id) =>
       lhr.categories[id].auditRefs
         .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id].score ?? 1) < 1)
-        .map(
-          (ref) =>
-            `${id}: ${ref.id} (${lhr.audits[ref.id].score}) ${lhr.audits[ref.id].displayValue ?? lhr.audits[ref.id].title}`,
-        ),
+        .map((ref) => {
+          const audit = lhr.audits[ref.id];
+          return `${id}: ${ref.id} (${audit.score}) ${audit.displayValue ?? audit.title}`;
+        }),
     );
     const note = noindex ? 'noindex by design: is-crawlable not scored' : '';
     rows.push({ page: `${name} ${path}`, scores, costs, note, performanceRuns });
@@ -123,14 +123,14 @@ console.log(
 );
 console.log(`${'page'.padEnd(width)}  ${CATEGORIES.map((id) => id.padStart(16)).join('')}`);
 for (const row of rows) {
-  console.log(
-    `${row.page.padEnd(width)}  ${CATEGORIES.map((id) => row.scores[id].toFixed(2).padStart(16)).join('')}${row.note ? `  (${row.note})` : ''}`,
-  );
+  const scores = CATEGORIES.map((id) => row.scores[id].toFixed(2).padStart(16)).join('');
+  console.log(`${row.page.padEnd(width)}  ${scores}${row.note ? `  (${row.note})` : ''}`);
 }
 if (runs > 1) {
   for (const row of rows)
     console.log(
-      `${row.page}: performance in each run ${row.performanceRuns.map((score) => score.toFixed(2)).join(', ')} (the median run first)`,
+      `${row.page}: performance in each run ` +
+        `${row.performanceRuns.map((score) => score.toFixed(2)).join(', ')} (the median run first)`,
     );
 }
 const failing = rows.filter((row) => CATEGORIES.some((id) => row.scores[id] < THRESHOLD));

@@ -44,12 +44,14 @@ try {
   } catch (error) {
     const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
     throw new EmbedCommandError(
-      `could not reach ${new URL(request).origin} (${cause}). Check that you are online and try again; the article was not changed.`,
+      `could not reach ${new URL(request).origin} (${cause}). Check ` +
+        `that you are online and try again; the article was not changed.`,
     );
   }
   if (!response.ok)
     throw new EmbedCommandError(
-      `${new URL(request).origin} answered HTTP ${response.status} for ${embed.url}: is the post or video public? The article was not changed.`,
+      `${new URL(request).origin} answered HTTP ${response.status} for ${embed.url}: ` +
+        `is the post or video public? The article was not changed.`,
     );
   const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   writeFileSync(article, rewriteArticle(markdown, url, replacementFor(embed, answer)));

@@ -1,9 +1,10 @@
 /**
- * npm run import-archive -- <folder | export.xml> [--from markdown|wordpress] [--section news] [--relationship original] [--site-root dir] [--no-fetch] [--publish] [--out content/articles]
- * Imports an archive into content/articles/: a folder of Jekyll, Hugo or Eleventy markdown posts
- * (src/lib/archive-import.ts) or a WordPress export (src/lib/wordpress-import.ts; its images are
- * fetched once unless --no-fetch). Every article is a draft unless --publish; none is overwritten.
- * Prints the summary: imported, needs attention (file:line and reason), skipped (and why).
+ * npm run import-archive -- <folder | export.xml> [--from markdown|wordpress] [--section news]
+ * [--relationship original] [--site-root dir] [--no-fetch] [--publish] [--out content/articles] Imports an
+ * archive into content/articles/: a folder of Jekyll, Hugo or Eleventy markdown posts
+ * (src/lib/archive-import.ts) or a WordPress export (src/lib/wordpress-import.ts; its images are fetched
+ * once unless --no-fetch). Every article is a draft unless --publish; none is overwritten. Prints the
+ * summary: imported, needs attention (file:line and reason), skipped (and why).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -18,7 +19,8 @@ import { httpFetcher, importWordPressExport } from '../src/lib/wordpress-import.
 import { editorCommand } from './editor-cli.ts';
 
 const USAGE =
-  'usage: npm run import-archive -- <folder | export.xml> [--from markdown|wordpress] [--section news] [--relationship original] [--site-root dir] [--no-fetch] [--publish]';
+  'usage: npm run import-archive -- <folder | export.xml> [--from markdown|wordpress] ' +
+  '[--section news] [--relationship original] [--site-root dir] [--no-fetch] [--publish]';
 
 const { values, positionals, usage, fail } = editorCommand('import-archive', USAGE, {
   from: { type: 'string' },

@@ -1,8 +1,8 @@
 /**
- * npm run import -- <file.txt> [--section news] [--tag "A tag"]… [--content-note "…"] [--date ISO] [--publish] [--out content/articles]
- * Turns plain-text wire copy (AP, Reuters, AFP, PA or plain; src/lib/wire-import.ts) into
- * content/articles/<slug>/index.md, a draft unless --publish, and prints the path.
- * Never overwrites an existing article.
+ * npm run import -- <file.txt> [--section news] [--tag "A tag"]… [--content-note "…"] [--date ISO]
+ * [--publish] [--out content/articles] Turns plain-text wire copy (AP, Reuters, AFP, PA or plain;
+ * src/lib/wire-import.ts) into content/articles/<slug>/index.md, a draft unless --publish, and prints the
+ * path. Never overwrites an existing article.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { ArticleBundleError, writeNewArticle } from '../src/lib/article-bundle.ts';
@@ -13,7 +13,8 @@ import { editorCommand } from './editor-cli.ts';
 
 const { values, positionals, usage, fail } = editorCommand(
   'import',
-  'usage: npm run import -- <file.txt> [--section news] [--tag "A tag"] [--content-note "…"] [--date 2026-11-29T09:00:00Z] [--publish]',
+  'usage: npm run import -- <file.txt> [--section news] [--tag ' +
+    '"A tag"] [--content-note "…"] [--date 2026-11-29T09:00:00Z] [--publish]',
   {
     section: { type: 'string', default: 'news' },
     tag: { type: 'string', multiple: true, default: [] },

@@ -34,7 +34,8 @@ try {
     draft: true,
   };
   const note =
-    '# A draft: shown by `npm run dev` only. Set pubDate to when it should go live and delete `draft: true` to publish.\n';
+    '# A draft: shown by `npm run dev` only. Set pubDate to when ' +
+    'it should go live and delete `draft: true` to publish.\n';
   const markdown = `---\n${note}${stringify(frontMatter, { lineWidth: 0 })}---\n\n`;
   console.log(writeNewArticle(values.out!, slugFromHeadline(headline), markdown));
 } catch (error) {

@@ -42,7 +42,8 @@ function main(): number {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (failed.length) {
     console.error(
-      `verify: ${failed.map((result) => result.name).join(', ')} failed (${seconds} s). Fix the pages or articles named above, rebuild, and run npm run verify again.`,
+      `verify: ${failed.map((result) => result.name).join(', ')} failed (${seconds} s). ` +
+        `Fix the pages or articles named above, rebuild, and run npm run verify again.`,
     );
     return 1;
   }

@@ -175,10 +175,11 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 
 function sentence(random: Random): string {
   const parts = [random.pick(SUBJECTS), random.pick(VERBS), random.pick(OBJECTS), random.pick(CLAUSES)];
-  if (random.next() < 0.5)
-    parts.push(
-      `, and the ${random.pick(WORDS)} ${random.pick(['was welcomed', 'drew questions', 'is due in spring', 'remains open'])}`,
-    );
+  if (random.next() < 0.5) {
+    const word = random.pick(WORDS);
+    const outcome = random.pick(['was welcomed', 'drew questions', 'is due in spring', 'remains open']);
+    parts.push(`, and the ${word} ${outcome}`);
+  }
   return `${parts.join(' ').replace(' ,', ',')}.`;
 }
 
@@ -186,7 +187,9 @@ function paragraph(random: Random, withLink: boolean): string {
   const sentences = Array.from({ length: random.int(3, 5) }, () => sentence(random));
   if (withLink) {
     const word = random.pick(WORDS);
-    sentences[1] = `Read the [${word} published by ${random.pick(PLACES).replace('the ', 'the office at ')}](https://news.example.com/${word}/${random.int(100, 999)}) for the full detail.`;
+    const place = random.pick(PLACES).replace('the ', 'the office at ');
+    const url = `https://news.example.com/${word}/${random.int(100, 999)}`;
+    sentences[1] = `Read the [${word} published by ${place}](${url}) for the full detail.`;
   }
   if (random.next() < 0.3) sentences[0] = sentences[0]!.replace(/^(\S+ \S+)/, '*$1*');
   return sentences.join(' ');
@@ -275,7 +278,10 @@ export function benchArticle(index: number, seed = DEFAULT_SEED): BenchArticle {
 }
 
 export function authorYaml(id: string, index: number): string {
-  return `name: ${FIRST_NAMES[index]} ${LAST_NAMES[index]}\nbio: ${yamlString(`Reports on ${TAGS[index]!.toLowerCase()} and the towns along the coast. Author id ${id}.`)}\n`;
+  return (
+    `name: ${FIRST_NAMES[index]} ${LAST_NAMES[index]}\n` +
+    `bio: ${yamlString(`Reports on ${TAGS[index]!.toLowerCase()} and the towns along the coast. Author id ${id}.`)}\n`
+  );
 }
 
 /**

@@ -37,7 +37,10 @@ export function main(contentDir: string, outDir: string): number {
     const [, frontMatter = '', markdown = source] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
     const data = parseYaml(frontMatter) as { title?: string };
     const html = String(processor.processSync(markdown));
-    const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(data.title ?? '')}</title></head><body><main><article><h1>${escapeHtml(data.title ?? '')}</h1>${html}</article></main></body></html>`;
+    const page =
+      `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+      `<title>${escapeHtml(data.title ?? '')}</title></head><body><main><article>` +
+      `<h1>${escapeHtml(data.title ?? '')}</h1>${html}</article></main></body></html>`;
     const target = join(outDir, 'articles', slugOf(path));
     mkdirSync(target, { recursive: true });
     writeFileSync(join(target, 'index.html'), page);

@@ -20,11 +20,15 @@ function sceneSvg(variant: number): string {
     const y = random.int(0, HERO_HEIGHT);
     return random.next() < 0.5
       ? `<circle cx="${x}" cy="${y}" r="${random.int(60, 400)}" fill="${hue()}" fill-opacity="0.7"/>`
-      : `<rect x="${x}" y="${y}" width="${random.int(100, 900)}" height="${random.int(80, 700)}" fill="${hue()}" fill-opacity="0.7"/>`;
+      : `<rect x="${x}" y="${y}" width="${random.int(100, 900)}" ` +
+          `height="${random.int(80, 700)}" fill="${hue()}" fill-opacity="0.7"/>`;
   }).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${HERO_WIDTH}" height="${HERO_HEIGHT}">
-  <defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${hue()}"/><stop offset="1" stop-color="${hue()}"/></linearGradient></defs>
-  <rect width="100%" height="100%" fill="url(#g)" fill-opacity="0.6"/>${shapes}</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${HERO_WIDTH}" height="${HERO_HEIGHT}">
+  <defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${hue()}"/>` +
+    `<stop offset="1" stop-color="${hue()}"/></linearGradient></defs>
+  <rect width="100%" height="100%" fill="url(#g)" fill-opacity="0.6"/>${shapes}</svg>`
+  );
 }
 
 async function drawHero(variant: number, file: string): Promise<void> {

@@ -269,9 +269,8 @@ export async function publishPath(options: {
       `publish-path-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
     );
   mkdirSync(join(out, '..'), { recursive: true });
-  writeFileSync(
-    out,
-    `${JSON.stringify({ command: `npm run bench -- ${process.argv.slice(2).join(' ')}`, machine: { cpus: cpus().length }, results, cacheSizes, table }, null, 2)}\n`,
-  );
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
+  const summary = { command, machine: { cpus: cpus().length }, results, cacheSizes, table };
+  writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`\n${table}\n\n${cacheLine}\nJSON: ${out}`);
 }

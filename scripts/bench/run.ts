@@ -149,7 +149,10 @@ function failure(figures: BuildFigures, what: string): string | undefined {
   const lastError = readFileSync(figures.log, 'utf8')
     .split('\n')
     .findLast((line) => line.includes('[ERROR]') || line.includes('Error:'));
-  return `${what} exited ${figures.exitCode} (${lastError?.trim().slice(0, 300) ?? 'no error line'}); see ${figures.log}`;
+  return (
+    `${what} exited ${figures.exitCode} (${lastError?.trim().slice(0, 300) ?? 'no error line'}); ` +
+    `see ${figures.log}`
+  );
 }
 
 async function runOnce(

@@ -32,7 +32,8 @@ export function applyVariant(root: string, variant: Variant): void {
   writeFileSync(
     join(root, 'astro.config.bench.mjs'),
     `import base from './astro.config.ts';\n` +
-      `export default { ...base, experimental: { ...base.experimental, ...${JSON.stringify(variant.experimental ?? {})} }, ` +
+      `export default { ...base, experimental: ` +
+      `{ ...base.experimental, ...${JSON.stringify(variant.experimental ?? {})} }, ` +
       `build: { ...base.build, ...${JSON.stringify(variant.build ?? {})} } };\n`,
   );
 }

@@ -24,8 +24,12 @@ export interface DueEvent {
 }
 
 /** YAML timestamps (spec 1.2, also what z.coerce.date reads from a quoted string): date, optional time and zone. */
-const TIMESTAMP =
-  /(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?)?)?(?![\w-])/g;
+const TIMESTAMP = new RegExp(
+  /(?<![\w-])(\d{4})-(\d{2})-(\d{2})/.source +
+    /(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?)?)?/.source +
+    /(?![\w-])/.source,
+  'g',
+);
 
 /**
  * Every instant written in a YAML text. A time without a zone is UTC, as YAML defines it (and

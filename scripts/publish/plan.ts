@@ -81,7 +81,8 @@ export function plan(input: PlanInput): Plan {
   const due = dueBetween(readContent(input.contentDir), new Date(input.record.clock), input.now);
   if (due.length) {
     reasons.push(
-      `build: due since ${input.record.clock}: ${list(due.map((event) => `${event.file} ${event.written} (${event.what})`))}`,
+      `build: due ` +
+        `since ${input.record.clock}: ${list(due.map((event) => `${event.file} ${event.written} (${event.what})`))}`,
     );
     return { build: true, test, clock, reasons };
   }
@@ -104,7 +105,8 @@ if (import.meta.main) {
   });
   if (!values.event) {
     console.error(
-      'plan: usage: node scripts/publish/plan.ts --event <push|schedule|workflow_dispatch|pull_request> [--record file] [--since commit] [--head commit] [--now ISO] [--content dir]',
+      'plan: usage: node scripts/publish/plan.ts --event <push|schedule|workflow_dispatch|pull_request> ' +
+        '[--record file] [--since commit] [--head commit] [--now ISO] [--content dir]',
     );
     process.exit(1);
   }

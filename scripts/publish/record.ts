@@ -108,7 +108,8 @@ if (import.meta.main) {
   try {
     const record = writeRecord(values.dist, { commit: values.commit, clock: values.clock });
     console.log(
-      `Wrote ${join(values.dist, RECORD_PATH)}: commit ${record.commit}, clock ${record.clock}, ${Object.keys(record.pages).length} pages`,
+      `Wrote ${join(values.dist, RECORD_PATH)}: commit ${record.commit}, ` +
+        `clock ${record.clock}, ${Object.keys(record.pages).length} pages`,
     );
   } catch (error) {
     console.error(`record: ${(error as Error).message}`);

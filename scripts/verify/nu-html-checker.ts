@@ -52,9 +52,10 @@ export function checkHtml(files: string[]): NuMessage[] {
 /** `dist/path/index.html:12: message «extract»`, one a line. */
 export function describeMessages(messages: NuMessage[], root: string): string {
   return messages
-    .map(
-      (m) =>
-        `${decodeURIComponent(m.url.replace(/^file:/, '')).replace(root, 'dist')}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` «${m.extract.trim()}»` : ''}`,
-    )
+    .map((m) => {
+      const file = decodeURIComponent(m.url.replace(/^file:/, '')).replace(root, 'dist');
+      const extract = m.extract ? ` «${m.extract.trim()}»` : '';
+      return `${file}:${m.lastLine ?? '?'}: ${m.message}${extract}`;
+    })
     .join('\n');
 }

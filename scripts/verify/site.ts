@@ -110,7 +110,8 @@ export function verifySite(dist: string, options: VerifyOptions): CheckResult[] 
       );
       if (weight.totalBytes > PAGE_WEIGHT_BUDGET_BYTES) {
         problems.push(
-          `dist/${page}: ${weight.totalBytes} bytes gzipped, over the ${PAGE_WEIGHT_BUDGET_BYTES}-byte budget (${weight.parts.map((part) => `${part.what} ${part.bytes}`).join(', ')})`,
+          `dist/${page}: ${weight.totalBytes} bytes gzipped, over the ${PAGE_WEIGHT_BUDGET_BYTES}-byte ` +
+            `budget (${weight.parts.map((part) => `${part.what} ${part.bytes}`).join(', ')})`,
         );
       }
       return {

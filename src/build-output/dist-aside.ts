@@ -19,7 +19,8 @@ import type { AstroIntegration } from 'astro';
 /** Deletes `dir` on a worker thread; resolves when it is gone (or could not be deleted). */
 export function removeOnAThread(dir: string): Promise<void> {
   const worker = new Worker(
-    `require('node:fs').rmSync(require('node:worker_threads').workerData, { recursive: true, force: true, maxRetries: 3 });`,
+    `require('node:fs').rmSync(require('node:worker_threads').workerData, ` +
+      `{ recursive: true, force: true, maxRetries: 3 });`,
     { eval: true, workerData: dir },
   );
   return new Promise((resolve) => {

@@ -102,7 +102,10 @@ function renderAhead(paths: string[]): () => Promise<string> {
   return async () => {
     withdraw();
     await stop();
-    return `Rendered ${ahead.done} of ${paths.length} article bodies on a second thread; the pages took ${handedOver} of them.`;
+    return (
+      `Rendered ${ahead.done} of ${paths.length} article bodies ` +
+      `on a second thread; the pages took ${handedOver} of them.`
+    );
   };
 }
 

@@ -6,7 +6,10 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** The cache folder: OG_CACHE_DIR, else og-images/ inside Astro's cache dir (ASTRO_CACHE_DIR or node_modules/.astro). */
+/**
+ * The cache folder: OG_CACHE_DIR, else og-images/ inside Astro's cache dir (ASTRO_CACHE_DIR or
+ * node_modules/.astro).
+ */
 export function ogCacheDir(env: Record<string, string | undefined>): string {
   return env.OG_CACHE_DIR ?? join(env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'og-images');
 }

@@ -131,7 +131,8 @@ export default function ogCards(): AstroIntegration {
         if (!publish) return;
         const { cards, ahead } = await publish(fileURLToPath(dir));
         logger.info(
-          `Published ${cards} Open Graph card${cards === 1 ? '' : 's'} (${ahead} drawn or found in the cache on a second thread while the pages rendered).`,
+          `Published ${cards} Open Graph card${cards === 1 ? '' : 's'} (${ahead} drawn ` +
+            `or found in the cache on a second thread while the pages rendered).`,
         );
       },
     },

@@ -25,7 +25,8 @@ export async function standingPages(): Promise<StandingPage[]> {
   for (const page of pages) {
     if (RESERVED_SLUGS.includes(page.id)) {
       throw new Error(
-        `${page.filePath ?? page.id}: the page's URL /${page.id}/ belongs to the site itself. Fix: rename the file, e.g. about-${page.id}.md.`,
+        `${page.filePath ?? page.id}: the page's URL /${page.id}/ belongs ` +
+          `to the site itself. Fix: rename the file, e.g. about-${page.id}.md.`,
       );
     }
   }

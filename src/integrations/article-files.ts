@@ -32,7 +32,10 @@ export function filesToPublish(
   return [...byOutput.values()].sort((a, b) => a.output.localeCompare(b.output));
 }
 
-/** What the dev server answers for a linked file: inline types with their type, the rest as downloads, like the built site. */
+/**
+ * What the dev server answers for a linked file: inline types with their type, the rest as downloads, like
+ * the built site.
+ */
 const INLINE_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
   jpg: 'image/jpeg',
@@ -43,7 +46,10 @@ const INLINE_TYPES: Record<string, string> = {
   gif: 'image/gif',
 };
 
-/** The file and headers `astro dev` serves for the URL path (without the base path, decoded), if an article links to it there. */
+/**
+ * The file and headers `astro dev` serves for the URL path (without the base path, decoded), if an article
+ * links to it there.
+ */
 export function devResponse(
   files: readonly PublishedFile[],
   path: string,
@@ -96,7 +102,8 @@ export default function articleFiles(): ArticleFiles {
         downloads = published.filter((file) => file.download).map((file) => `/${file.output}`);
         if (published.length)
           logger.info(
-            `Published ${published.length} file${published.length === 1 ? '' : 's'} linked from articles (${downloads.length} as downloads)`,
+            `Published ${published.length} file${published.length === 1 ? '' : 's'} linked ` +
+              `from articles (${downloads.length} as downloads)`,
           );
       },
     },

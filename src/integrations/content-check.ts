@@ -124,9 +124,9 @@ export async function bodyImageProblems(
 }
 
 /**
- * Renders one body for its errors and what the sanitizer removed. Astro's renderer prints every failure as a raw error object
- * ("Failed to parse Markdown file …", with its fields) before rethrowing it; here the failure is
- * listed cleanly with the others, so that dump is kept off the terminal.
+ * Renders one body for its errors and what the sanitizer removed. Astro's renderer prints every failure as
+ * a raw error object ("Failed to parse Markdown file …", with its fields) before rethrowing it; here the
+ * failure is listed cleanly with the others, so that dump is kept off the terminal.
  */
 async function renderQuietly(file: string, source: string): Promise<{ error?: Error; facts?: RenderFacts }> {
   const log = console.error;

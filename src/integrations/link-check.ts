@@ -97,8 +97,10 @@ export default function linkCheck(
         }
         stopBuild(
           logger,
-          `Link check failed: ${broken.length} broken internal reference${broken.length === 1 ? '' : 's'} in the built site.`,
-          'Fix the links listed above: point them at a page that exists (articles are at /articles/<slug>/) or an id on that page, or remove them.',
+          `Link check failed: ${broken.length} broken internal ` +
+            `reference${broken.length === 1 ? '' : 's'} in the built site.`,
+          'Fix the links listed above: point them at a page that exists (articles ' +
+            'are at /articles/<slug>/) or an id on that page, or remove them.',
         );
       },
     },

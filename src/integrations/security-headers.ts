@@ -2,7 +2,8 @@
  * Writes dist/_headers (Netlify, Cloudflare Pages) after the build: security headers, the CSP
  * header built from the CSP <meta> of every page Astro wrote, Cache-Control rules for the
  * site's actual top-level folders and files, and `Content-Disposition: attachment` for files
- * linked from articles that a browser would render (src/integrations/article-files.ts). See src/lib/security-headers.ts for why.
+ * linked from articles that a browser would render (src/integrations/article-files.ts). See
+ * src/lib/security-headers.ts for why.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -76,12 +77,16 @@ export default function securityHeaders(
         );
         writeFileSync(join(dist, '_headers'), file);
         logger.info(
-          `Wrote _headers from the ${policies.size} distinct CSPs of the pages, and ${framing.length} of pages that embed videos`,
+          `Wrote _headers from the ${policies.size} distinct CSPs of ` +
+            `the pages, and ${framing.length} of pages that embed videos`,
         );
         const rules = file.split('\n').filter((line) => line.startsWith('/')).length;
         if (rules > CLOUDFLARE_RULE_LIMIT) {
           logger.warn(
-            `_headers has ${rules} rules (${framing.length} for pages with videos, ${files.downloads().length} for files served as downloads); Cloudflare Pages reads only ${CLOUDFLARE_RULE_LIMIT}. On Cloudflare, serve video pages' CSP from their <meta> alone or move old video embeds to links, and host downloads elsewhere.`,
+            `_headers has ${rules} rules (${framing.length} for pages with ` +
+              `videos, ${files.downloads().length} for files served as downloads); Cloudflare Pages reads ` +
+              `only ${CLOUDFLARE_RULE_LIMIT}. On Cloudflare, serve video pages' CSP from their ` +
+              `<meta> alone or move old video embeds to links, and host downloads elsewhere.`,
           );
         }
       },

@@ -74,7 +74,9 @@ export function sectionFor(
     : categories;
   const notes = others.map((category) => ({
     line,
-    message: `category "${category}" is not a section in content/sections.yaml; not kept${match ? '' : ` (section set to ${context.defaultSection})`}`,
+    message:
+      `category "${category}" is not a section in content/sections.yaml; ` +
+      `not kept${match ? '' : ` (section set to ${context.defaultSection})`}`,
   }));
   if (!match && categories.length === 0)
     notes.push({ line, message: `no category; section set to ${context.defaultSection}` });

@@ -157,7 +157,9 @@ function planImages(plan: PlannedArticle, postDir: string, siteRoot: string) {
     if (!RASTER_EXTENSIONS.includes(extname(name)))
       notes.push({
         line,
-        message: `image ${url} is ${extname(name) || 'without extension'}, not a format this site publishes; export it as JPEG, PNG or WebP`,
+        message:
+          `image ${url} is ${extname(name) || 'without extension'}, not ` +
+          `a format this site publishes; export it as JPEG, PNG or WebP`,
       });
     renamed.set(url, `./${name}`);
     copies.push({ from: file, name });
@@ -176,7 +178,10 @@ function planImages(plan: PlannedArticle, postDir: string, siteRoot: string) {
   return { renamed, files, copies, notes };
 }
 
-/** The lead image, once its file is copied; without alt text it is listed, since the article cannot build without it. */
+/**
+ * The lead image, once its file is copied; without alt text it is listed, since the article cannot build
+ * without it.
+ */
 function heroImage(
   plan: PlannedArticle,
   renamed: ReadonlyMap<string, string>,
@@ -307,7 +312,10 @@ export function formatSummary(summary: ImportSummary, cwd = process.cwd()): stri
   return lines.join('\n');
 }
 
-/** The notes counted by kind, most frequent first: an archive of 700 posts gives thousands of notes but a handful of kinds. */
+/**
+ * The notes counted by kind, most frequent first: an archive of 700 posts gives thousands of notes but a
+ * handful of kinds.
+ */
 function reasonTally(articles: ImportedArticle[]): string[] {
   const counts = new Map<string, number>();
   for (const { message } of articles.flatMap(({ notes }) => notes)) {

@@ -63,7 +63,9 @@ export function rewriteSiteLinks(
     if (!resolved)
       notes.push({
         line,
-        message: `link ${url} is an address on the old site and matches no imported post; the build's link check will refuse it`,
+        message:
+          `link ${url} is an address on the old site and matches ` +
+          `no imported post; the build's link check will refuse it`,
       });
     return resolved ?? url;
   };

@@ -59,7 +59,10 @@ export type PostPlan = PlannedArticle | { kind: 'skipped'; reason: string };
 const DATED_NAME = /^(\d{4}-\d{2}-\d{2})[-_](.+)$/;
 /** The date in an old address, as date-based permalinks write it: `/2019/03/04/name.html`. */
 const ADDRESS_DATE = /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/;
-/** Where themes name a post's lead image (Hugo Clarity's featureImage, Congo's cover, Minimal Mistakes' header.image…), its alt text and caption. */
+/**
+ * Where themes name a post's lead image (Hugo Clarity's featureImage, Congo's cover, Minimal Mistakes'
+ * header.image…), its alt text and caption.
+ */
 const HERO_KEYS = ['featureimage', 'featured_image', 'image', 'cover', 'hero', 'header', 'images'];
 const HERO_ALT_KEYS = ['featureimagealt', 'image_alt', 'imagealt', 'alt'];
 const HERO_CAPTION_KEYS = ['featureimagecap', 'image_caption', 'caption'];

@@ -89,7 +89,9 @@ function figure(args: Record<string, string>): string | undefined {
 
 /** Whether a block-level replacement (an embed URL, a figure) must be split from the words around it. */
 const onItsOwnLine = (before: string, replacement: string, after: string) =>
-  `${before.trim() ? `${before.trimEnd()}\n\n` : before}${replacement}${after.trim() ? `\n\n${after.trimStart()}` : ''}`;
+  (before.trim() ? `${before.trimEnd()}\n\n` : before) +
+  replacement +
+  (after.trim() ? `\n\n${after.trimStart()}` : '');
 
 /**
  * The address of another imported post for a link tag's target (`{% post_url 2019-03-04-name %}`,

@@ -75,7 +75,10 @@ export interface PublishedFile {
 
 export interface ArticleFolder {
   id: string;
-  /** Absolute path of the article file; files are looked up in its folder, which must be its own (`<slug>/index.md`). */
+  /**
+   * Absolute path of the article file; files are looked up in its folder, which must be its own
+   * (`<slug>/index.md`).
+   */
   file: string;
 }
 
@@ -112,14 +115,17 @@ export function articleFiles(
       if (basename(folders.get(link.owner)!.file) !== 'index.md') {
         return problem(
           `the link "${link.url}" points to a file next to /articles/${link.owner}/, which has no folder of its own`,
-          `only an article in its own folder publishes files: move it to ${link.owner}/index.md and put the file beside it`,
+          `only an article in its own folder publishes files: move ` +
+            `it to ${link.owner}/index.md and put the file beside it`,
         );
       }
       const type = fileTypeOf(link.path);
       if (!type) {
         return problem(
           `the link "${link.url}" points to ${shown}, a file of a type that is not published`,
-          `files next to an article are published when a body links to them and they are: ${PUBLISHED_FILES_SUMMARY}. Convert it to one of those, or link to where it is hosted`,
+          `files next to an article are published when a body links ` +
+            `to them and they are: ${PUBLISHED_FILES_SUMMARY}. ` +
+            `Convert it to one of those, or link to where it is hosted`,
         );
       }
       let bytes: number;
@@ -130,13 +136,16 @@ export function articleFiles(
       } catch {
         return problem(
           `the link "${link.url}" points to ${shown}, which does not exist`,
-          `put the file in the article's folder (${relative(process.cwd(), folder).split(sep).join('/') || '.'}), or fix the link`,
+          `put the file in the article's folder ` +
+            `(${relative(process.cwd(), folder).split(sep).join('/') || '.'}), or fix the link`,
         );
       }
       if (bytes > type.maxBytes) {
         return problem(
-          `the link "${link.url}" points to ${shown}, ${size(bytes)}, more than the ${limit(type.maxBytes)} published for a ${type.name} file`,
-          `make it smaller (split it, compress it), or host it elsewhere and link there. Published next to articles: ${PUBLISHED_FILES_SUMMARY}`,
+          `the link "${link.url}" points to ${shown}, ${size(bytes)}, more ` +
+            `than the ${limit(type.maxBytes)} published for a ${type.name} file`,
+          `make it smaller (split it, compress it), or host it elsewhere and ` +
+            `link there. Published next to articles: ${PUBLISHED_FILES_SUMMARY}`,
         );
       }
       files.push({

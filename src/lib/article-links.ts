@@ -7,8 +7,9 @@
  * (src/integrations/link-check.ts) stays as the safety net for what only the built site shows.
  *
  * Heading ids come from src/markdown/rehype-heading-ids.ts's headingIds (GitHub-style slugs of the
- * heading text, or the `{#…}` id written after it). An article whose headings the markdown alone cannot predict (any raw HTML) gets
- * its fragments checked after the build only, so this check never fails a good link.
+ * heading text, or the `{#…}` id written after it). An article whose headings the markdown alone cannot
+ * predict (any raw HTML) gets its fragments checked after the build only, so this check never fails a good
+ * link.
  */
 import type { Definition, Heading, Html, Link, LinkReference } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -107,12 +108,18 @@ export interface FileLink extends Position {
   path: string;
 }
 
-/** Problems with links between `articles`, one list per article in their order; lines are body lines (1 = the body's first). */
+/**
+ * Problems with links between `articles`, one list per article in their order; lines are body lines
+ * (1 = the body's first).
+ */
 export function articleLinkProblems(articles: LinkedArticle[]): LinkProblem[][] {
   return articleLinks(articles).problems;
 }
 
-/** articleLinkProblems, and the links to files in articles' folders (src/lib/article-files.ts checks and publishes those), one list per article. */
+/**
+ * articleLinkProblems, and the links to files in articles' folders (src/lib/article-files.ts checks and
+ * publishes those), one list per article.
+ */
 export function articleLinks(articles: LinkedArticle[]): { problems: LinkProblem[][]; files: FileLink[][] } {
   // Parsing costs milliseconds per article; most bodies link nowhere.
   const parsed = new Map(
@@ -176,7 +183,8 @@ export function articleLinks(articles: LinkedArticle[]): { problems: LinkProblem
         message: `the link "${link.url}" points to a heading "#${fragment}" that /articles/${id}/ does not have`,
         hint: suggestion
           ? `did you mean "#${suggestion}"?`
-          : `link to one of its headings: ${[...headings].map((heading) => `#${heading}`).join(', ') || '(it has none)'}`,
+          : `link to one of its ` +
+            `headings: ${[...headings].map((heading) => `#${heading}`).join(', ') || '(it has none)'}`,
       });
     }
     return found;

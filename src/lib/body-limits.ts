@@ -62,7 +62,9 @@ export interface LimitViolation {
 export function checkLimits(markdown: string): LimitViolation | undefined {
   if (markdown.length > LIMITS.characters) {
     return {
-      message: `the article body is ${markdown.length.toLocaleString('en')} characters long; the limit is ${LIMITS.characters.toLocaleString('en')}`,
+      message:
+        `the article body is ${markdown.length.toLocaleString('en')} characters ` +
+        `long; the limit is ${LIMITS.characters.toLocaleString('en')}`,
       hint: 'split it into several articles',
     };
   }
@@ -81,7 +83,9 @@ function containerDepth(markdown: string): LimitViolation | undefined {
     if (depth > LIMITS.containerDepth) {
       return {
         line: index + 1,
-        message: `blockquotes or lists are nested about ${depth} levels deep here; the limit is ${LIMITS.containerDepth}`,
+        message:
+          `blockquotes or lists are nested about ${depth} levels ` +
+          `deep here; the limit is ${LIMITS.containerDepth}`,
         hint: 'flatten the nesting',
       };
     }
@@ -158,7 +162,9 @@ function delimiterDensity(markdown: string): LimitViolation | undefined {
     if (count > LIMITS.delimitersPerParagraph) {
       return {
         line: lineAt(markdown, offset + Math.max(0, piece.search(/\S/))),
-        message: `this paragraph has ${count.toLocaleString('en')} emphasis or link characters (* _ [ ]); the limit is ${LIMITS.delimitersPerParagraph.toLocaleString('en')}`,
+        message:
+          `this paragraph has ${count.toLocaleString('en')} emphasis or link characters ` +
+          `(* _ [ ]); the limit is ${LIMITS.delimitersPerParagraph.toLocaleString('en')}`,
         hint: 'break it up, or put it in a code block',
       };
     }

@@ -127,7 +127,10 @@ function escapeXmlText(text: string): string {
 
 /** The channel elements @astrojs/rss has no option for: language and the feed's own address. */
 export function rssChannelExtras(channel: FeedChannel): string {
-  return `<language>${channel.lang.toLowerCase()}</language><atom:link href="${channel.feedUrl}" rel="self" type="application/rss+xml"/>`;
+  return (
+    `<language>${channel.lang.toLowerCase()}</language>` +
+    `<atom:link href="${channel.feedUrl}" rel="self" type="application/rss+xml"/>`
+  );
 }
 
 export const RSS_NAMESPACES = { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' };

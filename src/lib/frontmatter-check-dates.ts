@@ -4,8 +4,11 @@
  */
 
 /** YAML 1.1 timestamps and ISO 8601: date, optional time, optional offset. */
-const INSTANT =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?)?$/;
+const INSTANT = new RegExp(
+  /^(\d{4})-(\d{1,2})-(\d{1,2})/.source +
+    /(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?/.source +
+    /[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?)?$/.source,
+);
 
 export const INSTANT_EXAMPLE = '2026-11-29T09:00:00+00:00';
 

@@ -133,7 +133,9 @@ export function describeIssue(
         path,
         message: 'the hero image has no alt text',
         expected: 'heroImage.alt describing the image, or heroImage.decorative: true',
-        hint: 'describe what the image shows in `alt:` under heroImage, or add `decorative: true` if it adds nothing a reader would miss',
+        hint:
+          'describe what the image shows in `alt:` under heroImage, or ' +
+          'add `decorative: true` if it adds nothing a reader would miss',
       },
     ];
   }

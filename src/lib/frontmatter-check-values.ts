@@ -26,9 +26,13 @@ export function unsafeTextProblems(frontMatter: FrontMatter): PositionedProblem[
         {
           path,
           position: inFile ? positionAt(inFile.index) : position,
-          message: `contains ${unsafe.name}${inFile ? '' : ', written as an escape'}, which is not allowed in text shown to readers`,
+          message:
+            `contains ${unsafe.name}${inFile ? '' : ', written as an escape'}, ` +
+            `which is not allowed in text shown to readers`,
           expected: 'text without control characters, bidi overrides or isolates, or invisible characters',
-          hint: 'delete the character (many editors show it only when you move the cursor across it); to mark text direction use LRM U+200E or RLM U+200F, or dir="rtl" in the body',
+          hint:
+            'delete the character (many editors show it only when you move the cursor across ' +
+            'it); to mark text direction use LRM U+200E or RLM U+200F, or dir="rtl" in the body',
         },
       ];
     });

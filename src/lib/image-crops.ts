@@ -1,6 +1,9 @@
 /** Crop sizes for the images an article publishes to search engines and social cards. */
 
-/** NewsArticle images: Google recommends one in each of these aspect ratios, at least 1200 px wide where the source allows. */
+/**
+ * NewsArticle images: Google recommends one in each of these aspect ratios, at least 1200 px wide where the
+ * source allows.
+ */
 export const JSON_LD_RATIOS = [
   [16, 9],
   [4, 3],

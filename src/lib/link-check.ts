@@ -310,7 +310,8 @@ function absoluteUrlsOn(text: string, origin: string): string[] {
 
 /** What the reason for a missing file in an article's folder adds (src/lib/article-files.ts publishes). */
 const ARTICLE_FILES =
-  'a file next to an article is published only when a markdown link in a body points to it and it is of a published type (the content check lists them)';
+  'a file next to an article is published only when a markdown link in a body ' +
+  'points to it and it is of a published type (the content check lists them)';
 
 /** Ids and `<a name>`s in an article's HTML are published prefixed (src/markdown/sanitize-schema.ts). */
 const EDITOR_ID_PREFIX = 'user-content-';

@@ -40,7 +40,8 @@ export function newsLanguage(lang: string): string {
 }
 
 const EMPTY_NEWS_SITEMAP =
-  '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>';
+  '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" ' +
+  'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>';
 
 export interface NewsPublication {
   name: string;

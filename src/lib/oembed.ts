@@ -23,7 +23,8 @@ export function oembedRequest(embed: Embed, endpoint?: string): string {
   const own = typeof provider.oembed === 'function' ? provider.oembed(new URL(embed.url)) : provider.oembed;
   if (!own) {
     throw new EmbedCommandError(
-      `${provider.name} has no oEmbed endpoint this command can use without an account. Paste the embed code from ${provider.name}'s "Embed" menu into the article instead.`,
+      `${provider.name} has no oEmbed endpoint this command can use without an account. ` +
+        `Paste the embed code from ${provider.name}'s "Embed" menu into the article instead.`,
     );
   }
   const request = new URL(endpoint ?? own);
@@ -57,7 +58,8 @@ export function rewriteArticle(markdown: string, url: string, replacement: strin
   });
   if (!found)
     throw new EmbedCommandError(
-      `the article has no line with just ${url}. Put the URL on a line of its own where the embed should go, then run the command again.`,
+      `the article has no line with just ${url}. Put the URL on a line ` +
+        `of its own where the embed should go, then run the command again.`,
     );
   return lines.join('\n');
 }
@@ -67,7 +69,9 @@ export function embedForCommand(url: string): Embed {
   const embed = embedFromUrl(url);
   if (!embed)
     throw new EmbedCommandError(
-      `"${url}" is not a post or video this site can embed (${PROVIDERS.map((provider) => provider.name).join(', ')}). Copy the address from the post's or video's own page.`,
+      `"${url}" is not a post or video this site can embed ` +
+        `(${PROVIDERS.map((provider) => provider.name).join(', ')}). ` +
+        `Copy the address from the post's or video's own page.`,
     );
   return embed;
 }

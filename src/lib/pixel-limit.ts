@@ -12,6 +12,8 @@ export interface PixelSize {
 export function assertWithinPixelLimit(file: string, field: string, size: PixelSize, limit: number): void {
   if (size.width * size.height <= limit) return;
   throw new Error(
-    `${file}: ${field} is ${size.width}×${size.height} pixels, more than the ${limit / 1_000_000}-megapixel limit. Fix: scale the image down (e.g. to 3000 pixels wide) and replace the file.`,
+    `${file}: ${field} is ${size.width}×${size.height} pixels, more ` +
+      `than the ${limit / 1_000_000}-megapixel limit. Fix: scale the ` +
+      `image down (e.g. to 3000 pixels wide) and replace the file.`,
   );
 }

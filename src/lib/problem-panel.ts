@@ -33,7 +33,8 @@ function problemItem(problem: Problem): string {
  */
 export function problemPanel(problems: Problem[], viteClient: string): string {
   const errors = problems.filter((problem) => problem.severity === 'error');
-  return `<!doctype html>
+  return (
+    `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -52,7 +53,8 @@ code, .field { font-family: ui-monospace, monospace; font-weight: bold; }
 <body>
 <main id="content-problems">
 <h1>${escapeHtml(summary(problems))}</h1>
-<p>The preview shows no page while content has errors. Fix each file below and save it: this page reloads by itself once all are fixed.</p>
+<p>The preview shows no page while content has errors. Fix each file ` +
+    `below and save it: this page reloads by itself once all are fixed.</p>
 <ol>
 ${errors.map(problemItem).join('\n')}
 </ol>
@@ -60,5 +62,6 @@ ${errors.map(problemItem).join('\n')}
 <script type="module" src="${escapeHtml(viteClient)}"></script>
 </body>
 </html>
-`;
+`
+  );
 }

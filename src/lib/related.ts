@@ -15,7 +15,10 @@ export interface RelatedCandidate {
 
 export const RELATED_LIMIT = 3;
 
-/** How much `other` shares with `article`: shared tags (compared by slug, so "Coast" = "coast") plus one for the same section. */
+/**
+ * How much `other` shares with `article`: shared tags (compared by slug, so "Coast" = "coast") plus one for
+ * the same section.
+ */
 export function relatedness(article: RelatedCandidate, other: RelatedCandidate): number {
   const tags = new Set(article.tags.map(slugify));
   const sharedTags = new Set(other.tags.map(slugify).filter((tag) => tags.has(tag))).size;

@@ -7,7 +7,10 @@ export const ARTICLE_IMAGE_WIDTHS = [480, 800, 1200, 1600] as const;
 
 export const ARTICLE_IMAGE_SIZES = '(min-width: 44rem) 44rem, 100vw';
 
-/** The widths to generate for an image `intrinsicWidth` pixels wide: the standard ones below it, and its own (capped). */
+/**
+ * The widths to generate for an image `intrinsicWidth` pixels wide: the standard ones below it, and its own
+ * (capped).
+ */
 export function articleImageWidths(intrinsicWidth: number): number[] {
   const largest = Math.min(intrinsicWidth, ARTICLE_IMAGE_WIDTHS.at(-1)!);
   return [...ARTICLE_IMAGE_WIDTHS.filter((width) => width < largest), largest];
@@ -36,7 +39,10 @@ export const CARD_IMAGES = {
 
 export type CardSize = keyof typeof CARD_IMAGES;
 
-/** The card widths no larger than the image itself (sharp does not upscale), plus its own width when smaller than all. */
+/**
+ * The card widths no larger than the image itself (sharp does not upscale), plus its own width when smaller
+ * than all.
+ */
 export function cardImageWidths(size: CardSize, intrinsicWidth: number): number[] {
   const fitting = CARD_IMAGES[size].widths.filter((width) => width <= intrinsicWidth);
   return fitting.length ? fitting : [intrinsicWidth];

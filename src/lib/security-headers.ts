@@ -56,7 +56,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy':
-    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()',
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), ' +
+    'accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()',
   // frame-ancestors for browsers that predate it.
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -87,7 +88,10 @@ export function parsePolicy(policy: string): Policy {
   return parsed;
 }
 
-/** One policy allowing what any of the given policies allows, directive by directive ('none' joined with a source is that source). */
+/**
+ * One policy allowing what any of the given policies allows, directive by directive ('none' joined with a
+ * source is that source).
+ */
 export function unionOfPolicies(policies: string[]): Policy {
   const union: Policy = new Map();
   for (const policy of policies) {
@@ -148,7 +152,10 @@ export interface PagePolicy {
   policy: string;
 }
 
-/** Which host reads the _headers file: Netlify rejects Cloudflare's "! Name" lines (the build sees NETLIFY=true there). */
+/**
+ * Which host reads the _headers file: Netlify rejects Cloudflare's "! Name" lines (the build sees
+ * NETLIFY=true there).
+ */
 export type Host = 'netlify' | 'any';
 
 /** Whether a page's meta policy frames anything, so that it needs a header rule of its own. */
@@ -160,9 +167,9 @@ export function framesSomething(policy: string): boolean {
 /**
  * The _headers file. Pages that frame a video get a rule of their own with their own CSP
  * (pagePolicies); every other page gets the site-wide one on /*. Pagination folders (/2/, /3/,
- * …) get no rule of their own: there can be hundreds (Cloudflare allows 100 rules) and both hosts already send `max-age=0,
- * must-revalidate` by default, which is what CACHE.html says. `downloads` are URL paths of files
- * served as attachments, one rule each.
+ * …) get no rule of their own: there can be hundreds (Cloudflare allows 100 rules) and both hosts already
+ * send `max-age=0, must-revalidate` by default, which is what CACHE.html says. `downloads` are URL paths of
+ * files served as attachments, one rule each.
  */
 export function headersFile(
   policy: string,
@@ -192,7 +199,10 @@ export function headersFile(
   // Files next to articles that a browser would render as a page of the site (HTML, SVG, text…) are
   // downloads (src/lib/article-files.ts); /* already sends nosniff, so the browser never guesses a type.
   for (const path of [...downloads].sort()) rules.push(rule(encodeURI(path), DOWNLOAD_HEADERS));
-  return `# Written by src/integrations/security-headers.ts after each build; edit src/lib/security-headers.ts.\n\n${rules.join('\n\n')}\n`;
+  return (
+    `# Written by src/integrations/security-headers.ts after each ` +
+    `build; edit src/lib/security-headers.ts.\n\n${rules.join('\n\n')}\n`
+  );
 }
 
 /** A page's meta CSP, if it has one (the attribute value as written by Astro: no entities inside). */

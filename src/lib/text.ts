@@ -7,8 +7,10 @@
  * (👩‍💻), the marks LRM/RLM U+200E/U+200F and ALM U+061C (mixed-direction text) and variation
  * selectors (emoji presentation, CJK variants).
  */
-const UNSAFE =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFFE\uFFFF]/;
+const UNSAFE = new RegExp(
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|/.source +
+    /[\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFFE\uFFFF]/.source,
+);
 
 const NAMES: Record<number, string> = {
   0x200b: 'ZERO WIDTH SPACE',

@@ -49,7 +49,10 @@ export function agencyFromDateline(paragraph: string): string | undefined {
   return match ? AGENCIES[match[1]!] : undefined;
 }
 
-/** Reuters' closing credits: `Reporting by Jane Doe in London; Editing by Sam Poe` -> the reporters and the line as written. */
+/**
+ * Reuters' closing credits: `Reporting by Jane Doe in London; Editing by Sam Poe` -> the reporters and the
+ * line as written.
+ */
 export function reutersTrailer(paragraph: string): { author: string; line: string } | undefined {
   const line = paragraph.replace(/^\((.*)\)$/, '$1').trim();
   const reporting = /^(?:Reporting|Writing) by (.+?)(?:\s+in\s+\p{Lu}[\p{L} ,]*?)?(?:;|$)/u.exec(line);

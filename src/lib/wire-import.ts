@@ -61,7 +61,8 @@ export function parseWireCopy(text: string): WireCopy {
   }
   if (text.includes('\uFFFD')) {
     throw new WireImportError(
-      'The file is not valid UTF-8 text (it contains bytes that are not characters). Save it as UTF-8 and import it again.',
+      'The file is not valid UTF-8 text (it contains bytes that ' +
+        'are not characters). Save it as UTF-8 and import it again.',
     );
   }
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');

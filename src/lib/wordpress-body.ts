@@ -24,8 +24,11 @@ import type { ImportNote } from './archive-article.ts';
 import type { ConvertedLine } from './archive-shortcodes.ts';
 
 /** Elements that start a block of their own, so wpautop does not wrap them in <p>. */
-const BLOCK =
-  /^<\/?(?:address|article|aside|blockquote|details|div|dl|dd|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul|iframe|script|style|video|audio|object|embed|center)\b/i;
+const BLOCK_TAGS =
+  'address|article|aside|blockquote|details|div|dl|dd|dt|fieldset|figcaption|figure|footer|form|h[1-6]|' +
+  'header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul|iframe|script|' +
+  'style|video|audio|object|embed|center';
+const BLOCK = new RegExp(`^</?(?:${BLOCK_TAGS})\\b`, 'i');
 const SHORTCODES = /\[(\/?)([a-z][\w-]*)((?:\s[^\]]*)?)\]/gi;
 /** Shortcode names that are not plugin shortcodes but ordinary bracketed text, e.g. [sic]. */
 const KNOWN_SHORTCODES = new Set([
@@ -55,7 +58,10 @@ const KNOWN_SHORTCODES = new Set([
 const asEmbed = (url: string) => (embedFromUrl(url.trim()) ? url.trim() : undefined);
 const own = (text: string) => `\n\n${text}\n\n`;
 
-/** [caption …]<img …> Caption[/caption] (or caption="…") -> <figure><img …><figcaption>…</figcaption></figure>. */
+/**
+ * [caption …]<img …> Caption[/caption] (or caption="…") -> <figure><img
+ * …><figcaption>…</figcaption></figure>.
+ */
 function captions(html: string): string {
   return html.replace(
     /\[(?:wp_)?caption([^\]]*)\]([\s\S]*?)\[\/(?:wp_)?caption\]/gi,
@@ -71,7 +77,12 @@ function captions(html: string): string {
 function embeds(html: string): string {
   return html
     .replace(
-      /<figure\b[^>]*wp-block-embed[^>]*>\s*<div\b[^>]*wp-block-embed__wrapper[^>]*>\s*(\S+)\s*<\/div>(?:\s*<figcaption[^>]*>[\s\S]*?<\/figcaption>)?\s*<\/figure>/gi,
+      new RegExp(
+        /<figure\b[^>]*wp-block-embed[^>]*>\s*/.source +
+          /<div\b[^>]*wp-block-embed__wrapper[^>]*>\s*(\S+)\s*<\/div>/.source +
+          /(?:\s*<figcaption[^>]*>[\s\S]*?<\/figcaption>)?\s*<\/figure>/.source,
+        'gi',
+      ),
       (whole, url: string) => {
         const embed = asEmbed(url);
         return embed ? own(embed) : whole;

@@ -95,7 +95,8 @@ async function fetchImages(
     saved.set(absolute, `./${name}`);
     if (!RASTER_EXTENSIONS.includes(extname(name)))
       report(
-        `image ${absolute} is ${extname(name) || 'without extension'}, not a format this site publishes; export it as JPEG, PNG or WebP`,
+        `image ${absolute} is ${extname(name) || 'without extension'}, ` +
+          `not a format this site publishes; export it as JPEG, PNG or WebP`,
       );
     downloads.push({ name, bytes: result.bytes });
     return `./${name}`;
@@ -114,7 +115,8 @@ async function fetchImages(
 /** The author file for an author of the export: the export has their name but no biography. */
 function authorFile(name: string, siteTitle: string): string {
   const note = '# Imported from the WordPress export, which has no biography: replace the bio.\n';
-  return `${note}${stringify({ name, bio: `${name} writes for ${siteTitle || 'this publication'}.` }, { lineWidth: 0 })}`;
+  const author = { name, bio: `${name} writes for ${siteTitle || 'this publication'}.` };
+  return `${note}${stringify(author, { lineWidth: 0 })}`;
 }
 
 export async function importWordPressExport(
@@ -179,7 +181,8 @@ export async function importWordPressExport(
       notes.push({
         line: 0,
         message:
-          'the featured image has no alt text in the export; write heroImage.alt (or decorative: true) before the article can build',
+          'the featured image has no alt text in the export; write ' +
+          'heroImage.alt (or decorative: true) before the article can build',
       });
     const body = rewriteOldSiteLinks(rewriteImages(post.lines, images.renamed), exported.siteUrl, links)
       .map(({ text }) => text)

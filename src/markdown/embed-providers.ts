@@ -13,7 +13,10 @@
 
 export type ProviderId = 'youtube' | 'vimeo' | 'x' | 'instagram' | 'tiktok' | 'bluesky' | 'mastodon';
 
-/** One embed, whichever way the editor wrote it (embed code or a URL on its own line). Plain data: it travels in the tree's `data`. */
+/**
+ * One embed, whichever way the editor wrote it (embed code or a URL on its own line). Plain data: it
+ * travels in the tree's `data`.
+ */
 export interface Embed {
   provider: ProviderId;
   /** The original post or video, rebuilt from its checked id. */
@@ -40,7 +43,10 @@ export interface Provider {
   kind: 'video' | 'post';
   /** The origin the player is framed from (videos only): the page's CSP allows it in frame-src. */
   frameOrigin?: string;
-  /** The provider's oEmbed endpoint (`npm run embed` asks it for a title or the post's embed code); a function for per-server ones. */
+  /**
+   * The provider's oEmbed endpoint (`npm run embed` asks it for a title or the post's embed code); a
+   * function for per-server ones.
+   */
   oembed?: string | ((url: URL) => string);
   /** The canonical URL and player URL of a recognised URL, or undefined. */
   match(url: URL): Pick<Embed, 'url' | 'playerUrl'> | undefined;

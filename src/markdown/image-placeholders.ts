@@ -20,7 +20,10 @@ export interface BodyImage {
 
 export type BodyPart = { html: string } | { image: BodyImage };
 
-/** An `<img>` tag whose attributes are all double-quoted (as rehype-stringify writes them), with Astro's placeholder. */
+/**
+ * An `<img>` tag whose attributes are all double-quoted (as rehype-stringify writes them), with Astro's
+ * placeholder.
+ */
 const PLACEHOLDER =
   /<img((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*?)\s+__ASTRO_IMAGE_="([^"]*)"((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\s*\/?>/g;
 

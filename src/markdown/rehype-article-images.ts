@@ -27,7 +27,10 @@ import type { VFile } from 'vfile';
 import { slugify } from '../lib/slugs.ts';
 import { describeLocation, displayPath, pointInFile } from './article-location.ts';
 
-/** Bounds decompression bombs; larger than any camera original we publish. astro.config.ts gives sharp the same limit. */
+/**
+ * Bounds decompression bombs; larger than any camera original we publish. astro.config.ts gives sharp the
+ * same limit.
+ */
 export const MAX_IMAGE_PIXELS = 40_000_000;
 
 export const RASTER_EXTENSIONS = ['.avif', '.gif', '.jpeg', '.jpg', '.png', '.tif', '.tiff', '.webp'];
@@ -63,12 +66,18 @@ export async function imageProblem(
   sharedFolders: string[],
 ): Promise<string | undefined> {
   if (hasScheme(src) || src.startsWith('/')) {
-    return `the image "${src}" is not a file in the article's folder. Download it, put it next to the article and write "${suggestedFileName(src)}".`;
+    return (
+      `the image "${src}" is not a file in the article's folder. Download ` +
+      `it, put it next to the article and write "${suggestedFileName(src)}".`
+    );
   }
   if (!articleFile)
     return `the image "${src}" is relative, but the markdown has no file to resolve it against.`;
   if (/[?#]/.test(src))
-    return `the image "${src}" has a query or fragment, which a file name cannot have. Write just "${src.split(/[?#]/)[0]}".`;
+    return (
+      `the image "${src}" has a query or fragment, which a file ` +
+      `name cannot have. Write just "${src.split(/[?#]/)[0]}".`
+    );
   let path: string;
   try {
     path = resolve(dirname(articleFile), decodeURI(src));
@@ -77,7 +86,10 @@ export async function imageProblem(
   }
   const folders = [dirname(articleFile), ...sharedFolders].map(realPath);
   if (!folders.some((folder) => isInside(folder, realPath(path)))) {
-    return `the image "${src}" is outside the article's folder. Move it next to the article and write "./${path.split(sep).at(-1)}".`;
+    return (
+      `the image "${src}" is outside the article's folder. Move it ` +
+      `next to the article and write "./${path.split(sep).at(-1)}".`
+    );
   }
   const extension = extname(path).toLowerCase();
   if (!RASTER_EXTENSIONS.includes(extension)) {
@@ -86,15 +98,24 @@ export async function imageProblem(
     return `the image "${src}" is not in a format we publish (${RASTER_EXTENSIONS.join(', ')}).${why}`;
   }
   if (!statSync(path, { throwIfNoEntry: false })?.isFile()) {
-    return `the image "${src}" was not found (looked for ${displayPath(path)}). Check the file name and its case, or add the file.`;
+    return (
+      `the image "${src}" was not found (looked for ${displayPath(path)}). ` +
+      `Check the file name and its case, or add the file.`
+    );
   }
   try {
     const { width = 0, height = 0 } = await sharp(path).metadata();
     if (width * height > MAX_IMAGE_PIXELS) {
-      return `the image "${src}" is ${width}×${height} pixels, more than the ${MAX_IMAGE_PIXELS / 1_000_000}-megapixel limit. Resize it (e.g. to 2400 pixels wide).`;
+      return (
+        `the image "${src}" is ${width}×${height} pixels, more than ` +
+        `the ${MAX_IMAGE_PIXELS / 1_000_000}-megapixel limit. Resize it (e.g. to 2400 pixels wide).`
+      );
     }
   } catch (error) {
-    return `the image "${src}" could not be read as an image (${(error as Error).message}). Export it again as JPEG or PNG.`;
+    return (
+      `the image "${src}" could not be read as an image ` +
+      `(${(error as Error).message}). Export it again as JPEG or PNG.`
+    );
   }
   return undefined;
 }
@@ -158,7 +179,10 @@ export interface ImageProblemsError extends Error {
   imageProblems: ImageProblemInFile[];
 }
 
-/** A file name an editor can save a remote image as: `https://x.org/badge/Status-Completed%20%3D%29-green` gives `./status-completed-green.png`. */
+/**
+ * A file name an editor can save a remote image as: `https://x.org/badge/Status-Completed%20%3D%29-green`
+ * gives `./status-completed-green.png`.
+ */
 export function suggestedFileName(url: string): string {
   const last = url.split(/[?#]/)[0]!.split('/').filter(Boolean).at(-1) ?? '';
   let name = last;

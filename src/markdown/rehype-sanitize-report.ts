@@ -44,7 +44,9 @@ function describe(node: Element): string {
 }
 
 const USE_EMBED =
-  'To show a video or a social post, paste its URL on its own line or the provider\'s embed code (docs/editors.md, "Embeds": YouTube, Vimeo, X, Instagram, TikTok, Bluesky, Mastodon); otherwise link to the page instead.';
+  'To show a video or a social post, paste its URL on its own line or the ' +
+  'provider\'s embed code (docs/editors.md, "Embeds": YouTube, Vimeo, X, ' +
+  'Instagram, TikTok, Bluesky, Mastodon); otherwise link to the page instead.';
 
 function elementFix(node: Element): string {
   switch (node.tagName) {
@@ -65,7 +67,10 @@ function elementFix(node: Element): string {
     case 'button':
       return "Articles cannot hold forms: link to the form's page instead.";
     default:
-      return 'This element is not allowed in articles (src/markdown/sanitize-schema.ts lists what is): delete it, or write it in markdown.';
+      return (
+        'This element is not allowed in articles (src/markdown/sanitize-schema.ts ' +
+        'lists what is): delete it, or write it in markdown.'
+      );
   }
 }
 

@@ -46,7 +46,9 @@ export function explicitIdProblem(id: string): { message: string; fix: string } 
   if (/\s/.test(id)) {
     return {
       message: `the heading id ${written} contains a space`,
-      fix: 'an id is one word: use hyphens instead of spaces (classes and other attributes are not supported in {#…})',
+      fix:
+        'an id is one word: use hyphens instead of spaces ' +
+        '(classes and other attributes are not supported in {#…})',
     };
   }
   if (id.length > MAX_ID_LENGTH)

@@ -15,7 +15,9 @@ describe('runMeasured', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-measure-'));
     try {
       // A shell whose child holds 300 MB: the peak must count the grandchild, not just the shell.
-      const hold = `const b = Buffer.alloc(300 * 1024 * 1024, 1); console.log('held', b.length); setTimeout(() => process.exit(3), 1500);`;
+      const hold =
+        `const b = Buffer.alloc(300 * 1024 * 1024, 1); console.log('held', ` +
+        `b.length); setTimeout(() => process.exit(3), 1500);`;
       const logFile = join(dir, 'log');
       const result = await runMeasured('sh', ['-c', `"${process.execPath}" -e "${hold}"; exit $?`], {
         cwd: dir,

@@ -21,7 +21,8 @@ describe('median', () => {
 describe('countImageEncodes', () => {
   it('counts encodes and cache hits in an Astro build log, colours or not, and Open Graph cards drawn', () => {
     const log = [
-      '  \x1b[32m▶\x1b[39m /_astro/hero.Ab12.jpg_1X.webp \x1b[2m(before: 158kB, after: 23kB)\x1b[22m \x1b[2m(+1.2s)\x1b[22m (1/3)',
+      '  \x1b[32m▶\x1b[39m /_astro/hero.Ab12.jpg_1X.webp \x1b[2m(before: ' +
+        '158kB, after: 23kB)\x1b[22m \x1b[2m(+1.2s)\x1b[22m (1/3)',
       '  ▶ /_astro/hero.Ab12.jpg_2X.avif (before: 158kB, after: 19kB) (+2.0s) (2/3)',
       '  ▶ /_astro/hero.Cd34.jpg_1X.webp (reused cache entry) (+3ms) (3/3)',
       'og-image: rendered /og/harbour-walk.png',

@@ -14,7 +14,8 @@ import {
   type Session,
 } from './support.ts';
 
-const ARTICLE = `---
+const ARTICLE =
+  `---
 title: Counting the harbour lights with a script
 pubDate: 2026-11-01T09:00:00+00:00
 section: news
@@ -26,7 +27,8 @@ The script we used:
 
 \`\`\`js
 // Count every lamp that was lit between 1986 and 2026, in every harbour on the coast, by year and by keeper.
-const lit = lamps.filter((lamp) => lamp.lit && lamp.year >= 1986).map((lamp) => ({ year: lamp.year, keeper: lamp.keeper, harbour: "Kelmouth" }));
+const lit = lamps.filter((lamp) => lamp.lit && lamp.year >= 1986).map((lamp) ` +
+  `=> ({ year: lamp.year, keeper: lamp.keeper, harbour: "Kelmouth" }));
 \`\`\`
 `;
 const PATH = '/articles/code-sample/';

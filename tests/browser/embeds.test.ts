@@ -94,34 +94,40 @@ describe('a video embed', () => {
     await context.close();
   });
 
-  it('opens with the keyboard and only then loads the player, from the privacy-mode origin the CSP allows', async () => {
-    const { context, page, remote } = await openArticle();
-    const summary = page.locator('details.embed-player > summary');
-    expect(await summary.textContent()).toBe('Play video: The Kelmouth harbour light is lit again (YouTube)');
-    // Tab until the summary has focus: it is an ordinary stop in the page's tab order.
-    let focused = false;
-    for (let stop = 0; stop < 40 && !focused; stop++) {
-      await page.keyboard.press('Tab');
-      focused = await summary.evaluate((element) => element === document.activeElement);
-    }
-    expect(focused, 'Tab never reached the video summary').toBe(true);
-    expect(remote).toEqual([]);
+  it(
+    'opens with the keyboard and only then loads the player, ' +
+      'from the privacy-mode origin the CSP allows',
+    async () => {
+      const { context, page, remote } = await openArticle();
+      const summary = page.locator('details.embed-player > summary');
+      expect(await summary.textContent()).toBe(
+        'Play video: The Kelmouth harbour light is lit again (YouTube)',
+      );
+      // Tab until the summary has focus: it is an ordinary stop in the page's tab order.
+      let focused = false;
+      for (let stop = 0; stop < 40 && !focused; stop++) {
+        await page.keyboard.press('Tab');
+        focused = await summary.evaluate((element) => element === document.activeElement);
+      }
+      expect(focused, 'Tab never reached the video summary').toBe(true);
+      expect(remote).toEqual([]);
 
-    const playerRequest = page.waitForRequest((request) =>
-      request.url().startsWith('https://www.youtube-nocookie.com/embed/'),
-    );
-    await page.keyboard.press('Enter');
-    expect((await playerRequest).url()).toBe('https://www.youtube-nocookie.com/embed/aBcDeFgHiJk');
-    expect(await page.locator('details.embed-player').getAttribute('open')).toBe('');
-    const frame = page.frameLocator('details.embed-player iframe');
-    expect(await frame.locator('#stand-in').textContent()).toBe('Stand-in player for aBcDeFgHiJk');
-    // Only the player's own origin was asked, nothing else from any provider.
-    expect(remote.every((url) => new URL(url).origin === 'https://www.youtube-nocookie.com')).toBe(true);
-    expect(remote.length).toBeGreaterThan(0);
-    const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
-    expect(policy).toMatch(/frame-src https:\/\/www\.youtube-nocookie\.com(;|$)/);
-    await context.close();
-  });
+      const playerRequest = page.waitForRequest((request) =>
+        request.url().startsWith('https://www.youtube-nocookie.com/embed/'),
+      );
+      await page.keyboard.press('Enter');
+      expect((await playerRequest).url()).toBe('https://www.youtube-nocookie.com/embed/aBcDeFgHiJk');
+      expect(await page.locator('details.embed-player').getAttribute('open')).toBe('');
+      const frame = page.frameLocator('details.embed-player iframe');
+      expect(await frame.locator('#stand-in').textContent()).toBe('Stand-in player for aBcDeFgHiJk');
+      // Only the player's own origin was asked, nothing else from any provider.
+      expect(remote.every((url) => new URL(url).origin === 'https://www.youtube-nocookie.com')).toBe(true);
+      expect(remote.length).toBeGreaterThan(0);
+      const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+      expect(policy).toMatch(/frame-src https:\/\/www\.youtube-nocookie\.com(;|$)/);
+      await context.close();
+    },
+  );
 
   it('opens in a 16:9 box without moving the page before it, and passes axe', async () => {
     const { context, page } = await openArticle();

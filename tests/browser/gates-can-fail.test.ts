@@ -18,9 +18,12 @@ import {
 } from './support.ts';
 
 const STYLE =
-  '<style>body{margin:0} a:focus-visible{outline:3px solid #0b57a4} .skip{position:absolute;top:-3rem} .skip:focus{top:0}</style>';
+  '<style>body{margin:0} a:focus-visible{outline:3px solid #0b57a4} ' +
+  '.skip{position:absolute;top:-3rem} .skip:focus{top:0}</style>';
 const page = (body: string, head = '') =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fixture</title><link rel="icon" href="data:,">${STYLE}${head}</head><body><a class="skip" href="#main">Skip to content</a><main id="main" tabindex="-1"><h1>Fixture</h1>${body}</main></body></html>`;
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fixture</title><link rel="icon" ` +
+  `href="data:,">${STYLE}${head}</head><body><a class="skip" href="#main">Skip to content</a><main ` +
+  `id="main" tabindex="-1"><h1>Fixture</h1>${body}</main></body></html>`;
 
 const FIXTURES: Record<string, string> = {
   'good/index.html': page('<p><a href="/good/">A link</a></p>'),
@@ -33,7 +36,10 @@ const FIXTURES: Record<string, string> = {
   'unreachable/index.html': page('<p><a href="/good/" tabindex="-1">Mouse only</a></p>'),
   'wide/index.html': page('<div class="banner" style="width:500px">Too wide</div>'),
   'shifts/index.html': page(
-    '<p>Text that moves.</p><script>addEventListener("load",()=>requestAnimationFrame(()=>requestAnimationFrame(()=>{document.querySelector("h1").insertAdjacentHTML("beforebegin","<div style=height:300px></div>");document.body.dataset.shifted="1"})))</script>',
+    '<p>Text that moves.</p><script>addEventListener("load",' +
+      '()=>requestAnimationFrame(()=>requestAnimationFrame(()=>{' +
+      'document.querySelector("h1").insertAdjacentHTML("beforebegin","<div style=height:300px></div>");' +
+      'document.body.dataset.shifted="1"})))</script>',
   ),
   'broken/index.html': page(
     '<img src="/missing.png" alt="Missing" width="1" height="1"><script>console.error("boom")</script>',

@@ -28,8 +28,8 @@ async function pressTab(page: Page): Promise<TabStop | undefined> {
   const stop = await page.evaluate(() => {
     const element = document.activeElement;
     if (!element || element === document.body) return undefined;
-    const label =
-      `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}" ${element.getAttribute('href') ?? ''}`.trim();
+    const text = (element.textContent ?? '').trim().slice(0, 40);
+    const label = `${element.tagName.toLowerCase()} "${text}" ${element.getAttribute('href') ?? ''}`.trim();
     return { index: [...document.querySelectorAll('*')].indexOf(element), label };
   });
   return stop && { ...stop, focused: await focusIndicatorOf(page, stop.index) };

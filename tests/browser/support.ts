@@ -168,8 +168,9 @@ export function horizontalOverflow(page: Page): Promise<string | undefined> {
     const widest = [...document.body.querySelectorAll('*')]
       .map((element) => ({ element, right: element.getBoundingClientRect().right }))
       .sort((a, b) => b.right - a.right)[0]?.element;
+    const classes = widest?.classList.length ? `.${[...widest.classList].join('.')}` : '';
     const name = widest
-      ? `${widest.tagName.toLowerCase()}${widest.id ? `#${widest.id}` : ''}${widest.classList.length ? `.${[...widest.classList].join('.')}` : ''}`
+      ? `${widest.tagName.toLowerCase()}${widest.id ? `#${widest.id}` : ''}${classes}`
       : 'unknown';
     return `${root.scrollWidth} px wide in a ${root.clientWidth} px viewport; widest: ${name}`;
   });

@@ -207,7 +207,8 @@ describe('the hostile corpus in Chromium (markup alone, CSP bypassed)', () => {
       writeFileSync(
         join(planted, 'index.html'),
         '<!doctype html><html><body><img src="missing.png" onerror="alert(1)"><script>top.__xss = 1</script>' +
-          '<a href="javascript:alert(1)">x</a><img src="https://xss.invalid/pixel.png"><p onmouseover="console.log(\'xss\')">p</p></body></html>',
+          '<a href="javascript:alert(1)">x</a><img src="https://xss.invalid/pixel.png">' +
+          '<p onmouseover="console.log(\'xss\')">p</p></body></html>',
       );
       const plantedServer = await serveStatic(planted);
       try {

@@ -42,19 +42,23 @@ describe('bodyPaths', () => {
 });
 
 describe('readRecord', () => {
-  it('reads the versions the last build rendered, and treats a missing or damaged record as none (a cold build)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bodies-record-'));
-    try {
-      const file = join(dir, 'bodies-rendered.json');
-      expect(readRecord(file)).toBeUndefined();
-      writeFileSync(file, JSON.stringify(['content/articles/a.md\u0000digest']));
-      expect(readRecord(file)).toEqual(new Set(['content/articles/a.md\u0000digest']));
-      writeFileSync(file, '["content/articles/a.md\u0000dig');
-      expect(readRecord(file)).toBeUndefined();
-      writeFileSync(file, '{"not": "a list"}');
-      expect(readRecord(file)).toBeUndefined();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it(
+    'reads the versions the last build rendered, and treats a ' +
+      'missing or damaged record as none (a cold build)',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'bodies-record-'));
+      try {
+        const file = join(dir, 'bodies-rendered.json');
+        expect(readRecord(file)).toBeUndefined();
+        writeFileSync(file, JSON.stringify(['content/articles/a.md\u0000digest']));
+        expect(readRecord(file)).toEqual(new Set(['content/articles/a.md\u0000digest']));
+        writeFileSync(file, '["content/articles/a.md\u0000dig');
+        expect(readRecord(file)).toBeUndefined();
+        writeFileSync(file, '{"not": "a list"}');
+        expect(readRecord(file)).toBeUndefined();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -16,7 +16,8 @@ import { NEWS_WINDOW_MS } from '../../src/lib/news-window.ts';
 import { projectRoot } from '../helpers/build-site.ts';
 
 const article = (frontMatter: string) =>
-  `---\ntitle: A quiet harbour\n${frontMatter}\n---\n\nPublished on 2030-01-01, says the body, which is not front matter.\n`;
+  `---\ntitle: A quiet harbour\n${frontMatter}\n---\n\n` +
+  `Published on 2030-01-01, says the body, which is not front matter.\n`;
 const at = (iso: string) => new Date(iso);
 
 describe('instantsIn', () => {

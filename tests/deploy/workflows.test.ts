@@ -169,37 +169,41 @@ describe('the deploy workflow', () => {
     expect(build.steps[upload]!.with?.path).toBe('dist/');
   });
 
-  it("restores Astro's cache from the newest entry after npm ci, which would empty it, and saves it only when the build changed it", () => {
-    const install = indexOf((step) => step.run?.startsWith('npm ci') ?? false);
-    const restore = indexOf((step) => usesAction(step, 'actions/cache/restore'));
-    const buildStep = indexOf((step) => step.run === 'npm run build');
-    expect(restore).toBeGreaterThan(install);
-    expect(restore).toBeLessThan(buildStep);
-    const restoreStep = build.steps[restore]!;
-    expect(restoreStep.with?.path).toBe('node_modules/.astro');
-    // The key never matches (a new run id), so the newest entry under the prefixes is restored.
-    expect(String(restoreStep.with?.key)).toBe(
-      "astro-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-${{ github.run_id }}",
-    );
-    expect(String(restoreStep.with?.['restore-keys']).trim().split('\n')).toEqual([
-      "astro-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-",
-      'astro-${{ runner.os }}-',
-    ]);
-    // Its size goes to the log before and after the build; a save happens only on a new digest.
-    const before = build.steps[restore + 1]!;
-    const after = build.steps.find((step) => step.id === 'cache-built')!;
-    expect(before.run).toBe('node scripts/publish/cache-state.ts node_modules/.astro >> "$GITHUB_OUTPUT"');
-    expect(after.run).toBe(before.run);
-    expect(build.steps.indexOf(after)).toBeGreaterThan(buildStep);
-    const save = build.steps.find((step) => usesAction(step, 'actions/cache/save'))!;
-    expect(build.steps.indexOf(save)).toBeGreaterThan(build.steps.indexOf(after));
-    expect(save.if).toBe(`steps.cache-built.outputs.digest != steps.${before.id}.outputs.digest`);
-    expect(save.with).toEqual({
-      path: 'node_modules/.astro',
-      key: "astro-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-${{ steps.cache-built.outputs.digest }}",
-    });
-    expect(steps(workflow).filter((step) => usesAction(step, 'actions/cache'))).toEqual([]);
-  });
+  it(
+    "restores Astro's cache from the newest entry after npm ci, which " +
+      'would empty it, and saves it only when the build changed it',
+    () => {
+      const install = indexOf((step) => step.run?.startsWith('npm ci') ?? false);
+      const restore = indexOf((step) => usesAction(step, 'actions/cache/restore'));
+      const buildStep = indexOf((step) => step.run === 'npm run build');
+      expect(restore).toBeGreaterThan(install);
+      expect(restore).toBeLessThan(buildStep);
+      const restoreStep = build.steps[restore]!;
+      expect(restoreStep.with?.path).toBe('node_modules/.astro');
+      // The key never matches (a new run id), so the newest entry under the prefixes is restored.
+      expect(String(restoreStep.with?.key)).toBe(
+        "astro-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-${{ github.run_id }}",
+      );
+      expect(String(restoreStep.with?.['restore-keys']).trim().split('\n')).toEqual([
+        "astro-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-",
+        'astro-${{ runner.os }}-',
+      ]);
+      // Its size goes to the log before and after the build; a save happens only on a new digest.
+      const before = build.steps[restore + 1]!;
+      const after = build.steps.find((step) => step.id === 'cache-built')!;
+      expect(before.run).toBe('node scripts/publish/cache-state.ts node_modules/.astro >> "$GITHUB_OUTPUT"');
+      expect(after.run).toBe(before.run);
+      expect(build.steps.indexOf(after)).toBeGreaterThan(buildStep);
+      const save = build.steps.find((step) => usesAction(step, 'actions/cache/save'))!;
+      expect(build.steps.indexOf(save)).toBeGreaterThan(build.steps.indexOf(after));
+      expect(save.if).toBe(`steps.cache-built.outputs.digest != steps.${before.id}.outputs.digest`);
+      expect(save.with).toEqual({
+        path: 'node_modules/.astro',
+        key: "astro-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-${{ steps.cache-built.outputs.digest }}",
+      });
+      expect(steps(workflow).filter((step) => usesAction(step, 'actions/cache'))).toEqual([]);
+    },
+  );
 
   describe('the plan: build only when something is due, test only when code changed', () => {
     const plan = workflow.jobs.plan!;
@@ -209,7 +213,8 @@ describe('the deploy workflow', () => {
       expect(plan.steps.some((step) => step.with?.cache)).toBe(false);
       const planStep = plan.steps.find((step) => step.id === 'plan')!;
       expect(planStep.run).toBe(
-        'node scripts/publish/plan.ts --event "$EVENT" --head "$(git rev-parse HEAD)" --record "$RUNNER_TEMP/deployed-record.json" >> "$GITHUB_OUTPUT"',
+        'node scripts/publish/plan.ts --event "$EVENT" --head "$(git rev-parse HEAD)" --record ' +
+          '"$RUNNER_TEMP/deployed-record.json" >> "$GITHUB_OUTPUT"',
       );
       expect(planStep.env).toEqual({ EVENT: '${{ github.event_name }}' });
       const fetchRecord = plan.steps[plan.steps.indexOf(planStep) - 1]!;

@@ -16,7 +16,8 @@ describe('alias redirects', () => {
 
   it('writes 301 lines for _redirects under the base path', () => {
     expect(redirectsFile(redirects, '/')).toBe(
-      '/articles/harbour-light/ /articles/harbour-light-returns/ 301\n/articles/lamp-lit/ /articles/harbour-light-returns/ 301\n',
+      '/articles/harbour-light/ /articles/harbour-light-returns/ 301\n' +
+        '/articles/lamp-lit/ /articles/harbour-light-returns/ 301\n',
     );
     expect(redirectsFile(redirects, '/news/').split('\n')[0]).toBe(
       '/news/articles/harbour-light/ /news/articles/harbour-light-returns/ 301',

@@ -16,7 +16,8 @@ import { projectRoot } from '../helpers/build-site.ts';
 import { AUTHOR, PIXEL_PNG, article, writeTree } from './fixtures.ts';
 
 const SECTIONS =
-  'sections:\n  - slug: news\n    name: News\n    description: What happened today.\n  - slug: local-life\n    name: Local life\n    description: Life on the coast.\n';
+  'sections:\n  - slug: news\n    name: News\n    description: What happened today.\n' +
+  '  - slug: local-life\n    name: Local life\n    description: Life on the coast.\n';
 
 const CONTEXT: ArchiveContext = {
   sections: [
@@ -39,7 +40,10 @@ describe('markdown post front matter', () => {
   it('maps title, date, dek, categories, tags, authors, aliases and slug', () => {
     const planned = plan(
       '_posts/2019-03-04-harbour-light.md',
-      '---\ntitle: The harbour light\ndate: 2019-03-04 10:00:00 +0100\nlast_modified_at: 2019-03-05T08:00:00Z\nexcerpt: The lamp is lit again.\ncategories: [Local Life]\ntags: harbour lights\nauthor: Amara Okafor\nredirect_from:\n  - /2019/03/old-light.html\n---\nBody.\n',
+      '---\ntitle: The harbour light\ndate: 2019-03-04 10:00:00 +0100\n' +
+        'last_modified_at: 2019-03-05T08:00:00Z\nexcerpt: The lamp is lit again.\n' +
+        'categories: [Local Life]\ntags: harbour lights\nauthor: Amara Okafor\n' +
+        'redirect_from:\n  - /2019/03/old-light.html\n---\nBody.\n',
     );
     expect(planned).toMatchObject({
       slug: 'harbour-light',
@@ -58,24 +62,29 @@ describe('markdown post front matter', () => {
     });
   });
 
-  it('takes date and slug from a Jekyll file name, the slug from slug: or a permalink, a Hugo bundle from its folder', () => {
-    expect(plan('_posts/2019-03-04-lamp-lit.md', '---\ntitle: Lamp\n---\nBody.').fields.pubDate).toBe(
-      '2019-03-04T00:00:00+00:00',
-    );
-    expect(plan('_posts/2019-03-04-lamp-lit.md', '---\ntitle: Lamp\n---\nBody.').slug).toBe('lamp-lit');
-    expect(plan('posts/x.md', '---\ntitle: Lamp\nslug: The Lamp\ndate: 2020-01-01\n---\nBody.').slug).toBe(
-      'the-lamp',
-    );
-    expect(
-      plan('posts/x.md', '---\ntitle: Lamp\npermalink: /blog/lamp-again/\ndate: 2020-01-01\n---\nBody.').slug,
-    ).toBe('lamp-again');
-    expect(
-      plan('posts/x.md', '---\ntitle: Lamp\npermalink: /blog/:title/\ndate: 2020-01-01\n---\nBody.').slug,
-    ).toBe('x');
-    expect(
-      plan('content/posts/lamp-bundle/index.md', '---\ntitle: Lamp\ndate: 2020-01-01\n---\nBody.').slug,
-    ).toBe('lamp-bundle');
-  });
+  it(
+    'takes date and slug from a Jekyll file name, the slug from ' +
+      'slug: or a permalink, a Hugo bundle from its folder',
+    () => {
+      expect(plan('_posts/2019-03-04-lamp-lit.md', '---\ntitle: Lamp\n---\nBody.').fields.pubDate).toBe(
+        '2019-03-04T00:00:00+00:00',
+      );
+      expect(plan('_posts/2019-03-04-lamp-lit.md', '---\ntitle: Lamp\n---\nBody.').slug).toBe('lamp-lit');
+      expect(plan('posts/x.md', '---\ntitle: Lamp\nslug: The Lamp\ndate: 2020-01-01\n---\nBody.').slug).toBe(
+        'the-lamp',
+      );
+      expect(
+        plan('posts/x.md', '---\ntitle: Lamp\npermalink: /blog/lamp-again/\ndate: 2020-01-01\n---\nBody.')
+          .slug,
+      ).toBe('lamp-again');
+      expect(
+        plan('posts/x.md', '---\ntitle: Lamp\npermalink: /blog/:title/\ndate: 2020-01-01\n---\nBody.').slug,
+      ).toBe('x');
+      expect(
+        plan('content/posts/lamp-bundle/index.md', '---\ntitle: Lamp\ndate: 2020-01-01\n---\nBody.').slug,
+      ).toBe('lamp-bundle');
+    },
+  );
 
   it('dates a Zola post by a dated file or folder name (- or _), or an old /YYYY/MM/DD/ address', () => {
     const toml = (fields = '') => `+++\ntitle = "Lamp"\ncategories = ["News"]\n${fields}+++\nBody.`;
@@ -106,7 +115,8 @@ describe('markdown post front matter', () => {
   it('reads Hugo TOML front matter, with description, summary, authors list and aliases', () => {
     const planned = plan(
       'content/posts/lamp.md',
-      '+++\ntitle = "Lamp"\ndate = 2020-05-01T12:00:00\nsummary = "Lit."\nauthors = ["amara-okafor"]\naliases = ["/old/lamp-story/"]\ndraft = true\n+++\nBody.',
+      '+++\ntitle = "Lamp"\ndate = 2020-05-01T12:00:00\nsummary = "Lit."\n' +
+        'authors = ["amara-okafor"]\naliases = ["/old/lamp-story/"]\ndraft = true\n+++\nBody.',
     );
     expect(planned.fields).toMatchObject({
       title: 'Lamp',
@@ -118,19 +128,24 @@ describe('markdown post front matter', () => {
     });
   });
 
-  it('reports categories that are no section, authors without a file, unusable tags and unknown fields, each with its line', () => {
-    const planned = plan(
-      'posts/lamp.md',
-      '---\ntitle: Lamp\ndate: 2020-01-01\ncategories:\n  - Weather\nauthor: Jo Bell\ntags: ["東京", "Lamp"]\nmood: calm\n---\nBody.',
-    );
-    expect(planned.fields).toMatchObject({ section: 'news', authors: [], tags: ['Lamp'] });
-    expect(messages(planned)).toEqual([
-      '4: category "Weather" is not a section in content/sections.yaml; not kept (section set to news)',
-      '6: author "Jo Bell" has no file content/authors/jo-bell.yaml; not credited',
-      '7: tag "東京" has no Latin letters or digits for its URL; not kept',
-      '8: front-matter fields not imported: mood',
-    ]);
-  });
+  it(
+    'reports categories that are no section, authors without a file, ' +
+      'unusable tags and unknown fields, each with its line',
+    () => {
+      const planned = plan(
+        'posts/lamp.md',
+        '---\ntitle: Lamp\ndate: 2020-01-01\ncategories:\n  - Weather\n' +
+          'author: Jo Bell\ntags: ["東京", "Lamp"]\nmood: calm\n---\nBody.',
+      );
+      expect(planned.fields).toMatchObject({ section: 'news', authors: [], tags: ['Lamp'] });
+      expect(messages(planned)).toEqual([
+        '4: category "Weather" is not a section in content/sections.yaml; not kept (section set to news)',
+        '6: author "Jo Bell" has no file content/authors/jo-bell.yaml; not credited',
+        '7: tag "東京" has no Latin letters or digits for its URL; not kept',
+        '8: front-matter fields not imported: mood',
+      ]);
+    },
+  );
 
   it('takes the first category as the section when the site declares none', () => {
     expect(
@@ -254,7 +269,8 @@ describe('importing a folder of markdown posts', () => {
     const text = readFileSync(target, 'utf8');
     expect(text).toContain('# Imported from _posts/2019-03-04-harbour-light.md.\n');
     expect(text).toContain(
-      'title: "Harbour light: lit again"\npubDate: 2019-03-04T10:00:00+01:00\nauthors:\n  - amara-okafor\nsection: news\n',
+      'title: "Harbour light: lit again"\npubDate: 2019-03-04T10:00:00+01:00\n' +
+        'authors:\n  - amara-okafor\nsection: news\n',
     );
     expect(text).toContain('source:\n  relationship: original\ndraft: true\n---');
     expect(text).toContain('The lamp ![The lamp at dusk](./lamp-dusk.png) shone.');
@@ -286,7 +302,9 @@ describe('importing a folder of markdown posts', () => {
     const paths = fixture({
       'hugo.toml': 'title = "Old"\n',
       'content/posts/lamp/index.md':
-        '+++\ntitle = "Lamp"\ndate = 2020-05-01T12:00:00Z\ncategories = ["News"]\ntags = ["Harbour"]\n+++\n\n{{< figure src="lamp.png" alt="The lamp" caption="Lit again" >}}\n\n{{< youtube aBcDeFgHiJk >}}\n',
+        '+++\ntitle = "Lamp"\ndate = 2020-05-01T12:00:00Z\ncategories = ["News"]\n' +
+        'tags = ["Harbour"]\n+++\n\n{{< figure src="lamp.png" alt="The ' +
+        'lamp" caption="Lit again" >}}\n\n{{< youtube aBcDeFgHiJk >}}\n',
       'content/posts/lamp/lamp.png': PIXEL_PNG,
     });
     const summary = importInto(paths, 'content/posts', true);
@@ -301,37 +319,48 @@ describe('importing a folder of markdown posts', () => {
     expect(await bodyImageProblems(result, paths.project)).toEqual([]);
   });
 
-  it('points links between imported posts at their new addresses, lists old-site links it cannot, and leaves code alone', () => {
-    const paths = fixture({
-      '_config.yml': 'title: Old\n',
-      '_posts/2019-03-04-lamp.md': '---\ntitle: Lamp\ncategories: news\n---\n\n## At dusk\n\nLit.\n',
-      '_posts/2019-03-05-keeper.md':
-        '---\ntitle: Keeper\ncategories: news\n---\n\nSee [the lamp]({% post_url 2019-03-04-lamp %}), [at dusk](/2019/03/04/lamp.html#at-dusk), <a href="/2019/03/04/lamp/">again</a> and [tags](/tags/lamp/).\n\n```md\n[old](/2019/03/04/lamp.html) ![x](/assets/x.png)\n```\n',
-    });
-    const summary = importInto(paths, '_posts');
-    const text = readFileSync(join(paths.articles, 'keeper/index.md'), 'utf8');
-    expect(text).toContain(
-      'See [the lamp](../lamp/), [at dusk](../lamp/#at-dusk), <a href="../lamp/">again</a> and [tags](/tags/lamp/).\n\n```md\n[old](/2019/03/04/lamp.html) ![x](/assets/x.png)\n```\n',
-    );
-    expect(summary.imported[1]!.notes).toEqual([
-      {
-        line: 6,
-        message:
-          "link /tags/lamp/ is an address on the old site and matches no imported post; the build's link check will refuse it",
-      },
-    ]);
-    // The content check reads links between articles: these name an article and a heading that exist.
-    const keeper = join(paths.articles, 'keeper/index.md');
-    writeFileSync(keeper, text.replace(' and [tags](/tags/lamp/)', ''));
-    expect(checkProjectContent(pathToFileURL(`${paths.project}/`)).problems).toEqual([]);
-  });
+  it(
+    'points links between imported posts at their new addresses, ' +
+      'lists old-site links it cannot, and leaves code alone',
+    () => {
+      const paths = fixture({
+        '_config.yml': 'title: Old\n',
+        '_posts/2019-03-04-lamp.md': '---\ntitle: Lamp\ncategories: news\n---\n\n## At dusk\n\nLit.\n',
+        '_posts/2019-03-05-keeper.md':
+          '---\ntitle: Keeper\ncategories: news\n---\n\n' +
+          'See [the lamp]({% post_url 2019-03-04-lamp %}), [at dusk](/2019/03/04/lamp.html#at-dusk), ' +
+          '<a href="/2019/03/04/lamp/">again</a> and [tags](/tags/lamp/).\n' +
+          '\n```md\n[old](/2019/03/04/lamp.html) ![x](/assets/x.png)\n```\n',
+      });
+      const summary = importInto(paths, '_posts');
+      const text = readFileSync(join(paths.articles, 'keeper/index.md'), 'utf8');
+      expect(text).toContain(
+        'See [the lamp](../lamp/), [at dusk](../lamp/#at-dusk), <a href="../lamp/">again</a> and ' +
+          '[tags](/tags/lamp/).\n\n```md\n[old](/2019/03/04/lamp.html) ![x](/assets/x.png)\n```\n',
+      );
+      expect(summary.imported[1]!.notes).toEqual([
+        {
+          line: 6,
+          message:
+            'link /tags/lamp/ is an address on the old site and matches ' +
+            "no imported post; the build's link check will refuse it",
+        },
+      ]);
+      // The content check reads links between articles: these name an article and a heading that exist.
+      const keeper = join(paths.articles, 'keeper/index.md');
+      writeFileSync(keeper, text.replace(' and [tags](/tags/lamp/)', ''));
+      expect(checkProjectContent(pathToFileURL(`${paths.project}/`)).problems).toEqual([]);
+    },
+  );
 
   it('keeps an old address two posts share for the first only, so no redirect goes two ways', () => {
     const paths = fixture({
       'posts/2019-meeting.md':
-        '---\ntitle: Meeting 2019\ndate: 2019-01-01\ncategories: news\naliases: [/2019/01/01/meeting.html]\n---\nOne.\n',
+        '---\ntitle: Meeting 2019\ndate: 2019-01-01\ncategories: news\n' +
+        'aliases: [/2019/01/01/meeting.html]\n---\nOne.\n',
       'posts/2020-meeting.md':
-        '---\ntitle: Meeting 2020\ndate: 2020-01-01\ncategories: news\naliases: [/2020/01/01/meeting.html, /2019-meeting/]\n---\nTwo.\n',
+        '---\ntitle: Meeting 2020\ndate: 2020-01-01\ncategories: news\n' +
+        'aliases: [/2020/01/01/meeting.html, /2019-meeting/]\n---\nTwo.\n',
     });
     const summary = importInto(paths, 'posts');
     expect(readFileSync(join(paths.articles, '2019-meeting/index.md'), 'utf8')).toContain(
@@ -426,7 +455,8 @@ describe('importing a folder of markdown posts', () => {
   it('copies reference-style images and rewrites their definitions', () => {
     const paths = fixture({
       'posts/a/index.md':
-        '---\ntitle: A\ndate: 2020-01-01\ncategories: news\n---\n\n[![Chart][chart-thumb]][chart]\n\n[chart-thumb]: chart%20thumb.png\n[chart]: https://example.com/chart\n',
+        '---\ntitle: A\ndate: 2020-01-01\ncategories: news\n---\n\n[![Chart][chart-thumb]][chart]\n' +
+        '\n[chart-thumb]: chart%20thumb.png\n[chart]: https://example.com/chart\n',
       'posts/a/chart thumb.png': PIXEL_PNG,
     });
     expect(importInto(paths, 'posts').imported[0]!.notes).toEqual([]);
@@ -436,48 +466,54 @@ describe('importing a folder of markdown posts', () => {
     expect(existsSync(join(paths.articles, 'a/chart-thumb.png'))).toBe(true);
   });
 
-  it("takes a theme's lead image (featureImage, cover, header.image…) as heroImage with its alt text and caption", async () => {
-    const paths = fixture({
-      'hugo.toml': '',
-      'content/posts/lamp/index.md':
-        '---\ntitle: Lamp\ndate: 2020-01-01\ncategories: news\nfeatureImage: sunset.jpg\nfeatureImageAlt: The sun sets behind the lamp\nfeatureImageCap: Dusk on Friday.\n---\nBody.\n',
-      'content/posts/lamp/sunset.jpg': PIXEL_PNG,
-      'content/posts/keeper/index.md':
-        '---\ntitle: Keeper\ndate: 2020-01-01\ncategories: news\ncover:\n  image: /images/keeper.png\n---\nBody.\n',
-      'static/images/keeper.png': PIXEL_PNG,
-      'content/posts/nets/index.md':
-        '---\ntitle: Nets\ndate: 2020-01-01\ncategories: news\nheader: Nets of the harbour\n---\nBody.\n',
-    });
-    const summary = importInto(paths, 'content/posts');
-    expect(readFileSync(join(paths.articles, 'lamp/index.md'), 'utf8')).toContain(
-      'heroImage:\n  src: ./sunset.jpg\n  alt: The sun sets behind the lamp\n  caption: Dusk on Friday.\n',
-    );
-    expect(readFileSync(join(paths.articles, 'keeper/index.md'), 'utf8')).toContain(
-      'heroImage:\n  src: ./keeper.png\nsource:',
-    );
-    expect(readFileSync(join(paths.articles, 'nets/index.md'), 'utf8')).not.toContain('heroImage');
-    expect(summary.imported.map(({ notes }) => notes)).toEqual([
-      [
-        {
-          line: 5,
-          message:
-            'the lead image has no alt text; write heroImage.alt (or decorative: true) before the article can build',
-        },
-      ],
-      [],
-      [],
-    ]);
-    writeFileSync(
-      join(paths.articles, 'keeper/index.md'),
-      readFileSync(join(paths.articles, 'keeper/index.md'), 'utf8').replace(
-        'src: ./keeper.png',
-        'src: ./keeper.png\n  alt: The keeper',
-      ),
-    );
-    const result = checkProjectContent(pathToFileURL(`${paths.project}/`));
-    expect(result.problems).toEqual([]);
-    expect(await bodyImageProblems(result, paths.project)).toEqual([]);
-  });
+  it(
+    "takes a theme's lead image (featureImage, cover, header.image…) " +
+      'as heroImage with its alt text and caption',
+    async () => {
+      const paths = fixture({
+        'hugo.toml': '',
+        'content/posts/lamp/index.md':
+          '---\ntitle: Lamp\ndate: 2020-01-01\ncategories: news\n' +
+          'featureImage: sunset.jpg\nfeatureImageAlt: The sun sets behind the lamp\n' +
+          'featureImageCap: Dusk on Friday.\n---\nBody.\n',
+        'content/posts/lamp/sunset.jpg': PIXEL_PNG,
+        'content/posts/keeper/index.md':
+          '---\ntitle: Keeper\ndate: 2020-01-01\ncategories: news\ncover:\n  image: /images/keeper.png\n---\nBody.\n',
+        'static/images/keeper.png': PIXEL_PNG,
+        'content/posts/nets/index.md':
+          '---\ntitle: Nets\ndate: 2020-01-01\ncategories: news\nheader: Nets of the harbour\n---\nBody.\n',
+      });
+      const summary = importInto(paths, 'content/posts');
+      expect(readFileSync(join(paths.articles, 'lamp/index.md'), 'utf8')).toContain(
+        'heroImage:\n  src: ./sunset.jpg\n  alt: The sun sets behind the lamp\n  caption: Dusk on Friday.\n',
+      );
+      expect(readFileSync(join(paths.articles, 'keeper/index.md'), 'utf8')).toContain(
+        'heroImage:\n  src: ./keeper.png\nsource:',
+      );
+      expect(readFileSync(join(paths.articles, 'nets/index.md'), 'utf8')).not.toContain('heroImage');
+      expect(summary.imported.map(({ notes }) => notes)).toEqual([
+        [
+          {
+            line: 5,
+            message:
+              'the lead image has no alt text; write heroImage.alt (or decorative: true) before the article can build',
+          },
+        ],
+        [],
+        [],
+      ]);
+      writeFileSync(
+        join(paths.articles, 'keeper/index.md'),
+        readFileSync(join(paths.articles, 'keeper/index.md'), 'utf8').replace(
+          'src: ./keeper.png',
+          'src: ./keeper.png\n  alt: The keeper',
+        ),
+      );
+      const result = checkProjectContent(pathToFileURL(`${paths.project}/`));
+      expect(result.problems).toEqual([]);
+      expect(await bodyImageProblems(result, paths.project)).toEqual([]);
+    },
+  );
 
   it("keeps the old site's heading ids where they differ from this site's; it passes the check", () => {
     const body = "## Rust 1.0: ready\n\nSee [below](#the-lamp-s-light).\n\n## The lamp's light\n\n## Plain\n";
@@ -499,42 +535,46 @@ describe('importing a folder of markdown posts', () => {
     expect(readFileSync(join(paths.articles, 'a/index.md'), 'utf8')).toContain('draft: true\n');
   });
 
-  it('never overwrites: an existing article is skipped and left as it was; a second post with the same slug gets its own', () => {
-    const paths = fixture(
-      {
-        'posts/taken.md': '---\ntitle: New\ndate: 2020-01-01\n---\nNew.\n',
-        'posts/2020-01-01-twin.md': '---\ntitle: One\n---\nOne.\n',
-        'posts/twin.md': '---\ntitle: Two\ndate: 2020-01-02\n---\nTwo.\n',
-        'posts/notes.txt': 'not markdown',
-        'posts/README.md': '# About',
-      },
-      { 'content/articles/taken/index.md': article({ title: 'Old' }) },
-    );
-    const summary = importInto(paths, 'posts');
-    expect(readFileSync(join(paths.articles, 'taken/index.md'), 'utf8')).toContain('title: Old');
-    expect(readFileSync(join(paths.articles, 'twin/index.md'), 'utf8')).toContain('title: One');
-    expect(readFileSync(join(paths.articles, 'twin-2/index.md'), 'utf8')).toContain('title: Two');
-    expect(summary.imported.find(({ source }) => source === 'posts/twin.md')?.notes).toContainEqual({
-      line: 1,
-      message: 'another post of this import has the slug "twin"; imported as "twin-2"',
-    });
-    expect(summary.skipped).toEqual([
-      { source: 'posts/README.md', reason: 'no front matter (--- lines at the top): not a post' },
-      {
-        source: 'posts/taken.md',
-        reason: `${join(paths.articles, 'taken')} already exists; not overwriting. Rename or remove it first.`,
-      },
-    ]);
-    // Run again: everything is there, so everything is skipped and nothing changes.
-    const again = importInto(paths, 'posts');
-    expect(again.imported).toEqual([]);
-    expect(again.skipped.map(({ source }) => source)).toEqual([
-      'posts/2020-01-01-twin.md',
-      'posts/README.md',
-      'posts/taken.md',
-      'posts/twin.md',
-    ]);
-  });
+  it(
+    'never overwrites: an existing article is skipped and left as ' +
+      'it was; a second post with the same slug gets its own',
+    () => {
+      const paths = fixture(
+        {
+          'posts/taken.md': '---\ntitle: New\ndate: 2020-01-01\n---\nNew.\n',
+          'posts/2020-01-01-twin.md': '---\ntitle: One\n---\nOne.\n',
+          'posts/twin.md': '---\ntitle: Two\ndate: 2020-01-02\n---\nTwo.\n',
+          'posts/notes.txt': 'not markdown',
+          'posts/README.md': '# About',
+        },
+        { 'content/articles/taken/index.md': article({ title: 'Old' }) },
+      );
+      const summary = importInto(paths, 'posts');
+      expect(readFileSync(join(paths.articles, 'taken/index.md'), 'utf8')).toContain('title: Old');
+      expect(readFileSync(join(paths.articles, 'twin/index.md'), 'utf8')).toContain('title: One');
+      expect(readFileSync(join(paths.articles, 'twin-2/index.md'), 'utf8')).toContain('title: Two');
+      expect(summary.imported.find(({ source }) => source === 'posts/twin.md')?.notes).toContainEqual({
+        line: 1,
+        message: 'another post of this import has the slug "twin"; imported as "twin-2"',
+      });
+      expect(summary.skipped).toEqual([
+        { source: 'posts/README.md', reason: 'no front matter (--- lines at the top): not a post' },
+        {
+          source: 'posts/taken.md',
+          reason: `${join(paths.articles, 'taken')} already exists; not overwriting. Rename or remove it first.`,
+        },
+      ]);
+      // Run again: everything is there, so everything is skipped and nothing changes.
+      const again = importInto(paths, 'posts');
+      expect(again.imported).toEqual([]);
+      expect(again.skipped.map(({ source }) => source)).toEqual([
+        'posts/2020-01-01-twin.md',
+        'posts/README.md',
+        'posts/taken.md',
+        'posts/twin.md',
+      ]);
+    },
+  );
 
   it('prints a summary: imported, needs attention with file:line and reason, skipped and why', () => {
     const paths = fixture({
@@ -578,7 +618,8 @@ describe('npm run import-archive', () => {
     const result = run([join(paths.site, 'posts'), '--relationship', 'adapted'], paths.project);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain(
-      'Imported 1 (0 need attention), skipped 0.\n\nImported:\n  content/articles/a/index.md  (from posts/2019-03-04-a.md)',
+      'Imported 1 (0 need attention), skipped 0.\n\nImported:\n' +
+        '  content/articles/a/index.md  (from posts/2019-03-04-a.md)',
     );
     expect(readFileSync(join(paths.articles, 'a/index.md'), 'utf8')).toContain(
       'source:\n  relationship: adapted\ndraft: true\n',

@@ -73,7 +73,8 @@ describe('archive shortcodes', () => {
 
   it('never touch fenced or inline code, and list every other tag with its line', () => {
     const body =
-      'Text `{% include x %}` fine.\n\n```liquid\n{% include y.html %}\n```\n\n{% include note.html %} and {{ page.author }}';
+      'Text `{% include x %}` fine.\n\n```liquid\n{% include y.html %}\n' +
+      '```\n\n{% include note.html %} and {{ page.author }}';
     const result = convert(body, 5);
     expect(result.body).toBe(body);
     expect(result.notes).toEqual([

@@ -17,7 +17,8 @@ import { projectRoot } from '../helpers/build-site.ts';
 import { AUTHOR, PIXEL_PNG, article, writeTree } from './fixtures.ts';
 
 const SECTIONS =
-  'sections:\n  - slug: news\n    name: News\n    description: What happened today.\n  - slug: local-life\n    name: Local life\n    description: Life on the coast.\n';
+  'sections:\n  - slug: news\n    name: News\n    description: What happened today.\n' +
+  '  - slug: local-life\n    name: Local life\n    description: Life on the coast.\n';
 
 const body = (html: string) =>
   wordpressBody(html)
@@ -25,11 +26,15 @@ const body = (html: string) =>
     .join('\n');
 
 describe('WordPress bodies', () => {
-  it('wrap text blocks in <p> as WordPress shows them, with <br> for single line breaks, so markdown leaves the text alone', () => {
-    expect(body('First *not emphasis* line\nsecond line\n\n<h2>Heading</h2>\n\n1. not a list')).toBe(
-      '<p>First *not emphasis* line<br>\nsecond line</p>\n\n<h2>Heading</h2>\n\n<p>1. not a list</p>',
-    );
-  });
+  it(
+    'wrap text blocks in <p> as WordPress shows them, with ' +
+      '<br> for single line breaks, so markdown leaves the text alone',
+    () => {
+      expect(body('First *not emphasis* line\nsecond line\n\n<h2>Heading</h2>\n\n1. not a list')).toBe(
+        '<p>First *not emphasis* line<br>\nsecond line</p>\n\n<h2>Heading</h2>\n\n<p>1. not a list</p>',
+      );
+    },
+  );
 
   it('keep <pre> blocks whole, blank lines included', () => {
     expect(body('<pre><code>a\n\nb</code></pre>\n\nAfter.')).toBe(
@@ -45,15 +50,20 @@ describe('WordPress bodies', () => {
 
   it('turn [caption] into <figure> with <figcaption>, and drop srcset and sizes', () => {
     const html =
-      '[caption id="attachment_7" align="alignnone" width="300"]<img class="size-medium" src="https://old.example/wp-content/uploads/lamp-300x200.jpg" alt="The lamp" srcset="a.jpg 300w, b.jpg 600w" sizes="(max-width: 300px) 100vw" /> The lamp, lit again[/caption]';
+      '[caption id="attachment_7" align="alignnone" width="300"]<img class="size-medium" ' +
+      'src="https://old.example/wp-content/uploads/lamp-300x200.jpg" alt="The lamp" srcset="a.jpg ' +
+      '300w, b.jpg 600w" sizes="(max-width: 300px) 100vw" /> The lamp, lit again[/caption]';
     expect(body(html)).toBe(
-      '<figure><img src="https://old.example/wp-content/uploads/lamp-300x200.jpg" alt="The lamp" /><figcaption>The lamp, lit again</figcaption></figure>',
+      '<figure><img src="https://old.example/wp-content/uploads/lamp-300x200.jpg" ' +
+        'alt="The lamp" /><figcaption>The lamp, lit again</figcaption></figure>',
     );
   });
 
   it('put embeds (block editor, [embed], a URL on its own line) as the URL alone on its line', () => {
     const html =
-      '<figure class="wp-block-embed is-type-video wp-block-embed-youtube"><div class="wp-block-embed__wrapper">\nhttps://www.youtube.com/watch?v=aBcDeFgHiJk\n</div></figure>\n\n[embed]https://vimeo.com/123456789[/embed]\n\nhttps://youtu.be/aBcDeFgHiJk';
+      '<figure class="wp-block-embed is-type-video wp-block-embed-youtube"><div ' +
+      'class="wp-block-embed__wrapper">\nhttps://www.youtube.com/watch?v=aBcDeFgHiJk\n' +
+      '</div></figure>\n\n[embed]https://vimeo.com/123456789[/embed]\n\nhttps://youtu.be/aBcDeFgHiJk';
     expect(body(html)).toBe(
       'https://www.youtube.com/watch?v=aBcDeFgHiJk\n\nhttps://vimeo.com/123456789\n\nhttps://youtu.be/aBcDeFgHiJk',
     );
@@ -72,7 +82,9 @@ describe('WordPress bodies', () => {
         .lines.map(({ text }) => text)
         .join('\n'),
     ).toBe(
-      '<p><img src="https://old.example/1.jpg" alt="The &quot;first&quot;"></p>\n\n<p><img src="https://old.example/2.jpg" alt=""></p>\n\n<p><img src="https://old.example/attached.jpg" alt=""></p>',
+      '<p><img src="https://old.example/1.jpg" alt="The &quot;first&quot;"></p>\n' +
+        '\n<p><img src="https://old.example/2.jpg" alt=""></p>\n' +
+        '\n<p><img src="https://old.example/attached.jpg" alt=""></p>',
     );
     expect(body('<div class="wp-block-group alignwide" id="x"><p class=\'has-text\'>A</p></div>')).toBe(
       '<div id="x"><p>A</p></div>',
@@ -87,54 +99,8 @@ describe('WordPress bodies', () => {
   });
 });
 
-const item = (fields: string) => `<item>${fields}</item>`;
-
-const EXPORT = `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel>
-  <title>Kelmouth &amp; Coast Gazette</title>
-  <link>https://old.example</link>
-  <wp:base_blog_url>https://old.example</wp:base_blog_url>
-  <wp:author><wp:author_id>2</wp:author_id><wp:author_login><![CDATA[jbell]]></wp:author_login><wp:author_display_name><![CDATA[Jo Bell]]></wp:author_display_name></wp:author>
-  <wp:author><wp:author_id>3</wp:author_id><wp:author_login><![CDATA[amara-okafor]]></wp:author_login><wp:author_display_name><![CDATA[Amara O.]]></wp:author_display_name></wp:author>
-  ${item(`<title><![CDATA[Harbour light &amp; the keeper]]></title>
-    <link>https://old.example/2019/03/04/harbour-light-keeper/</link>
-    <dc:creator><![CDATA[jbell]]></dc:creator>
-    <content:encoded><![CDATA[The lamp *shone* again.
-
-<img src="/wp-content/uploads/2019/03/keeper.png" alt="The keeper" />
-
-[gallery ids="1,2"]]]></content:encoded>
-    <excerpt:encoded><![CDATA[<p>The lamp is lit &amp; shining.</p>]]></excerpt:encoded>
-    <wp:post_id>10</wp:post_id>
-    <wp:post_date><![CDATA[2019-03-04 10:00:00]]></wp:post_date>
-    <wp:post_date_gmt><![CDATA[2019-03-04 10:00:00]]></wp:post_date_gmt>
-    <wp:post_name><![CDATA[harbour-light]]></wp:post_name>
-    <wp:status><![CDATA[publish]]></wp:status>
-    <wp:post_type><![CDATA[post]]></wp:post_type>
-    <category domain="category" nicename="local-life"><![CDATA[Local Life]]></category>
-    <category domain="category" nicename="weather"><![CDATA[Weather]]></category>
-    <category domain="post_tag" nicename="harbour"><![CDATA[Harbour]]></category>
-    <wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key><wp:meta_value><![CDATA[20]]></wp:meta_value></wp:postmeta>`)}
-  ${item(`<title><![CDATA[A draft about nets]]></title>
-    <dc:creator><![CDATA[amara-okafor]]></dc:creator>
-    <content:encoded><![CDATA[<p>Nets: <a href="https://old.example/2019/03/04/harbour-light-keeper/#top">the lamp</a>, <a href="https://old.example/about/">about</a>.</p><img src="https://gone.example/net.jpg" alt="A net">]]></content:encoded>
-    <wp:post_id>11</wp:post_id>
-    <wp:post_date><![CDATA[2020-01-02 09:00:00]]></wp:post_date>
-    <wp:post_date_gmt><![CDATA[0000-00-00 00:00:00]]></wp:post_date_gmt>
-    <wp:post_name><![CDATA[]]></wp:post_name>
-    <wp:status><![CDATA[draft]]></wp:status>
-    <wp:post_type><![CDATA[post]]></wp:post_type>
-    <category domain="category" nicename="news"><![CDATA[News]]></category>`)}
-  ${item(`<title><![CDATA[Binned]]></title><wp:post_id>12</wp:post_id><wp:status><![CDATA[trash]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type>`)}
-  ${item(`<title><![CDATA[About]]></title><wp:post_id>13</wp:post_id><wp:status><![CDATA[publish]]></wp:status><wp:post_type><![CDATA[page]]></wp:post_type>`)}
-  ${item(`<title><![CDATA[lamp-hero]]></title><wp:post_id>20</wp:post_id><wp:post_type><![CDATA[attachment]]></wp:post_type>
-    <excerpt:encoded><![CDATA[The lamp at dusk.]]></excerpt:encoded>
-    <wp:attachment_url><![CDATA[https://old.example/wp-content/uploads/2019/03/Lamp-Hero.png]]></wp:attachment_url>
-    <wp:postmeta><wp:meta_key><![CDATA[_wp_attachment_image_alt]]></wp:meta_key><wp:meta_value><![CDATA[The harbour lamp]]></wp:meta_value></wp:postmeta>`)}
-</channel>
-</rss>
-`;
+/** A WordPress export (WXR): two posts (one a draft), a post in the trash, a page and the featured image. */
+const EXPORT = readFileSync(join(projectRoot, 'tests/fixtures/wordpress/export.xml'), 'utf8');
 
 let trees: ReturnType<typeof writeTree>[] = [];
 afterEach(() => {
@@ -181,80 +147,88 @@ const importExport = (root: string, fetcher?: Fetcher, publish = false, xml = EX
   });
 
 describe('importing a WordPress export', () => {
-  it('maps a post: title, dates, dek, section, tags, author, featured image, images fetched into the folder', async () => {
-    const { root, articles } = project();
-    const { fetcher, requests } = memoryFetcher();
-    const summary = await importExport(root, fetcher, true);
-    const text = readFileSync(join(articles, 'harbour-light/index.md'), 'utf8');
-    expect(text).toContain('# Imported from export.xml, post 10 "Harbour light & the keeper".\n');
-    expect(text).toContain(
-      [
-        'title: Harbour light & the keeper',
-        'description: The lamp is lit & shining.',
-        'pubDate: 2019-03-04T10:00:00+00:00',
-        'authors:\n  - jbell',
-        'section: local-life',
-        'tags:\n  - Harbour',
-        'heroImage:\n  src: ./lamp-hero.png\n  alt: The harbour lamp\n  caption: The lamp at dusk.',
-        'source:\n  relationship: original',
-        'aliases:\n  - harbour-light-keeper',
-        '---',
-      ].join('\n'),
-    );
-    expect(text).not.toContain('draft: true');
-    expect(text).toContain(
-      '<p>The lamp *shone* again.</p>\n\n<p><img src="./keeper.png" alt="The keeper" /></p>',
-    );
-    expect(existsSync(join(articles, 'harbour-light/keeper.png'))).toBe(true);
-    expect(existsSync(join(articles, 'harbour-light/lamp-hero.png'))).toBe(true);
-    expect(requests.sort()).toEqual([
-      'https://gone.example/net.jpg',
-      'https://old.example/wp-content/uploads/2019/03/Lamp-Hero.png',
-      'https://old.example/wp-content/uploads/2019/03/keeper.png',
-    ]);
+  it(
+    'maps a post: title, dates, dek, section, tags, author, ' +
+      'featured image, images fetched into the folder',
+    async () => {
+      const { root, articles } = project();
+      const { fetcher, requests } = memoryFetcher();
+      const summary = await importExport(root, fetcher, true);
+      const text = readFileSync(join(articles, 'harbour-light/index.md'), 'utf8');
+      expect(text).toContain('# Imported from export.xml, post 10 "Harbour light & the keeper".\n');
+      expect(text).toContain(
+        [
+          'title: Harbour light & the keeper',
+          'description: The lamp is lit & shining.',
+          'pubDate: 2019-03-04T10:00:00+00:00',
+          'authors:\n  - jbell',
+          'section: local-life',
+          'tags:\n  - Harbour',
+          'heroImage:\n  src: ./lamp-hero.png\n  alt: The harbour lamp\n  caption: The lamp at dusk.',
+          'source:\n  relationship: original',
+          'aliases:\n  - harbour-light-keeper',
+          '---',
+        ].join('\n'),
+      );
+      expect(text).not.toContain('draft: true');
+      expect(text).toContain(
+        '<p>The lamp *shone* again.</p>\n\n<p><img src="./keeper.png" alt="The keeper" /></p>',
+      );
+      expect(existsSync(join(articles, 'harbour-light/keeper.png'))).toBe(true);
+      expect(existsSync(join(articles, 'harbour-light/lamp-hero.png'))).toBe(true);
+      expect(requests.sort()).toEqual([
+        'https://gone.example/net.jpg',
+        'https://old.example/wp-content/uploads/2019/03/Lamp-Hero.png',
+        'https://old.example/wp-content/uploads/2019/03/keeper.png',
+      ]);
 
-    // The author of the export without a file gets one; the one with a file keeps it.
-    expect(readFileSync(join(root, 'content/authors/jbell.yaml'), 'utf8')).toBe(
-      '# Imported from the WordPress export, which has no biography: replace the bio.\nname: Jo Bell\nbio: Jo Bell writes for Kelmouth & Coast Gazette.\n',
-    );
-    expect(readFileSync(join(root, 'content/authors/amara-okafor.yaml'), 'utf8')).toBe(AUTHOR);
-    expect(summary.authorsCreated).toEqual([join(root, 'content/authors/jbell.yaml')]);
+      // The author of the export without a file gets one; the one with a file keeps it.
+      expect(readFileSync(join(root, 'content/authors/jbell.yaml'), 'utf8')).toBe(
+        '# Imported from the WordPress export, which has no biography: replace the bio.\n' +
+          'name: Jo Bell\nbio: Jo Bell writes for Kelmouth & Coast Gazette.\n',
+      );
+      expect(readFileSync(join(root, 'content/authors/amara-okafor.yaml'), 'utf8')).toBe(AUTHOR);
+      expect(summary.authorsCreated).toEqual([join(root, 'content/authors/jbell.yaml')]);
 
-    expect(formatSummary(summary, root)).toBe(
-      [
-        'Imported 2 (2 need attention), skipped 2.',
-        '',
-        'Imported:',
-        '  content/articles/harbour-light/index.md  (from export.xml, post 10 "Harbour light & the keeper")',
-        '  content/articles/a-draft-about-nets/index.md  (from export.xml, post 11 "A draft about nets")',
-        '',
-        'Needs attention:',
-        '  content/articles/harbour-light/index.md',
-        '    export.xml, post 10 "Harbour light & the keeper"  category "Weather" is not a section in content/sections.yaml; not kept',
-        '    content/articles/harbour-light/index.md:25  shortcode not converted, left as text: [gallery ids="1,2"]',
-        '  content/articles/a-draft-about-nets/index.md',
-        '    content/articles/a-draft-about-nets/index.md:15  image https://gone.example/net.jpg could not be fetched (the server answered 404); download it next to the article and write ./name',
-        '',
-        'Authors created (the export has no biography: write each bio):',
-        '  content/authors/jbell.yaml',
-        '',
-        'Skipped:',
-        '  export.xml, post 12 "Binned": in the trash on the old site',
-        '  export.xml: 1 page, 1 attachment: only posts are imported',
-        '',
-        'Needs attention, by kind (fix these in bulk first):',
-        '      1  category "…" is not a section in …; not kept',
-        '      1  shortcode not converted, left as text',
-        '      1  image … could not be fetched (the server answered N); download it next to the article and write …',
-      ].join('\n'),
-    );
-    expect(readFileSync(join(articles, 'harbour-light/index.md'), 'utf8').split('\n')[24]).toBe(
-      '<p>[gallery ids="1,2"]</p>',
-    );
-    expect(readFileSync(join(articles, 'a-draft-about-nets/index.md'), 'utf8').split('\n')[14]).toContain(
-      'https://gone.example/net.jpg',
-    );
-  });
+      expect(formatSummary(summary, root)).toBe(
+        [
+          'Imported 2 (2 need attention), skipped 2.',
+          '',
+          'Imported:',
+          '  content/articles/harbour-light/index.md  (from export.xml, post 10 "Harbour light & the keeper")',
+          '  content/articles/a-draft-about-nets/index.md  (from export.xml, post 11 "A draft about nets")',
+          '',
+          'Needs attention:',
+          '  content/articles/harbour-light/index.md',
+          '    export.xml, post 10 "Harbour light & the keeper"  category ' +
+            '"Weather" is not a section in content/sections.yaml; not kept',
+          '    content/articles/harbour-light/index.md:25  shortcode not converted, left as text: [gallery ids="1,2"]',
+          '  content/articles/a-draft-about-nets/index.md',
+          '    content/articles/a-draft-about-nets/index.md:15  image https://gone.example/net.jpg could ' +
+            'not be fetched (the server answered 404); download it next to the article and write ./name',
+          '',
+          'Authors created (the export has no biography: write each bio):',
+          '  content/authors/jbell.yaml',
+          '',
+          'Skipped:',
+          '  export.xml, post 12 "Binned": in the trash on the old site',
+          '  export.xml: 1 page, 1 attachment: only posts are imported',
+          '',
+          'Needs attention, by kind (fix these in bulk first):',
+          '      1  category "…" is not a section in …; not kept',
+          '      1  shortcode not converted, left as text',
+          '      1  image … could not be fetched (the server ' +
+            'answered N); download it next to the article and write …',
+        ].join('\n'),
+      );
+      expect(readFileSync(join(articles, 'harbour-light/index.md'), 'utf8').split('\n')[24]).toBe(
+        '<p>[gallery ids="1,2"]</p>',
+      );
+      expect(readFileSync(join(articles, 'a-draft-about-nets/index.md'), 'utf8').split('\n')[14]).toContain(
+        'https://gone.example/net.jpg',
+      );
+    },
+  );
 
   it('keeps a WordPress draft a draft even with --publish, dated from its local time', async () => {
     const { root, articles } = project();
@@ -268,52 +242,62 @@ describe('importing a WordPress export', () => {
     );
   });
 
-  it('imports drafts without --publish, and the result passes the content check once the missing image is dealt with', async () => {
-    const { root, articles } = project();
-    await importExport(root, memoryFetcher().fetcher);
-    expect(readFileSync(join(articles, 'harbour-light/index.md'), 'utf8')).toContain('draft: true\n');
-    const { writeFileSync } = await import('node:fs');
-    const nets = join(articles, 'a-draft-about-nets/index.md');
-    writeFileSync(
-      nets,
-      readFileSync(nets, 'utf8').replace('<img src="https://gone.example/net.jpg" alt="A net">', ''),
-    );
-    const result = checkProjectContent(pathToFileURL(`${root}/`));
-    expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
-    expect((await bodyImageProblems(result, root)).filter((problem) => problem.severity === 'error')).toEqual(
-      [],
-    );
-  });
+  it(
+    'imports drafts without --publish, and the result passes the ' +
+      'content check once the missing image is dealt with',
+    async () => {
+      const { root, articles } = project();
+      await importExport(root, memoryFetcher().fetcher);
+      expect(readFileSync(join(articles, 'harbour-light/index.md'), 'utf8')).toContain('draft: true\n');
+      const { writeFileSync } = await import('node:fs');
+      const nets = join(articles, 'a-draft-about-nets/index.md');
+      writeFileSync(
+        nets,
+        readFileSync(nets, 'utf8').replace('<img src="https://gone.example/net.jpg" alt="A net">', ''),
+      );
+      const result = checkProjectContent(pathToFileURL(`${root}/`));
+      expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+      expect(
+        (await bodyImageProblems(result, root)).filter((problem) => problem.severity === 'error'),
+      ).toEqual([]);
+    },
+  );
 
   it('fetches nothing with --no-fetch (no fetcher) and lists every image left remote', async () => {
     const { root } = project();
     const summary = await importExport(root);
     const notes = summary.imported.flatMap(({ notes }) => notes.map(({ message }) => message));
     expect(notes).toContain(
-      'image https://old.example/wp-content/uploads/2019/03/keeper.png not fetched (--no-fetch); download it next to the article and write ./name',
+      'image https://old.example/wp-content/uploads/2019/03/keeper.png not ' +
+        'fetched (--no-fetch); download it next to the article and write ./name',
     );
     expect(notes).toContain(
-      'featured image https://old.example/wp-content/uploads/2019/03/Lamp-Hero.png not fetched (--no-fetch); download it next to the article and write ./name',
+      'featured image https://old.example/wp-content/uploads/2019/03/Lamp-Hero.png ' +
+        'not fetched (--no-fetch); download it next to the article and write ./name',
     );
   });
 
-  it("shows a [gallery]'s images from the media library, fetching an image used twice once, into one file", async () => {
-    const { root, articles } = project();
-    const { fetcher, requests } = memoryFetcher();
-    const summary = await importExport(
-      root,
-      fetcher,
-      false,
-      EXPORT.replace('[gallery ids="1,2"]', '[gallery ids="20"]'),
-    );
-    const text = readFileSync(join(articles, 'harbour-light/index.md'), 'utf8');
-    expect(text).toContain('heroImage:\n  src: ./lamp-hero.png\n');
-    expect(text).toContain('<p><img src="./lamp-hero.png" alt="The harbour lamp"></p>');
-    expect(requests.filter((url) => url.endsWith('Lamp-Hero.png'))).toHaveLength(1);
-    expect(summary.imported[0]!.notes).toEqual([
-      { line: 0, message: 'category "Weather" is not a section in content/sections.yaml; not kept' },
-    ]);
-  });
+  it(
+    "shows a [gallery]'s images from the media library, fetching " +
+      'an image used twice once, into one file',
+    async () => {
+      const { root, articles } = project();
+      const { fetcher, requests } = memoryFetcher();
+      const summary = await importExport(
+        root,
+        fetcher,
+        false,
+        EXPORT.replace('[gallery ids="1,2"]', '[gallery ids="20"]'),
+      );
+      const text = readFileSync(join(articles, 'harbour-light/index.md'), 'utf8');
+      expect(text).toContain('heroImage:\n  src: ./lamp-hero.png\n');
+      expect(text).toContain('<p><img src="./lamp-hero.png" alt="The harbour lamp"></p>');
+      expect(requests.filter((url) => url.endsWith('Lamp-Hero.png'))).toHaveLength(1);
+      expect(summary.imported[0]!.notes).toEqual([
+        { line: 0, message: 'category "Weather" is not a section in content/sections.yaml; not kept' },
+      ]);
+    },
+  );
 
   it('says when a featured image has no alt text, which the article needs before it builds', async () => {
     const { root, articles } = project();
@@ -327,7 +311,8 @@ describe('importing a WordPress export', () => {
       'heroImage:\n  src: ./lamp-hero.png\n  caption: The lamp at dusk.\n',
     );
     expect(summary.imported[0]!.notes.map(({ message }) => message)).toContain(
-      'the featured image has no alt text in the export; write heroImage.alt (or decorative: true) before the article can build',
+      'the featured image has no alt text in the export; write ' +
+        'heroImage.alt (or decorative: true) before the article can build',
     );
   });
 
@@ -369,7 +354,9 @@ describe('npm run import-archive with a WordPress export', () => {
     const result = run([join(root, 'feed.xml')], root);
     expect({ status: result.status, stderr: result.stderr.trim() }).toEqual({
       status: 1,
-      stderr: `import-archive: ${join(root, 'feed.xml')}: not a WordPress export (WXR): expected <rss> with a <channel> in the wp: namespace`,
+      stderr:
+        `import-archive: ${join(root, 'feed.xml')}: not a WordPress export ` +
+        `(WXR): expected <rss> with a <channel> in the wp: namespace`,
     });
   });
 });

@@ -54,7 +54,8 @@ describe('links between articles', () => {
     const [problem] = check('[the vote](../harbour-vote/#the-votes)\n');
     expect(problem).toMatchObject({ line: 1, column: 1, hint: 'did you mean "#the-vote"?' });
     expect(problem!.message).toBe(
-      'the link "../harbour-vote/#the-votes" points to a heading "#the-votes" that /articles/harbour-vote/ does not have',
+      'the link "../harbour-vote/#the-votes" points to a heading ' +
+        '"#the-votes" that /articles/harbour-vote/ does not have',
     );
   });
 

@@ -197,7 +197,8 @@ describe('explicit heading ids', () => {
   it('reports an unusable {#id} as a warning at its line and column, with a fix', () => {
     expect(shown(about(`${A}/heading-ids.md`))).toBe(
       [
-        `${A}/heading-ids.md:11:15  (body): the heading id {#page-x} starts with "page-", which the site keeps for its own ids`,
+        `${A}/heading-ids.md:11:15  (body): the heading id ` +
+          `{#page-x} starts with "page-", which the site keeps for its own ids`,
         '    fix: choose an id that does not start with "page-"',
       ].join('\n'),
     );
@@ -206,27 +207,31 @@ describe('explicit heading ids', () => {
 });
 
 describe('files linked from a body', () => {
-  it('are checked before the build: a type that is not published fails, naming file, line, the file and what is published', () => {
-    expect(about(`${A}/with-files/index.md`)).toEqual([
-      expect.objectContaining({
-        severity: 'error',
-        line: 9,
-        column: 36,
-        field: '(linked file)',
-        message: 'the link "./tool.exe" points to tool.exe, a file of a type that is not published',
-        hint: expect.stringContaining('pdf up to 25 MB'),
-      }),
-      // Raw HTML: at its href.
-      expect.objectContaining({
-        severity: 'error',
-        line: 11,
-        column: 11,
-        field: '(linked file)',
-        message: 'the link "./gone.csv" points to gone.csv, which does not exist',
-      }),
-    ]);
-    expect(result.linkedFiles.map((file) => file.output)).toEqual(['articles/with-files/filing.pdf']);
-  });
+  it(
+    'are checked before the build: a type that is not published ' +
+      'fails, naming file, line, the file and what is published',
+    () => {
+      expect(about(`${A}/with-files/index.md`)).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          line: 9,
+          column: 36,
+          field: '(linked file)',
+          message: 'the link "./tool.exe" points to tool.exe, a file of a type that is not published',
+          hint: expect.stringContaining('pdf up to 25 MB'),
+        }),
+        // Raw HTML: at its href.
+        expect.objectContaining({
+          severity: 'error',
+          line: 11,
+          column: 11,
+          field: '(linked file)',
+          message: 'the link "./gone.csv" points to gone.csv, which does not exist',
+        }),
+      ]);
+      expect(result.linkedFiles.map((file) => file.output)).toEqual(['articles/with-files/filing.pdf']);
+    },
+  );
 });
 
 describe('an h1 in the body', () => {

@@ -100,7 +100,10 @@ describe('npm run embed', { timeout: 120_000 }, () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
-      /^embed: could not reach http:\/\/127\.0\.0\.1:9 \(.+\)\. Check that you are online and try again; the article was not changed\.$/,
+      new RegExp(
+        /^embed: could not reach http:\/\/127\.0\.0\.1:9 \(.+\)\. /.source +
+          /Check that you are online and try again; the article was not changed\.$/.source,
+      ),
     );
     expect(readFileSync(path, 'utf8')).toBe(before);
   });

@@ -11,7 +11,10 @@ export const PIXEL_PNG = Buffer.from(
   'base64',
 );
 
-/** A valid original article. `fields` replace base fields in place or are appended; '' leaves a field out. Values starting with a newline are indented blocks. */
+/**
+ * A valid original article. `fields` replace base fields in place or are appended; '' leaves a field out.
+ * Values starting with a newline are indented blocks.
+ */
 export function article(fields: Record<string, string> = {}, body = 'A paragraph of body text.\n'): string {
   const base: Record<string, string> = {
     title: 'A valid headline',

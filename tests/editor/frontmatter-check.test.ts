@@ -29,7 +29,8 @@ const files: Record<string, string | Buffer> = {
   [`${A}/missing-title.md`]: article({ title: '' }),
   [`${A}/missing-title-long.md`]: article(
     { title: '' },
-    '## A heading first\n\nVolunteers restored the lighthouse lamp by hand. On Saturday night it shone over the bay again.\n',
+    '## A heading first\n\nVolunteers restored the lighthouse lamp ' +
+      'by hand. On Saturday night it shone over the bay again.\n',
   ),
   [`${A}/tab.md`]: article({ source: '\n\trelationship: original' }),
   [`${A}/unsluggable-tag.md`]: article({ tags: '[Coast, "東京"]' }),
@@ -75,7 +76,8 @@ afterAll(() => (process.env.KEEP_TREE ? console.log(tree.root) : tree.cleanup())
 
 describe('front-matter checker', () => {
   it('accepts valid articles, assets in content/assets/ and decorative heroes without alt', () => {
-    expect(about('good/index.md').map((problem) => problem.field)).toEqual(['(file name)']); // claimed by slug-override.md below
+    // claimed by slug-override.md below
+    expect(about('good/index.md').map((problem) => problem.field)).toEqual(['(file name)']);
     expect(about('decorative/index.md')).toEqual([]);
     expect(result.problems.filter((problem) => problem.file.includes('.hidden'))).toEqual([]);
   });
@@ -103,7 +105,8 @@ describe('front-matter checker', () => {
       expected: 'text',
     });
     expect(only('missing-title-long.md').hint).toBe(
-      'add a headline, e.g. `title: "Volunteers restored the lighthouse lamp by hand"` (from the first paragraph; say it your own way)',
+      'add a headline, e.g. `title: "Volunteers restored the lighthouse ' +
+        'lamp by hand"` (from the first paragraph; say it your own way)',
     );
   });
 
@@ -288,7 +291,10 @@ describe('front-matter checker', () => {
 
   it('formats each problem as file:line:col, field, expected and fix, with a one-line summary', () => {
     expect(formatProblem(only('typo.md'))).toBe(
-      `${A}/typo.md:7:1  titel: unknown field "titel"\n    expected: one of: ${'title, description, pubDate, updatedDate, expires, authors, section, tags, heroImage, source, contentNote, corrections, aliases, slug, smartPunctuation, featured, draft'}\n    fix: did you mean "title"? Rename the key.`,
+      `${A}/typo.md:7:1  titel: unknown field "titel"\n` +
+        '    expected: one of: title, description, pubDate, updatedDate, expires, authors, section, tags, ' +
+        'heroImage, source, contentNote, corrections, aliases, slug, smartPunctuation, featured, draft\n' +
+        '    fix: did you mean "title"? Rename the key.',
     );
     expect(summary(result.problems)).toMatch(/^Content check failed: \d+ problems in \d+ files\.$/);
   });

@@ -10,7 +10,8 @@ import { declaredSections } from '../../src/lib/sections.ts';
 import { AUTHOR, article, writeTree } from './fixtures.ts';
 
 const SECTIONS =
-  'sections:\n  - slug: news\n    name: News\n    description: What happened today.\n  - slug: sport\n    name: Sport\n    description: Results and the stories behind them.\n';
+  'sections:\n  - slug: news\n    name: News\n    description: What happened today.\n' +
+  '  - slug: sport\n    name: Sport\n    description: Results and the stories behind them.\n';
 
 let tree: ReturnType<typeof writeTree> | undefined;
 afterEach(() => tree?.cleanup());
@@ -27,7 +28,8 @@ describe('declared sections', () => {
       'content/articles/a.md': article({ section: 'nwes' }),
     });
     expect(problems.map(formatProblem)).toEqual([
-      'content/articles/a.md:4:1  section: unknown section "nwes"\n    expected: a slug listed in content/sections.yaml\n    fix: did you mean "news"?',
+      'content/articles/a.md:4:1  section: unknown section "nwes"\n' +
+        '    expected: a slug listed in content/sections.yaml\n    fix: did you mean "news"?',
     ]);
   });
 

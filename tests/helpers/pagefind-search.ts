@@ -15,7 +15,8 @@ export interface SearchHit {
   excerpt: string;
 }
 
-const CHILD = `
+const CHILD =
+  `
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 const [entry, query] = process.argv.slice(1);
@@ -31,7 +32,8 @@ const { merged } = JSON.parse(await readFile(new URL('shards.json', entry), 'utf
 await Promise.all(merged.map((folder) => pagefind.mergeIndex(new URL(folder, entry).href, { baseUrl: '/' })));
 const { results } = await pagefind.search(query);
 const hits = await Promise.all(results.map((result) => result.data()));
-process.stdout.write(JSON.stringify(hits.map((hit) => ({ url: hit.url, title: hit.meta.title, excerpt: hit.excerpt }))));
+process.stdout.write(JSON.stringify(hits.map((hit) ` +
+  `=> ({ url: hit.url, title: hit.meta.title, excerpt: hit.excerpt }))));
 `;
 
 export async function searchBuiltSite(dist: string, query: string): Promise<SearchHit[]> {

@@ -46,7 +46,8 @@ const MIGRATED_BODY = [
   '```python\ndef lamps(year):\n    return "lit"  # since 1986\n```',
   'Documents: [the report](./report.pdf), [the data](./data.csv), [the old page](./old-page.html).',
   '<p>In HTML by the old site: <a href="./chart.svg">the chart</a>, <a href="notes.txt">the notes</a>.</p>',
-  'Links: [the anchor](#legacy), [a quote](#old-vote:~:text=Text), [a phrase](#:~:text=Opening%20paragraph), [elsewhere](../long-read/#the-second-part:~:text=Text).',
+  'Links: [the anchor](#legacy), [a quote](#old-vote:~:text=Text), [a ' +
+    'phrase](#:~:text=Opening%20paragraph), [elsewhere](../long-read/#the-second-part:~:text=Text).',
 ].join('\n\n');
 
 /** Folder articles: their files besides index.md. */
@@ -273,7 +274,10 @@ describe('a migrated post', () => {
     expect(document.querySelectorAll('script:not([type="application/ld+json"])')).toHaveLength(0);
   });
 
-  it('publishes the files it links to at the addresses the links have, the ones a browser would render as downloads', () => {
+  const publishesLinkedFiles =
+    'publishes the files it links to at the addresses the links have, ' +
+    'the ones a browser would render as downloads';
+  it(publishesLinkedFiles, () => {
     const published = join(first.dist, 'articles', 'migrated-post');
     for (const [name, contents] of Object.entries(FOLDER_FILES['migrated-post']!))
       expect(readFileSync(join(published, name), 'utf8')).toBe(contents);

@@ -54,7 +54,10 @@ describe('the site built for a project site under /news/', () => {
     for (const article of articles) expect(hrefs).toContain(`/news/${article.replace(/index\.html$/, '')}`);
   });
 
-  it('URLs outside link attributes (JSON-LD, feeds, sitemaps, robots.txt, CSS, redirects) carry /news/ and resolve', () => {
+  const urlsOutsideLinks =
+    'URLs outside link attributes (JSON-LD, feeds, sitemaps, robots.txt, CSS, redirects) ' +
+    'carry /news/ and resolve';
+  it(urlsOutsideLinks, () => {
     const broken = checked
       .filter((url) => url.reason)
       .map((url) => `${url.page}: ${url.target} [${url.attribute}] ${url.reason}`);

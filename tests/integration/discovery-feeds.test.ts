@@ -68,7 +68,10 @@ describe('RSS 2.0 at /rss.xml', () => {
     expect(channel['atom:link']['@_rel']).toBe('self');
   });
 
-  it('has one item per published article (up to FEED_LIMIT), newest first, with absolute links and RFC 822 dates', () => {
+  const oneItemPerArticle =
+    'has one item per published article (up to FEED_LIMIT), newest first, ' +
+    'with absolute links and RFC 822 dates';
+  it(oneItemPerArticle, () => {
     expect(channel.item.map((item: any) => item.link)).toEqual(
       listed.map((article) => articleUrl(article.id)),
     );
@@ -78,7 +81,10 @@ describe('RSS 2.0 at /rss.xml', () => {
       expect(item.guid['#text']).toBe(item.link);
       expect(item.pubDate).toBe(article.pubDate.toUTCString());
       expect(item.pubDate).toMatch(
-        /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+        new RegExp(
+          /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} /.source +
+            /(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/.source,
+        ),
       );
     }
   });

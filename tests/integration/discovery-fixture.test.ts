@@ -96,7 +96,8 @@ function fixtureContent(): string {
     }),
     [
       'authors/ada.yaml',
-      'name: Ada Reporter\nbio: Ada covers the coast.\nurl: https://ada.example/\nsameAs: ["https://social.example/@ada"]\navatar: ./ada.jpg\n',
+      'name: Ada Reporter\nbio: Ada covers the coast.\nurl: https://ada.example/\n' +
+        'sameAs: ["https://social.example/@ada"]\navatar: ./ada.jpg\n',
     ],
     ['authors/bo.yaml', 'name: Bo Newcomer\nbio: Bo has just joined.\n'],
   ] as const;
@@ -289,7 +290,10 @@ describe('feeds under a base path with a hostile headline', () => {
 });
 
 describe('sitemaps', () => {
-  it('lists indexable pages and leaves out expired, noindex, canonicalised-elsewhere, redirect, unpublished and 404 pages', () => {
+  const indexablePagesOnly =
+    'lists indexable pages and leaves out expired, noindex, canonicalised-elsewhere, redirect, ' +
+    'unpublished and 404 pages';
+  it(indexablePagesOnly, () => {
     const index = xml.parse(read('sitemap-index.xml')).sitemapindex.sitemap.map((entry: any) => entry.loc);
     expect(index).toEqual([`${SITE}sitemap-0.xml`]);
     const urls: string[] = xml.parse(read('sitemap-0.xml')).urlset.url.map((entry: any) => entry.loc);

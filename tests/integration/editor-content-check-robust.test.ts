@@ -79,11 +79,13 @@ describe('input that used to fail late is listed by the content check, all in on
 
   it.each([
     [
-      `${A}/svg-hero/index.md:9:3  heroImage.src: the image "./cover.svg" is an SVG, which is not published: an SVG can carry script`,
+      `${A}/svg-hero/index.md:9:3  heroImage.src: the image ` +
+        `"./cover.svg" is an SVG, which is not published: an SVG can carry script`,
     ],
     ['content/authors/svg-avatar.yaml:3:1  avatar: the image "./photo.svg" is an SVG'],
     [
-      `${A}/bomb-hero/index.md:8:3  heroImage.src: the image "./bomb.png" is 8000×6000 pixels, more than the 40-megapixel limit`,
+      `${A}/bomb-hero/index.md:8:3  heroImage.src: the image ` +
+        `"./bomb.png" is 8000×6000 pixels, more than the 40-megapixel limit`,
     ],
     [`${A}/bad-tags.md:7:8  tags[0]: the tag ".." has no URL slug`],
     [`${A}/bad-tags.md:7:14  tags[1]: the tag "東京" has no URL slug`],
@@ -109,7 +111,10 @@ describe('text and YAML the build reads are accepted', () => {
     expect(page).toContain('می\u200Cخواهم');
   });
 
-  it('keeps an animated GIF animated: WebP sources only (no AVIF, which would stack the frames), a GIF fallback', async () => {
+  const animatedGif =
+    'keeps an animated GIF animated: WebP sources only (no AVIF, which would stack the frames), ' +
+    'a GIF fallback';
+  it(animatedGif, async () => {
     const page = readFileSync(join(valid.dist, 'articles/wrapped-headline/index.html'), 'utf8');
     const picture = /<picture>.*?<\/picture>/s.exec(page)![0];
     expect(picture).not.toContain('image/avif');

@@ -34,7 +34,10 @@ const printed = (pattern: RegExp) =>
     look();
   });
 
-/** The environment an editor's shell has: without vitest's variables (with VITEST set, `astro dev` serves no routes). */
+/**
+ * The environment an editor's shell has: without vitest's variables (with VITEST set, `astro dev` serves no
+ * routes).
+ */
 const editorEnvironment = () =>
   Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV'),
@@ -136,7 +139,11 @@ describe('npm run dev', () => {
       article({ title: 'A map' }, 'A map:\n\n<iframe src="https://maps.example.com/embed"></iframe>\n'),
     );
     await printed(
-      /content\/articles\/map\/index\.md:\d+:1 {2}\(body\): the sanitizer removed <iframe src="https:\/\/maps\.example\.com\/embed">\n\s+fix: .*paste its URL on its own line/,
+      new RegExp(
+        /content\/articles\/map\/index\.md:\d+:1 {2}\(body\): /.source +
+          /the sanitizer removed <iframe src="https:\/\/maps\.example\.com\/embed">\n/.source +
+          /\s+fix: .*paste its URL on its own line/.source,
+      ),
     );
   });
 });

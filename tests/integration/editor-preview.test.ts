@@ -147,7 +147,10 @@ const STUCK_AFTER_MS = 60_000;
 const stuck = (what: string, from: number) =>
   new Error(`${what}; the dev server printed since:\n${output.slice(from)}`);
 
-/** `promise`, or an error naming `what` once STUCK_AFTER_MS passed (fetch and Playwright calls can otherwise wait for minutes). */
+/**
+ * `promise`, or an error naming `what` once STUCK_AFTER_MS passed (fetch and Playwright calls can otherwise
+ * wait for minutes).
+ */
 function within<T>(what: string, promise: Promise<T>): Promise<T> {
   const from = output.length;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -22,7 +22,8 @@ beforeAll(async () => {
     [`${A}/target/index.md`]: article({ title: 'Target' }, '## A real heading\n\nText.\n'),
     [`${A}/linker/index.md`]: article(
       { title: 'Linker' },
-      'See [the target](../target/#a-real-heading), [a lost tag page](/tags/no-such-tag/) and [a lost feed](../../sections/news/feed.xml).\n',
+      'See [the target](../target/#a-real-heading), [a lost tag ' +
+        'page](/tags/no-such-tag/) and [a lost feed](../../sections/news/feed.xml).\n',
     ),
   });
   const renamedTree = writeTree({
@@ -87,7 +88,8 @@ describe('aliases under BASE_PATH=/news/', () => {
 
   it('are written to dist/_redirects as 301s, but not for articles without a page (drafts)', () => {
     expect(readFileSync(join(renamed.dist, '_redirects'), 'utf8')).toBe(
-      '/news/articles/old-name/ /news/articles/new-name/ 301\n/news/articles/older-name/ /news/articles/new-name/ 301\n',
+      '/news/articles/old-name/ /news/articles/new-name/ 301\n' +
+        '/news/articles/older-name/ /news/articles/new-name/ 301\n',
     );
   });
 

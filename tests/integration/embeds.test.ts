@@ -19,7 +19,9 @@ import { searchBuiltSite } from '../helpers/pagefind-search.ts';
 import { checkHtml, describeMessages } from '../../scripts/verify/nu-html-checker.ts';
 
 const article = (title: string, day: number, body: string) =>
-  `---\ntitle: ${title}\npubDate: 2026-11-${String(day).padStart(2, '0')}T10:00:00+00:00\nsection: news\nsource:\n  relationship: original\n---\n\nThe Kelmouth harbour light was relit this week.\n\n${body}\n\nThe trust thanked its volunteers.\n`;
+  `---\ntitle: ${title}\npubDate: 2026-11-${String(day).padStart(2, '0')}T10:00:00+00:00\n` +
+  `section: news\nsource:\n  relationship: original\n---\n\n` +
+  `The Kelmouth harbour light was relit this week.\n\n${body}\n\nThe trust thanked its volunteers.\n`;
 
 const FORMS = { code: 'embed code', url: 'URL' } as const;
 const slugOf = (provider: string, form: keyof typeof FORMS) => `embed-${provider}-${form}`;
@@ -155,8 +157,11 @@ describe('pages without video embeds', () => {
 
 describe('an iframe of an unknown provider', () => {
   it('is removed, with a warning naming the file, the line, what was removed and the fix', () => {
-    const warning =
-      /content\/articles\/unknown-iframe\/index\.md:13:1 {2}\(body\): the sanitizer removed <iframe src="https:\/\/maps\.example\.com\/embed\?q=kelmouth">\n\s+fix: .*paste its URL on its own line/;
+    const warning = new RegExp(
+      /content\/articles\/unknown-iframe\/index\.md:13:1 {2}\(body\): /.source +
+        /the sanitizer removed <iframe src="https:\/\/maps\.example\.com\/embed\?q=kelmouth">\n/.source +
+        /\s+fix: .*paste its URL on its own line/.source,
+    );
     expect(build.output).toMatch(warning);
     expect(documentOf('unknown-iframe').querySelector('iframe')).toBeNull();
   });

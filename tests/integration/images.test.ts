@@ -18,7 +18,8 @@ const photo = (width: number, height: number, background: string) =>
     .toBuffer();
 
 const frontMatter = (title: string, extra = '') =>
-  `---\ntitle: ${title}\npubDate: 2026-11-20T09:00:00+00:00\nsection: news\nsource:\n  relationship: original\n${extra}---\n\n`;
+  `---\ntitle: ${title}\npubDate: 2026-11-20T09:00:00+00:00\n` +
+  `section: news\nsource:\n  relationship: original\n${extra}---\n\n`;
 
 const author = readFileSync(join(projectRoot, 'content/authors/amara-okafor.yaml'));
 
@@ -41,7 +42,8 @@ describe('a site with in-body images', () => {
       'content/articles/pier/index.md':
         frontMatter('The pier', 'heroImage:\n  src: ./hero.jpg\n  alt: The pier at dusk.\n') +
         'Intro.\n\n![A wide harbour view.](./wide.jpg)\n\nMore.\n\n![A reference image.][small]\n\n' +
-        '<figure><img src="./wide.jpg" alt="The same view, in a figure."><figcaption>A raw-HTML figure.</figcaption></figure>\n\n' +
+        '<figure><img src="./wide.jpg" alt="The same view, in a figure.">' +
+        '<figcaption>A raw-HTML figure.</figcaption></figure>\n\n' +
         '[small]: ./small.jpg\n',
       'content/articles/pier/hero.jpg': await photo(2000, 1000, '#224466'),
       'content/articles/pier/wide.jpg': await photo(1800, 1200, '#446622'),
@@ -175,7 +177,8 @@ describe('an image that cannot be published', () => {
         'content/articles/broken/index.md:11:1  (body image): the image "./photo.jpg" could not be read as an image',
       );
       expect(build.output).toContain(
-        'content/articles/gone/index.md:9:14  (body image): the image "./gone.jpg" does not exist (looked for content/articles/gone/gone.jpg)',
+        'content/articles/gone/index.md:9:14  (body image): the image ' +
+          '"./gone.jpg" does not exist (looked for content/articles/gone/gone.jpg)',
       );
       expect(build.output).toContain('Content check failed: 2 problems in 2 files.');
       expect(existsSync(join(build.dist, 'articles/broken/index.html'))).toBe(false);

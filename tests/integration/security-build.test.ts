@@ -13,7 +13,8 @@ import { buildSite } from '../helpers/build-site.ts';
 import { scanDist } from '../security/scan-dist.ts';
 
 const FRONT_MATTER = (extra = '') =>
-  `---\ntitle: Hostile\npubDate: 2026-11-20T10:00:00+00:00\nsection: security\nsource:\n  relationship: original\n${extra}---\n\n`;
+  `---\ntitle: Hostile\npubDate: 2026-11-20T10:00:00+00:00\n` +
+  `section: security\nsource:\n  relationship: original\n${extra}---\n\n`;
 
 /** A content folder (articles only) written into a temp dir by buildSite's `files` option. */
 function articles(files: Record<string, string | Buffer>): Record<string, string | Buffer> {
@@ -76,7 +77,8 @@ describe('hostile input only a build can catch', () => {
     try {
       expect(build.exitCode).not.toBe(0);
       expect(build.output).toContain(
-        'content/articles/svg-chart/index.md:9:1  (body image): the image "./chart.svg" is an SVG, which is not published',
+        'content/articles/svg-chart/index.md:9:1  (body image): the image ' +
+          '"./chart.svg" is an SVG, which is not published',
       );
       expect(existsSync(join(build.dist, 'articles/svg-chart/index.html'))).toBe(false);
     } finally {
@@ -101,7 +103,8 @@ describe('hostile input only a build can catch', () => {
     try {
       expect(build.exitCode, build.output).not.toBe(0);
       expect(build.output).toContain(
-        'content/articles/bomb-hero/index.md:8:3  heroImage.src: the image "./bomb.png" is 8000×6000 pixels, more than the 40-megapixel limit',
+        'content/articles/bomb-hero/index.md:8:3  heroImage.src: the image ' +
+          '"./bomb.png" is 8000×6000 pixels, more than the 40-megapixel limit',
       );
       // Found by the content check: no stack trace after the message.
       expect(build.output).not.toMatch(/\n\s+at .*:\d+:\d+/);
@@ -111,7 +114,10 @@ describe('hostile input only a build can catch', () => {
     }
   });
 
-  it('scheme look-alikes that browsers read as relative links are refused before rendering, naming their lines', async () => {
+  const schemeLookalikes =
+    'scheme look-alikes that browsers read as relative links are refused before rendering, ' +
+    'naming their lines';
+  it(schemeLookalikes, async () => {
     const build = await buildSite({
       contentDir: emptyContent(),
       files: {

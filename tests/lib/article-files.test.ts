@@ -62,7 +62,8 @@ describe('links to files in an article folder', () => {
     // From the security corpus: the browser would read these as relative paths, the sanitizer as
     // unknown protocols (a colon before any "/", "?" or "#").
     const body =
-      '[a](java&#x09;script:alert(1))\n\n[c](&#x01;javascript:alert(1))\n\n[d](<java script:alert(1)>)\n\n[e](mailto:desk@example.org)\n';
+      '[a](java&#x09;script:alert(1))\n\n[c](&#x01;javascript:alert(1))\n' +
+      '\n[d](<java script:alert(1)>)\n\n[e](mailto:desk@example.org)\n';
     expect(check(body)).toEqual({ problems: [[], []], files: [] });
     // A colon after the first slash is part of a path.
     expect(check('[f](./data/a:b.csv)\n').problems).toEqual([
@@ -79,7 +80,9 @@ describe('links to files in an article folder', () => {
       line: 3,
       column: 5,
       message: 'the link "./tool.exe" points to tool.exe, a file of a type that is not published',
-      hint: `files next to an article are published when a body links to them and they are: ${PUBLISHED_FILES_SUMMARY}. Convert it to one of those, or link to where it is hosted`,
+      hint:
+        `files next to an article are published when a body links to them and they ` +
+        `are: ${PUBLISHED_FILES_SUMMARY}. Convert it to one of those, or link to where it is hosted`,
     });
     expect(PUBLISHED_FILES_SUMMARY).toContain('pdf up to 25 MB');
   });

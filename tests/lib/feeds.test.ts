@@ -16,7 +16,8 @@ const PAGE = 'https://news.example/base/articles/story/';
 describe('feedContentHtml', () => {
   it('makes src, href and every srcset candidate absolute against the article URL', () => {
     const html = feedContentHtml(
-      '<p><a href="/base/tags/x/">tag</a> <a href="#part-2">jump</a> <a href="https://elsewhere.example/a">out</a></p>' +
+      '<p><a href="/base/tags/x/">tag</a> <a href="#part-2">jump</a> ' +
+        '<a href="https://elsewhere.example/a">out</a></p>' +
         '<img src="/base/_astro/a.webp" srcset="/base/_astro/a-480.webp 480w, /base/_astro/a-800.webp 800w" alt="">',
       PAGE,
     );

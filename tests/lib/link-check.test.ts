@@ -30,54 +30,69 @@ const targets = {
 };
 
 describe('brokenReferences', () => {
-  it('accepts relative, root-relative and same-origin absolute links, existing ids, and external URLs unfetched', () => {
-    const page = `<a href="../harbour/">a</a><a href="/articles/harbour/#top-story">b</a>
+  it(
+    'accepts relative, root-relative and same-origin absolute ' +
+      'links, existing ids, and external URLs unfetched',
+    () => {
+      const page =
+        `<a href="../harbour/">a</a><a href="/articles/harbour/#top-story">b</a>
       <a href="https://example.org/articles/harbour/#legacy">c</a><a href="#here">d</a><p id="here"></p>
-      <a href="https://elsewhere.example/missing/">e</a><a href="mailto:desk@example.org">f</a><a href="#">g</a><a href="#top">h</a>
-      <img src="/_astro/a.webp" srcset="/_astro/a.webp 400w, /_astro/b.webp 800w"><link rel="stylesheet" href="/_astro/site.css">`;
-    expect(
-      check({ ...targets, 'articles/lamp/index.html': page }, '/', [
-        '_astro/a.webp',
-        '_astro/b.webp',
-        '_astro/site.css',
-      ]),
-    ).toEqual([]);
-  });
+      <a href="https://elsewhere.example/missing/">e</a>` +
+        `<a href="mailto:desk@example.org">f</a><a href="#">g</a><a href="#top">h</a>
+      <img src="/_astro/a.webp" srcset="/_astro/a.webp 400w, /_astro/b.webp 800w">` +
+        `<link rel="stylesheet" href="/_astro/site.css">`;
+      expect(
+        check({ ...targets, 'articles/lamp/index.html': page }, '/', [
+          '_astro/a.webp',
+          '_astro/b.webp',
+          '_astro/site.css',
+        ]),
+      ).toEqual([]);
+    },
+  );
 
-  it('reports a missing page, a missing fragment and a missing image (src and srcset) with page, attribute and reason', () => {
-    const page =
-      '<a href="/articles/gone/">a</a><a href="../harbour/#no-such-heading">b</a><img src="./photo.webp" srcset="/_astro/a.webp 1x, /_astro/big.webp 2x">';
-    expect(check({ ...targets, 'articles/lamp/index.html': page }, '/', ['_astro/a.webp'])).toEqual([
-      {
-        page: 'articles/lamp/index.html',
-        attribute: 'a[href]',
-        target: '/articles/gone/',
-        reason: 'no such page or file in the build',
-      },
-      {
-        page: 'articles/lamp/index.html',
-        attribute: 'a[href]',
-        target: '../harbour/#no-such-heading',
-        reason: 'articles/harbour/index.html has no element with id="no-such-heading"',
-      },
-      {
-        page: 'articles/lamp/index.html',
-        attribute: 'img[src]',
-        target: './photo.webp',
-        reason: 'no such page or file in the build',
-      },
-      {
-        page: 'articles/lamp/index.html',
-        attribute: 'img[srcset]',
-        target: '/_astro/big.webp',
-        reason: 'no such page or file in the build',
-      },
-    ]);
-  });
+  it(
+    'reports a missing page, a missing fragment and a missing ' +
+      'image (src and srcset) with page, attribute and reason',
+    () => {
+      const page =
+        '<a href="/articles/gone/">a</a><a href="../harbour/#no-such-heading">b</a>' +
+        '<img src="./photo.webp" srcset="/_astro/a.webp 1x, /_astro/big.webp 2x">';
+      expect(check({ ...targets, 'articles/lamp/index.html': page }, '/', ['_astro/a.webp'])).toEqual([
+        {
+          page: 'articles/lamp/index.html',
+          attribute: 'a[href]',
+          target: '/articles/gone/',
+          reason: 'no such page or file in the build',
+        },
+        {
+          page: 'articles/lamp/index.html',
+          attribute: 'a[href]',
+          target: '../harbour/#no-such-heading',
+          reason: 'articles/harbour/index.html has no element with id="no-such-heading"',
+        },
+        {
+          page: 'articles/lamp/index.html',
+          attribute: 'img[src]',
+          target: './photo.webp',
+          reason: 'no such page or file in the build',
+        },
+        {
+          page: 'articles/lamp/index.html',
+          attribute: 'img[srcset]',
+          target: '/_astro/big.webp',
+          reason: 'no such page or file in the build',
+        },
+      ]);
+    },
+  );
 
   it("checks the site's own link-preview URLs (og:image, og:url, twitter:image), not other meta tags", () => {
-    const head = `<meta property="og:url" content="https://example.org/articles/harbour/"><meta property="og:image" content="https://example.org/og/lamp.png">
-      <meta name="twitter:image" content="https://example.org/og/gone.png"><meta property="og:image" content="https://cdn.example.net/x.png">
+    const head =
+      `<meta property="og:url" content="https://example.org/articles/harbour/">` +
+      `<meta property="og:image" content="https://example.org/og/lamp.png">
+      <meta name="twitter:image" content="https://example.org/og/gone.png">` +
+      `<meta property="og:image" content="https://cdn.example.net/x.png">
       <meta name="description" content="/not/a/link/">`;
     expect(check({ ...targets, 'articles/lamp/index.html': head }, '/', ['og/lamp.png'])).toEqual([
       {
@@ -130,8 +145,10 @@ describe('brokenReferences', () => {
   });
 
   it('accepts text fragments, alone or after an id that exists, on this page and others', () => {
-    const page = `<a href="#:~:text=harbour">a</a><a href="#here:~:text=lamp">b</a><p id="here"></p>
-      <a href="../harbour/#:~:text=the%20vote">c</a><a href="/articles/harbour/#top-story:~:text=Harbour&text=light">d</a>`;
+    const page =
+      `<a href="#:~:text=harbour">a</a><a href="#here:~:text=lamp">b</a><p id="here"></p>
+      <a href="../harbour/#:~:text=the%20vote">c</a>` +
+      `<a href="/articles/harbour/#top-story:~:text=Harbour&text=light">d</a>`;
     expect(check({ ...targets, 'articles/lamp/index.html': page })).toEqual([]);
   });
 
@@ -145,27 +162,33 @@ describe('brokenReferences', () => {
     ]);
   });
 
-  it("accepts <a name> targets, and names the prefixed id when a link misses an id written in another article's HTML", () => {
-    const pages = {
-      'articles/harbour/index.html':
-        '<a name="user-content-legacy"></a><p id="user-content-method"></p><a href="#user-content-legacy">a</a>',
-      'articles/lamp/index.html':
-        '<a href="../harbour/#user-content-method">a</a><a href="../harbour/#method">b</a>',
-    };
-    expect(check(pages)).toEqual([
-      {
-        page: 'articles/lamp/index.html',
-        attribute: 'a[href]',
-        target: '../harbour/#method',
-        reason:
-          'articles/harbour/index.html has no element with id="method": an id written in an article\'s HTML is published as "user-content-method", so link to #user-content-method',
-      },
-    ]);
-  });
+  it(
+    'accepts <a name> targets, and names the prefixed id when a ' +
+      "link misses an id written in another article's HTML",
+    () => {
+      const pages = {
+        'articles/harbour/index.html':
+          '<a name="user-content-legacy"></a><p id="user-content-method"></p><a href="#user-content-legacy">a</a>',
+        'articles/lamp/index.html':
+          '<a href="../harbour/#user-content-method">a</a><a href="../harbour/#method">b</a>',
+      };
+      expect(check(pages)).toEqual([
+        {
+          page: 'articles/lamp/index.html',
+          attribute: 'a[href]',
+          target: '../harbour/#method',
+          reason:
+            'articles/harbour/index.html has no element with id="method": an id written in an ' +
+            'article\'s HTML is published as "user-content-method", so link to #user-content-method',
+        },
+      ]);
+    },
+  );
 
   it('says what is published when a link to a file in an article folder finds nothing', () => {
     expect(check({ ...targets, 'articles/lamp/index.html': '<a href="./report.exe">a</a>' })[0]!.reason).toBe(
-      'no such page or file in the build: a file next to an article is published only when a markdown link in a body points to it and it is of a published type (the content check lists them)',
+      'no such page or file in the build: a file next to an article is published only when a markdown ' +
+        'link in a body points to it and it is of a published type (the content check lists them)',
     );
   });
 
@@ -228,12 +251,15 @@ describe('which sources are read', () => {
   const none: ReferenceSources = { links: false, previews: false, jsonLd: false, textUrls: false };
   /** One broken reference of each source, and a sound page for the sound ones. */
   const site: Record<string, string> = {
-    'index.html': `<head><meta property="og:image" content="/og/gone.png">
-      <script type="application/ld+json">{"@id":"https://example.org/#no-node","image":"https://example.org/img/gone.png",
+    'index.html':
+      `<head><meta property="og:image" content="/og/gone.png">
+      <script type="application/ld+json">{"@id":"https://example.org/#no-node",` +
+      `"image":"https://example.org/img/gone.png",
         "sameAs":["https://elsewhere.example/x"],"url":"https://example.org/"}</script>
       <meta http-equiv="refresh" content="5; url=/moved/"></head><a href="/missing/">a</a>`,
     'rss.xml':
-      '<rss><channel><link>https://example.org/</link><item><link>https://example.org/articles/gone/</link></item></channel></rss>',
+      '<rss><channel><link>https://example.org/</link><item>' +
+      '<link>https://example.org/articles/gone/</link></item></channel></rss>',
     '_astro/site.css':
       '.x { background: url(./paper.png) } .y { background: url(data:image/png;base64,AAAA) }',
     _redirects: '# moved\n/old/ /articles/gone/ 301\n',

@@ -23,7 +23,8 @@ describe('problem panel', () => {
     const items = [...document.querySelectorAll('#content-problems li')];
     expect(items).toHaveLength(1);
     expect(items[0]!.textContent).toBe(
-      'content/articles/<b>x</b>/index.md:4:1 sectionunknown section "<script>alert(1)</script>"Expected: a slug listed in content/sections.yamlFix: did you mean "news"?',
+      'content/articles/<b>x</b>/index.md:4:1 sectionunknown section "<script>alert(1)</script>"Expected: ' +
+        'a slug listed in content/sections.yamlFix: did you mean "news"?',
     );
     expect(document.querySelector('h1')?.textContent).toBe('Content check failed: 1 problem in 1 file.');
   });

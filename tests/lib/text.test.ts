@@ -60,14 +60,16 @@ describe('stripXmlIllegal', () => {
 describe('ledeFromMarkdown', () => {
   it('takes the first paragraph, skipping headings, images, quotes, lists, code, tables and raw HTML', () => {
     const markdown =
-      '## Heading\n\n![x](./a.jpg)\n\n> Quote\n\n- item\n\n1. item\n\n```\ncode\n```\n\n| a |\n\n<figure>x</figure>\n\nThe lede.\n\nSecond.';
+      '## Heading\n\n![x](./a.jpg)\n\n> Quote\n\n- item\n\n1. item\n\n```\n' +
+      'code\n```\n\n| a |\n\n<figure>x</figure>\n\nThe lede.\n\nSecond.';
     expect(ledeFromMarkdown(markdown)).toBe('The lede.');
   });
 
   it('strips inline markup but keeps link text, inline HTML text and words with underscores', () => {
     expect(
       ledeFromMarkdown(
-        'A **bold** _claim_ with [a link](https://x.example), [a reference][ref], <kbd>Ctrl</kbd> and snake_case `code`.',
+        'A **bold** _claim_ with [a link](https://x.example), [a ' +
+          'reference][ref], <kbd>Ctrl</kbd> and snake_case `code`.',
       ),
     ).toBe('A bold claim with a link, a reference, Ctrl and snake_case code.');
   });

@@ -5,12 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseWireCopy, wireCopyToArticle } from '../../src/lib/wire-import.ts';
 
-const AP = `Harbour town votes to rebuild storm-hit pier
+const AP =
+  `Harbour town votes to rebuild storm-hit pier
 
 By Jane Doe and Marcus Webb
 The Associated Press
 
-PORT ELLIS, Maine (AP) — Residents of this fishing town voted Tuesday to rebuild the pier that a winter storm tore apart.
+PORT ELLIS, Maine (AP) — Residents of this fishing town voted ` +
+  `Tuesday to rebuild the pier that a winter storm tore apart.
 
 "We can't fish from the beach," said harbour master Ellen Fairweather.
 
@@ -26,10 +28,12 @@ The company, which makes the Solent hatchback, blamed weak demand.
 Reporting by Priya Lalwani and Tom Hale in London; Editing by Sam Okoro
 `;
 
-const AFP = `Rare orchid found on island of Velmora
+const AFP =
+  `Rare orchid found on island of Velmora
 By Claire Dumont
 
-VELMORA, France (AFP) - Botanists on the island of Velmora have found an orchid last seen a century ago, they said on Thursday.
+VELMORA, France (AFP) - Botanists on the island of Velmora have ` +
+  `found an orchid last seen a century ago, they said on Thursday.
 
 * * *
 
@@ -65,27 +69,38 @@ const article = (text: string, draft?: boolean) =>
   }).markdown;
 
 describe('wire importer', () => {
-  it('AP: byline and agency lines go to source.author and publisher; the dateline opens the body; -30- is dropped', () => {
-    const copy = parsed(AP);
-    expect(copy.source).toEqual({ author: 'Jane Doe and Marcus Webb', publisher: 'The Associated Press' });
-    expect(copy.paragraphs).toEqual([
-      'PORT ELLIS, Maine (AP) — Residents of this fishing town voted Tuesday to rebuild the pier that a winter storm tore apart.',
-      '"We can\'t fish from the beach," said harbour master Ellen Fairweather.',
-    ]);
-  });
+  it(
+    'AP: byline and agency lines go to source.author and publisher; ' +
+      'the dateline opens the body; -30- is dropped',
+    () => {
+      const copy = parsed(AP);
+      expect(copy.source).toEqual({ author: 'Jane Doe and Marcus Webb', publisher: 'The Associated Press' });
+      expect(copy.paragraphs).toEqual([
+        'PORT ELLIS, Maine (AP) — Residents of this fishing town voted ' +
+          'Tuesday to rebuild the pier that a winter storm tore apart.',
+        '"We can\'t fish from the beach," said harbour master Ellen Fairweather.',
+      ]);
+    },
+  );
 
-  it('Reuters: the agency from the dateline, reporters from the trailer, which leaves the body for the attribution line', () => {
-    const copy = parsed(REUTERS);
-    expect(copy.source).toEqual({
-      publisher: 'Reuters',
-      author: 'Priya Lalwani and Tom Hale',
-      attributionLine: 'Reporting by Priya Lalwani and Tom Hale in London; Editing by Sam Okoro',
-    });
-    expect(copy.paragraphs.at(0)).toBe(
-      'LONDON, Dec 3 (Reuters) - Norvale Motors said on Wednesday it would cut 2,000 jobs in Britain.',
-    );
-    expect(copy.paragraphs.at(-1)).toBe('The company, which makes the Solent hatchback, blamed weak demand.');
-  });
+  it(
+    'Reuters: the agency from the dateline, reporters from the ' +
+      'trailer, which leaves the body for the attribution line',
+    () => {
+      const copy = parsed(REUTERS);
+      expect(copy.source).toEqual({
+        publisher: 'Reuters',
+        author: 'Priya Lalwani and Tom Hale',
+        attributionLine: 'Reporting by Priya Lalwani and Tom Hale in London; Editing by Sam Okoro',
+      });
+      expect(copy.paragraphs.at(0)).toBe(
+        'LONDON, Dec 3 (Reuters) - Norvale Motors said on Wednesday it would cut 2,000 jobs in Britain.',
+      );
+      expect(copy.paragraphs.at(-1)).toBe(
+        'The company, which makes the Solent hatchback, blamed weak demand.',
+      );
+    },
+  );
 
   it('AFP: a byline straight under the headline is never merged into the body; a separator stays a separator', () => {
     const copy = parsed(AFP);
@@ -116,7 +131,8 @@ describe('wire importer', () => {
   it('writes the source fields in one order and leaves unknown ones unset, saying so', () => {
     const text = article(REUTERS);
     expect(text).toContain(
-      'source:\n  relationship: syndicated\n  publisher: Reuters\n  author: Priya Lalwani and Tom Hale\n  attributionLine: Reporting by',
+      'source:\n  relationship: syndicated\n  publisher: Reuters\n' +
+        '  author: Priya Lalwani and Tom Hale\n  attributionLine: Reporting by',
     );
     expect(text).toContain('left unset: source.url, source.originalPubDate.');
   });

@@ -89,7 +89,10 @@ export function articleFolder(files: Record<string, string | Buffer> = {}) {
   };
 }
 
-/** Writes an article file (a one-line front matter, then `body`) to `indexFile` and renders it as pages and the content check do: notes name lines of the file. */
+/**
+ * Writes an article file (a one-line front matter, then `body`) to `indexFile` and renders it as pages and
+ * the content check do: notes name lines of the file.
+ */
 export function renderArticleFile(indexFile: string, body: string): Promise<RenderedArticle> {
   const source = `---\ntitle: Article\n---\n\n${body}\n`;
   writeFileSync(indexFile, source);

@@ -38,26 +38,30 @@ describe.each(EMBED_SAMPLES)('a $provider embed', (sample) => {
 });
 
 describe('video embeds', () => {
-  it('load nothing until opened: a closed <details> holding a lazy, titled iframe from the privacy-mode player', async () => {
-    const { body } = await render(
-      `https://www.youtube.com/watch?v=aBcDeFgHiJk&t=30s\n\nhttps://vimeo.com/123456789`,
-    );
-    const [youtube, vimeo] = [...body.querySelectorAll('figure.embed-video')];
-    for (const figure of [youtube!, vimeo!]) {
-      const details = figure.querySelector('details')!;
-      expect(details.hasAttribute('open')).toBe(false);
-      expect(details.querySelector('summary')!.textContent).toMatch(/^Play video/);
-      const iframe = details.querySelector('.embed-frame > iframe')!;
-      expect(iframe.getAttribute('loading')).toBe('lazy');
-      expect(iframe.getAttribute('title')).toBeTruthy();
-    }
-    expect(youtube!.querySelector('iframe')!.getAttribute('src')).toBe(
-      'https://www.youtube-nocookie.com/embed/aBcDeFgHiJk',
-    );
-    expect(vimeo!.querySelector('iframe')!.getAttribute('src')).toBe(
-      'https://player.vimeo.com/video/123456789?dnt=1',
-    );
-  });
+  it(
+    'load nothing until opened: a closed <details> holding a lazy, ' +
+      'titled iframe from the privacy-mode player',
+    async () => {
+      const { body } = await render(
+        `https://www.youtube.com/watch?v=aBcDeFgHiJk&t=30s\n\nhttps://vimeo.com/123456789`,
+      );
+      const [youtube, vimeo] = [...body.querySelectorAll('figure.embed-video')];
+      for (const figure of [youtube!, vimeo!]) {
+        const details = figure.querySelector('details')!;
+        expect(details.hasAttribute('open')).toBe(false);
+        expect(details.querySelector('summary')!.textContent).toMatch(/^Play video/);
+        const iframe = details.querySelector('.embed-frame > iframe')!;
+        expect(iframe.getAttribute('loading')).toBe('lazy');
+        expect(iframe.getAttribute('title')).toBeTruthy();
+      }
+      expect(youtube!.querySelector('iframe')!.getAttribute('src')).toBe(
+        'https://www.youtube-nocookie.com/embed/aBcDeFgHiJk',
+      );
+      expect(vimeo!.querySelector('iframe')!.getAttribute('src')).toBe(
+        'https://player.vimeo.com/video/123456789?dnt=1',
+      );
+    },
+  );
 
   it('take the title from link text and the caption from the link title', async () => {
     const { body } = await render(
@@ -124,7 +128,9 @@ describe('what is not an embed', () => {
 
   it('embed code with hostile content keeps only its text', async () => {
     const { body, html } = await render(
-      '<blockquote class="twitter-tweet"><p>Hello <img src=x onerror=alert(1)><script>alert(2)</script></p>&mdash; Someone <a href="javascript:alert(3)">x</a> <a href="https://twitter.com/someone/status/123">May 1, 2026</a></blockquote>',
+      '<blockquote class="twitter-tweet"><p>Hello <img src=x onerror=alert(1)>' +
+        '<script>alert(2)</script></p>&mdash; Someone <a href="javascript:alert(3)">x</a> ' +
+        '<a href="https://twitter.com/someone/status/123">May 1, 2026</a></blockquote>',
     );
     expect(html).not.toMatch(/onerror|alert\(|javascript:|<img/);
     expect(body.querySelector('figure.embed blockquote')!.textContent).toContain('Hello');

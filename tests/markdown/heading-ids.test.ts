@@ -1,4 +1,7 @@
-/** Heading ids: stable GitHub-style slugs that never collide with the page chrome (`page-…`) or editors' ids (`user-content-…`). */
+/**
+ * Heading ids: stable GitHub-style slugs that never collide with the page chrome (`page-…`) or editors' ids
+ * (`user-content-…`).
+ */
 import { afterAll, describe, expect, it } from 'vitest';
 import { articleFolder, render, renderArticleFile } from './astro-processor.ts';
 

@@ -13,7 +13,9 @@ describe('splitAtImages', () => {
   });
 
   it('splits around each placeholder, in order, keeping the HTML between them byte for byte', () => {
-    const html = `<p>${placeholder({ src: './a.jpg', alt: 'A', index: 0 })}</p>\n<p>Between</p>${placeholder({ src: './b.jpg', alt: 'B', title: 'T', index: 0 })}`;
+    const html =
+      `<p>${placeholder({ src: './a.jpg', alt: 'A', index: 0 })}</p>\n` +
+      `<p>Between</p>${placeholder({ src: './b.jpg', alt: 'B', title: 'T', index: 0 })}`;
     expect(splitAtImages(html)).toEqual([
       { html: '<p>' },
       { image: { src: './a.jpg', alt: 'A' } },
@@ -24,7 +26,8 @@ describe('splitAtImages', () => {
 
   it('decodes character references in any style (rehype writes hex, other serializers named ones)', () => {
     const named =
-      '<img __ASTRO_IMAGE_="{&quot;src&quot;:&quot;./a&amp;b.jpg&quot;,&quot;alt&quot;:&quot;Fish &#38; chips &lt;3 &#x2019;&quot;}">';
+      '<img __ASTRO_IMAGE_="{&quot;src&quot;:&quot;./a&amp;b.jpg&quot;' +
+      ',&quot;alt&quot;:&quot;Fish &#38; chips &lt;3 &#x2019;&quot;}">';
     expect(splitAtImages(named)).toEqual([{ image: { src: './a&b.jpg', alt: 'Fish & chips <3 ’' } }]);
   });
 

@@ -1,4 +1,7 @@
-/** Links in article bodies: external ones open safely, internal and fragment ones are left alone and point at real ids. */
+/**
+ * Links in article bodies: external ones open safely, internal and fragment ones are left alone and point
+ * at real ids.
+ */
 import { describe, expect, it } from 'vitest';
 import { render } from './astro-processor.ts';
 
@@ -60,7 +63,8 @@ describe('fragment links', () => {
 
   it('keep a text fragment after the id they point at, and leave a text fragment alone', async () => {
     const { body } = await render(
-      '[a](#method:~:text=counted) [b](#:~:text=counted) [c](#what-next:~:text=x)\n\n<p id="method">How we counted.</p>\n\n## What next',
+      '[a](#method:~:text=counted) [b](#:~:text=counted) [c](#what-next:~:text=x)\n' +
+        '\n<p id="method">How we counted.</p>\n\n## What next',
     );
     expect([...body.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
       '#user-content-method:~:text=counted',

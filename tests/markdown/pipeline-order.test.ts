@@ -48,16 +48,20 @@ describe('the configured processor', () => {
     expect(configuredProcessor().name).toBe('unified');
   });
 
-  it('hands Astro our remark and rehype plugins, rehype-raw first and the sanitizer with our schema right after embed recognition', () => {
-    const { options } = configuredProcessor();
-    expect(options.remarkPlugins).toEqual(remarkPlugins);
-    expect(options.rehypePlugins).toEqual(rehypePlugins);
-    // rehype-raw passes the URL embeds' own node through (src/markdown/embed-node.ts).
-    expect(options.rehypePlugins[0]).toEqual([rehypeRaw, { passThrough: [EMBED_TYPE] }]);
-    // Between them only plugins that recognise embed code and note what is there; neither cleans anything.
-    expect(options.rehypePlugins.slice(1, 3)).toEqual([rehypeEmbedCode, rehypeBeforeSanitize]);
-    expect(options.rehypePlugins[3]).toEqual([rehypeSanitize, sanitizeSchema]);
-  });
+  it(
+    'hands Astro our remark and rehype plugins, rehype-raw first and ' +
+      'the sanitizer with our schema right after embed recognition',
+    () => {
+      const { options } = configuredProcessor();
+      expect(options.remarkPlugins).toEqual(remarkPlugins);
+      expect(options.rehypePlugins).toEqual(rehypePlugins);
+      // rehype-raw passes the URL embeds' own node through (src/markdown/embed-node.ts).
+      expect(options.rehypePlugins[0]).toEqual([rehypeRaw, { passThrough: [EMBED_TYPE] }]);
+      // Between them only plugins that recognise embed code and note what is there; neither cleans anything.
+      expect(options.rehypePlugins.slice(1, 3)).toEqual([rehypeEmbedCode, rehypeBeforeSanitize]);
+      expect(options.rehypePlugins[3]).toEqual([rehypeSanitize, sanitizeSchema]);
+    },
+  );
 
   it('leaves id prefixing to the sanitizer and syntax colouring off (its inline styles would be stripped)', () => {
     expect(configuredProcessor().options.remarkRehype).toEqual({

@@ -75,7 +75,8 @@ describe('the sanitizer, on hostile input', () => {
 
   it('removes inline event handlers but keeps the element', async () => {
     const { body } = await sanitized(
-      '<p onclick="alert(1)" onmouseover=alert(1)>Click</p>\n\n<details ontoggle=alert(1) open><summary>More</summary>Text</details>',
+      '<p onclick="alert(1)" onmouseover=alert(1)>Click</p>\n\n' +
+        '<details ontoggle=alert(1) open><summary>More</summary>Text</details>',
     );
     expect(body.querySelector('p')?.textContent).toBe('Click');
     expect(body.querySelector('details summary')?.textContent).toBe('More');
@@ -99,7 +100,8 @@ describe('the sanitizer, on hostile input', () => {
     ],
     [
       'padded entities without semicolons',
-      '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">x</a>',
+      '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099' +
+        '&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">x</a>',
     ],
     ['a percent-encoded scheme', '[x](java%0ascript:alert(1))'],
     ['a reference definition', '[x][evil]\n\n[evil]: javascript:alert(1)'],
@@ -123,7 +125,8 @@ describe('the sanitizer, on hostile input', () => {
 
   it('drops srcset on images and removes <picture>/<source> with theirs', async () => {
     const { body, html } = await sanitized(
-      '<img srcset="javascript:alert(1) 1x, https://evil.example/x.png 2x" alt="a">\n\n<picture><source srcset="javascript:alert(1)"><img alt="b"></picture>',
+      '<img srcset="javascript:alert(1) 1x, https://evil.example/x.png 2x" alt="a">\n' +
+        '\n<picture><source srcset="javascript:alert(1)"><img alt="b"></picture>',
     );
     expect(html).not.toMatch(/srcset|<source|<picture/i);
     expect([...body.querySelectorAll('img')].map((image) => image.getAttribute('alt'))).toEqual(['a', 'b']);
@@ -131,14 +134,17 @@ describe('the sanitizer, on hostile input', () => {
 
   it('removes iframes, objects, embeds, applets and frames', async () => {
     const { body } = await sanitized(
-      '<iframe src="https://evil.example"></iframe><object data="evil.swf"><param name="x"></object><embed src="evil.swf"><applet code="x"></applet><frameset><frame src="https://evil.example"></frameset>\n\nKept',
+      '<iframe src="https://evil.example"></iframe><object data="evil.swf">' +
+        '<param name="x"></object><embed src="evil.swf"><applet code="x"></applet>' +
+        '<frameset><frame src="https://evil.example"></frameset>\n\nKept',
     );
     expect(body.textContent?.trim()).toBe('Kept');
   });
 
   it('removes inline SVG with its script and handlers', async () => {
     const { body } = await sanitized(
-      '<svg onload=alert(1)><script>alert(1)</script><a xlink:href="javascript:alert(1)"><text>Click</text></a></svg>\n\nKept',
+      '<svg onload=alert(1)><script>alert(1)</script>' +
+        '<a xlink:href="javascript:alert(1)"><text>Click</text></a></svg>\n\nKept',
     );
     expect(body.textContent?.trim()).toBe('Kept');
   });
@@ -172,14 +178,18 @@ describe('the sanitizer, on hostile input', () => {
 
   it('removes forms and their controls (phishing)', async () => {
     const { body } = await sanitized(
-      '<form action="https://evil.example"><label>Password <input type="password" name="pw"></label><button formaction="javascript:alert(1)">Log in</button><select><option>a</option></select><textarea>t</textarea></form>',
+      '<form action="https://evil.example"><label>Password <input type="password" name="pw">' +
+        '</label><button formaction="javascript:alert(1)">Log in</button>' +
+        '<select><option>a</option></select><textarea>t</textarea></form>',
     );
     expect(body.querySelector('form, input, button, select, textarea, label')).toBeNull();
   });
 
   it('removes <meta>, <base> and <link> that would redirect or restyle the page', async () => {
     const { body } = await sanitized(
-      '<meta http-equiv="refresh" content="0;url=https://evil.example">\n<base href="https://evil.example/">\n<link rel="stylesheet" href="https://evil.example/x.css">\n\nKept',
+      '<meta http-equiv="refresh" content="0;url=https://evil.example">\n' +
+        '<base href="https://evil.example/">\n' +
+        '<link rel="stylesheet" href="https://evil.example/x.css">\n\nKept',
     );
     expect(body.textContent?.trim()).toBe('Kept');
     expect(body.querySelector('meta, base, link')).toBeNull();
@@ -199,7 +209,8 @@ describe('the sanitizer, on hostile input', () => {
 
   it('unwraps unknown and media elements but keeps their text', async () => {
     const { body } = await sanitized(
-      '<video src="https://evil.example/v.mp4" onerror=alert(1)>Fallback</video> <marquee>Moving</marquee> <blink>Blink</blink>',
+      '<video src="https://evil.example/v.mp4" onerror=alert(1)>Fallback</video> ' +
+        '<marquee>Moving</marquee> <blink>Blink</blink>',
     );
     expect(body.querySelector('video, marquee, blink')).toBeNull();
     expect(body.textContent).toContain('Fallback');
@@ -228,7 +239,8 @@ describe('the sanitizer, on hostile input', () => {
 
   it('drops a cite URL with a bad scheme and target/formaction on links', async () => {
     const { body } = await sanitized(
-      '<blockquote cite="javascript:alert(1)">Q</blockquote>\n\n<a href="https://example.org" target="_blank" ping="https://evil.example">x</a>',
+      '<blockquote cite="javascript:alert(1)">Q</blockquote>\n\n' +
+        '<a href="https://example.org" target="_blank" ping="https://evil.example">x</a>',
     );
     expect(body.querySelector('blockquote')?.hasAttribute('cite')).toBe(false);
     const link = body.querySelector('a')!;
@@ -246,7 +258,8 @@ describe('the sanitizer, on hostile input', () => {
 
   it('restricts dir and scope to their keywords', async () => {
     const { body } = await sanitized(
-      '<p dir="rtl">a</p><p dir="javascript:x">b</p>\n\n<table><tr><th scope="col">h</th><th scope="x">i</th></tr></table>',
+      '<p dir="rtl">a</p><p dir="javascript:x">b</p>\n\n' +
+        '<table><tr><th scope="col">h</th><th scope="x">i</th></tr></table>',
     );
     const [rtl, bad] = body.querySelectorAll('p');
     expect(rtl?.getAttribute('dir')).toBe('rtl');
@@ -258,7 +271,9 @@ describe('the sanitizer, on hostile input', () => {
 
   it('keeps safe links of each allowed kind', async () => {
     const { body } = await sanitized(
-      '[web](https://example.org/a?b=c#d) [plain](http://example.org) [mail](mailto:desk@example.org) [call](tel:+441234567890) [rel](../other-article/) [frag](#top) [query](?page=2) <https://example.org/auto>',
+      '[web](https://example.org/a?b=c#d) [plain](http://example.org) ' +
+        '[mail](mailto:desk@example.org) [call](tel:+441234567890) [rel](../other-article/) ' +
+        '[frag](#top) [query](?page=2) <https://example.org/auto>',
     );
     expect([...body.querySelectorAll('a')].map((link) => link.getAttribute('href'))).toEqual([
       'https://example.org/a?b=c#d',
@@ -283,7 +298,11 @@ describe('the sanitizer, on hostile input', () => {
         '',
         '<table><caption>Crossings</caption><tr><th scope="col" abbr="Yr">Year</th></tr></table>',
         '',
-        '<p lang="fr" dir="ltr">Press <kbd>Esc</kbd>, <abbr title="as soon as possible">ASAP</abbr>, <dfn>lantern</dfn>, <mark>new</mark>, <cite>The Gazette</cite>, <small>small</small>, <u>u</u>, <sub>2</sub><sup>3</sup>, <del cite="https://example.org/why">old</del><ins>new</ins>, <time datetime="2026-11-28">Saturday</time>, <ruby>灯<rt>tō</rt></ruby>, long<wbr>word, <q cite="https://example.org">q</q></p>',
+        '<p lang="fr" dir="ltr">Press <kbd>Esc</kbd>, <abbr title="as soon as possible">ASAP</abbr>, ' +
+          '<dfn>lantern</dfn>, <mark>new</mark>, <cite>The Gazette</cite>, <small>small</small>, ' +
+          '<u>u</u>, <sub>2</sub><sup>3</sup>, <del cite="https://example.org/why">old</del>' +
+          '<ins>new</ins>, <time datetime="2026-11-28">Saturday</time>, <ruby>灯<rt>tō</rt></ruby>, ' +
+          'long<wbr>word, <q cite="https://example.org">q</q></p>',
         '',
         '<details><summary>Timeline</summary>1986</details>',
       ].join('\n'),
@@ -320,7 +339,8 @@ describe('the sanitizer, on hostile input', () => {
 
   it('escapes markup written as text and in code', async () => {
     const { html, body } = await sanitized(
-      'Use `<script>alert(1)</script>` here.\n\n```html\n<img src=x onerror=alert(1)>\n```\n\n&lt;script&gt;alert(1)&lt;/script&gt;',
+      'Use `<script>alert(1)</script>` here.\n\n```html\n' +
+        '<img src=x onerror=alert(1)>\n```\n\n&lt;script&gt;alert(1)&lt;/script&gt;',
     );
     expect(body.querySelectorAll('code')).toHaveLength(2);
     expect(body.querySelector('code')?.textContent).toBe('<script>alert(1)</script>');

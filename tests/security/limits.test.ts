@@ -123,7 +123,8 @@ describe('the front-matter check refuses them before content sync, naming file:l
       for (const [name, body] of Object.entries(bodies)) {
         mkdirSync(join(root, 'content/articles', name), { recursive: true });
         const frontMatter =
-          '---\ntitle: Hostile\npubDate: 2026-11-20T10:00:00+00:00\nsection: security\nsource:\n  relationship: original\n---\n\n';
+          '---\ntitle: Hostile\npubDate: 2026-11-20T10:00:00+00:00\n' +
+          'section: security\nsource:\n  relationship: original\n---\n\n';
         writeFileSync(join(root, 'content/articles', name, 'index.md'), frontMatter + body);
       }
       const problems = checkProjectContent(pathToFileURL(`${root}/`)).problems;

@@ -22,7 +22,8 @@ describe('assertWithinPixelLimit', () => {
         40_000_000,
       ),
     ).toThrow(
-      'content/articles/a/index.md: heroImage.src is 8000×6000 pixels, more than the 40-megapixel limit. Fix: scale the image down',
+      'content/articles/a/index.md: heroImage.src is 8000×6000 pixels, ' +
+        'more than the 40-megapixel limit. Fix: scale the image down',
     );
   });
 });

@@ -15,7 +15,8 @@ const page = (head: string, body: string) =>
   `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
 const PLANTED: Record<string, string> = {
   'clean/index.html': page(
-    '<script type="application/ld+json">{"a":"\\u003c/script>"}</script><script type="module" src="/search.js"></script>',
+    '<script type="application/ld+json">{"a":"\\u003c/script>"}</script>' +
+      '<script type="module" src="/search.js"></script>',
     '<a href="/x/">x</a>',
   ),
   'redirect/index.html': page('<meta http-equiv="refresh" content="0;url=/articles/new/">', ''),
@@ -31,7 +32,8 @@ const PLANTED: Record<string, string> = {
   'css/index.html': page('', '<p style="background:url(javascript:alert(1))">x</p>'),
   'jsonld/index.html': page('<script type="application/ld+json">{"headline":"</script>"}</script>', ''),
   'rss.xml':
-    '<rss><channel><item><link>javascript:alert(1)</link><description>&lt;img src=x onerror=alert(1)&gt;</description></item></channel></rss>',
+    '<rss><channel><item><link>javascript:alert(1)</link><description>&lt;' +
+    'img src=x onerror=alert(1)&gt;</description></item></channel></rss>',
   'broken.xml': '<rss><channel></rss>',
   'feed.json': JSON.stringify({
     items: [{ url: 'data:text/html,x', content_html: '<svg onload=alert(1)>' }],

@@ -19,7 +19,8 @@ import { parseHeadersFile } from '../helpers/headers-file.ts';
 const ARTICLE =
   "script-src 'self' 'sha256-AAA='; style-src 'self' 'sha256-BBB='; default-src 'self'; object-src 'none'";
 const SEARCH =
-  "script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA='; style-src 'self' 'sha256-BBB='; default-src 'self'; object-src 'none'";
+  "script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA='; style-src " +
+  "'self' 'sha256-BBB='; default-src 'self'; object-src 'none'";
 
 describe('the header CSP', () => {
   it("is the union of the pages' meta policies plus frame-ancestors and upgrade-insecure-requests", () => {
@@ -150,14 +151,19 @@ describe('the _headers file of a site with video embeds', () => {
     },
   ];
 
-  it("gives each embedding page its own CSP, detaching the site-wide one (Cloudflare joins them otherwise); /* keeps frame-src 'none'", () => {
-    const file = headersFile("default-src 'self'; frame-src 'none'", layout, pages);
-    expect(file).toContain('/*\n  Strict-Transport-Security');
-    expect(file).toContain("Content-Security-Policy: default-src 'self'; frame-src 'none'");
-    expect(file).toContain(
-      "/articles/harbour-video/\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'self'; frame-src https://www.youtube-nocookie.com",
-    );
-  });
+  it(
+    'gives each embedding page its own CSP, detaching the site-wide one ' +
+      "(Cloudflare joins them otherwise); /* keeps frame-src 'none'",
+    () => {
+      const file = headersFile("default-src 'self'; frame-src 'none'", layout, pages);
+      expect(file).toContain('/*\n  Strict-Transport-Security');
+      expect(file).toContain("Content-Security-Policy: default-src 'self'; frame-src 'none'");
+      expect(file).toContain(
+        '/articles/harbour-video/\n  ! Content-Security-Policy\n' +
+          "  Content-Security-Policy: default-src 'self'; frame-src https://www.youtube-nocookie.com",
+      );
+    },
+  );
 
   it('leaves out the detach line Netlify would reject; there the later rule wins', () => {
     const file = headersFile("default-src 'self'; frame-src 'none'", layout, pages, 'netlify');

@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { isRfc3339, isRfc822, jsonFeedProblems, rssProblems } from '../../scripts/verify/feed-spec.ts';
 
 const rss = (channel: string, item: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom"><channel>${channel}<item>${item}</item></channel></rss>`;
+  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" ` +
+  `xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom">` +
+  `<channel>${channel}<item>${item}</item></channel></rss>`;
 const CHANNEL =
-  '<title>T</title><link>https://news.example.org/</link><description>D</description><atom:link href="https://news.example.org/rss.xml" rel="self" type="application/rss+xml"/>';
+  '<title>T</title><link>https://news.example.org/</link><description>D</description>' +
+  '<atom:link href="https://news.example.org/rss.xml" rel="self" type="application/rss+xml"/>';
 const ITEM =
-  '<title>A</title><link>https://news.example.org/a/</link><guid isPermaLink="true">https://news.example.org/a/</guid><pubDate>Sun, 29 Nov 2026 09:00:00 GMT</pubDate><content:encoded><![CDATA[<p><a href="https://news.example.org/b/">b</a><img src="https://news.example.org/x.webp" srcset="https://news.example.org/x.webp 1x"></p>]]></content:encoded>';
+  '<title>A</title><link>https://news.example.org/a/</link>' +
+  '<guid isPermaLink="true">https://news.example.org/a/</guid><pubDate>Sun, 29 Nov 2026 ' +
+  '09:00:00 GMT</pubDate><content:encoded><![CDATA[<p>' +
+  '<a href="https://news.example.org/b/">b</a><img src="https://news.example.org/x.webp" ' +
+  'srcset="https://news.example.org/x.webp 1x"></p>]]></content:encoded>';
 
 const jsonFeed = (overrides: object = {}, item: object = {}) =>
   JSON.stringify({
@@ -54,7 +61,8 @@ describe('rssProblems', () => {
   it('names missing channel elements, relative URLs, bad dates and relative content URLs', () => {
     const channel = '<title>T</title><link>/</link>';
     const item =
-      '<title>A</title><link>/a/</link><pubDate>2026-11-29</pubDate><description><![CDATA[<img src="/_astro/x.webp">]]></description>';
+      '<title>A</title><link>/a/</link><pubDate>2026-11-29</pubDate>' +
+      '<description><![CDATA[<img src="/_astro/x.webp">]]></description>';
     expect(rssProblems(rss(channel, item))).toEqual([
       'channel: required <description> is missing or empty',
       'channel: <link> is not an absolute URL: /',

@@ -26,9 +26,13 @@ describe('checkInternalLinks', () => {
   it('accepts links, files, fragments and the site’s own URLs in metadata and JSON-LD', () => {
     expect(
       site({
-        'index.html': `<a href="/a/">a</a><a href="a/#part">part</a><img src="/img/x.webp" srcset="/img/x.webp 1x, img/y.webp 2x">
-          <meta property="og:image" content="https://news.example.org/img/x.webp"><meta property="og:url" content="https://news.example.org/">
-          <script type="application/ld+json">{"@id":"https://news.example.org/#org","url":"https://news.example.org/a/","logo":{"url":"https://news.example.org/img/y.webp"},"sameAs":["https://elsewhere.example/x"]}</script>`,
+        'index.html':
+          `<a href="/a/">a</a><a href="a/#part">part</a><img src="/img/x.webp" srcset="/img/x.webp 1x, img/y.webp 2x">
+          <meta property="og:image" content="https://news.example.org/img/x.webp">` +
+          `<meta property="og:url" content="https://news.example.org/">
+          <script type="application/ld+json">{"@id":"https://news.example.org/#org",` +
+          `"url":"https://news.example.org/a/","logo":{"url":"https://news.example.org/img/y.webp"},` +
+          `"sameAs":["https://elsewhere.example/x"]}</script>`,
         'a/index.html': '<h2 id="part">Part</h2><a href="../">home</a>',
         'img/x.webp': '',
         'img/y.webp': '',
@@ -36,23 +40,29 @@ describe('checkInternalLinks', () => {
     ).toEqual([]);
   });
 
-  it('reports broken links (through the build’s checker) and broken metadata URLs, naming page, place and reason', () => {
-    expect(
-      site({
-        'index.html': `<a href="/gone/">gone</a><a href="/a/#nope">nope</a>
-          <meta property="og:image" content="https://news.example.org/og.png"><meta name="twitter:image" content="/og.png">
+  it(
+    'reports broken links (through the build’s checker) and ' +
+      'broken metadata URLs, naming page, place and reason',
+    () => {
+      expect(
+        site({
+          'index.html':
+            `<a href="/gone/">gone</a><a href="/a/#nope">nope</a>
+          <meta property="og:image" content="https://news.example.org/og.png">` +
+            `<meta name="twitter:image" content="/og.png">
           <script type="application/ld+json">{"image":["https://news.example.org/crop.png"]}</script>`,
-        'a/index.html': '<p>a</p>',
-      }),
-    ).toEqual([
-      'index.html a[href] /gone/: no such page or file in the build',
-      'index.html a[href] /a/#nope: a/index.html has no element with id="nope"',
-      'index.html meta[og:image] https://news.example.org/og.png: no such page or file in the build',
-      'index.html meta[twitter:image] /og.png: no such page or file in the build',
-      'index.html meta[name="twitter:image"] /og.png: is not an absolute URL',
-      'index.html JSON-LD https://news.example.org/crop.png: no such page or file in the build',
-    ]);
-  });
+          'a/index.html': '<p>a</p>',
+        }),
+      ).toEqual([
+        'index.html a[href] /gone/: no such page or file in the build',
+        'index.html a[href] /a/#nope: a/index.html has no element with id="nope"',
+        'index.html meta[og:image] https://news.example.org/og.png: no such page or file in the build',
+        'index.html meta[twitter:image] /og.png: no such page or file in the build',
+        'index.html meta[name="twitter:image"] /og.png: is not an absolute URL',
+        'index.html JSON-LD https://news.example.org/crop.png: no such page or file in the build',
+      ]);
+    },
+  );
 
   it('resolves metadata URLs under the base path', () => {
     const options = { ...SITE, basePath: '/news/' };

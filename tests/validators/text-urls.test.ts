@@ -15,11 +15,13 @@ const MISSING = 'no such page or file in the build';
 const OUTSIDE = "points outside the site's base path /news/";
 
 const site: Record<string, string> = {
-  'index.html': `<!doctype html><html><head>
+  'index.html':
+    `<!doctype html><html><head>
       <link rel="canonical" href="https://octo.github.io/news/">
       <meta property="og:image" content="https://octo.github.io/news/_astro/gone.jpg">
       <style>body { background: url(/_astro/paper.png) }</style>
-      <script type="application/ld+json">{"url":"https://octo.github.io/articles/one/","logo":"https://octo.github.io/news/logo.png"}</script>
+      <script type="application/ld+json">{"url":"https://octo.github.io/articles/one/",` +
+    `"logo":"https://octo.github.io/news/logo.png"}</script>
     </head><body>
       <a href="https://octo.github.io.evil.example/news/">lookalike host</a>
       <a href="mailto:desk@example.org">mail</a>
@@ -32,7 +34,8 @@ const site: Record<string, string> = {
   '_astro/site.css': '@font-face { src: url(./inter.woff2) } .x { background: url("/news/_astro/none.png") }',
   '_astro/inter.woff2': 'font',
   'rss.xml':
-    '<rss><channel><link>https://octo.github.io/news/</link><item><link>https://octo.github.io/news/articles/two/</link></item></channel></rss>',
+    '<rss><channel><link>https://octo.github.io/news/</link><item>' +
+    '<link>https://octo.github.io/news/articles/two/</link></item></channel></rss>',
   'robots.txt': 'Sitemap: https://octo.github.io/news/sitemap-index.xml\n',
   'feed.json': JSON.stringify({
     home_page_url: 'https://octo.github.io/news/',
