@@ -86,7 +86,6 @@ describe('a code block at 375 px', () => {
   it('passes axe (the scrolling box takes keyboard focus)', async () => {
     const { page, close } = await openPage(session, PATH, {
       viewport: { width: 375, height: 800 },
-      bypassCSP: true,
     });
     try {
       const violations = await runAxe(page);

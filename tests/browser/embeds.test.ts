@@ -136,7 +136,7 @@ describe('a video embed', () => {
     const box = await page.locator('.embed-frame').boundingBox();
     expect(Math.round((box!.width / box!.height) * 9)).toBe(16);
     await context.close();
-    const axeContext = await browser.newContext({ bypassCSP: true });
+    const axeContext = await browser.newContext();
     await axeContext.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
     const axePage = await axeContext.newPage();
     await axePage.goto(`${server.origin}/articles/${SLUG}/`, { waitUntil: 'load' });
