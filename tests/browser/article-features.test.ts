@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_ARGS, requireChromium } from '../helpers/browser.ts';
-import { buildSite } from '../helpers/build-site.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { ARTICLE_WITH_IMAGES, SEED_ARTICLE } from '../helpers/page-templates.ts';
 import { openPage, startSession, type Session } from './support.ts';
@@ -117,13 +116,12 @@ describe('an article page', () => {
 
 describe('search under a base path', () => {
   it('loads Pagefind and its merged shards from the base path and links results into it', async () => {
-    // Shards of three articles: the seed article (published 29 November) is in the fourth of five,
-    // one the page merges into the first (src/lib/search-shards.ts).
-    const build = await buildSite({ env: { BASE_PATH: '/news/', WIREPRESS_SEARCH_SHARD_SIZE: '3' } });
+    // The suite's base-path build (tests/helpers/global-build.ts) has shards of three articles:
+    // the seed article (published 29 November) is in the fourth of five, one the page merges into
+    // the first (src/lib/search-shards.ts).
     const host = mkdtempSync(join(tmpdir(), 'base-path-host-'));
     try {
-      expect(build.exitCode, build.output).toBe(0);
-      symlinkSync(build.dist, join(host, 'news'), 'dir');
+      symlinkSync(inject('basePathSite'), join(host, 'news'), 'dir');
       const server = await serveStatic(host);
       const page = await session.browser.newPage();
       try {
@@ -138,7 +136,6 @@ describe('search under a base path', () => {
         await server.close();
       }
     } finally {
-      build.cleanup();
       rmSync(host, { recursive: true, force: true });
     }
   });

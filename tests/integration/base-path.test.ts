@@ -6,43 +6,37 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { BASE_PATH_MOUNT as mount } from '../helpers/global-build.ts';
 import {
   checkInternalLinks,
   describeBrokenLinks,
   type CheckedReference,
 } from '../../scripts/verify/internal-links.ts';
 
-const mount = { siteUrl: 'https://example.github.io', basePath: '/news/' };
 const textUrls = { links: false, previews: false, jsonLd: false, textUrls: true };
 
 describe('the site built for a project site under /news/', () => {
-  let build: BuildResult;
+  // Built once for the whole suite (tests/helpers/global-build.ts).
+  const dist = inject('basePathSite');
   const checked: CheckedReference[] = [];
   const htmlFiles = () =>
-    readdirSync(build.dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
-  const documentAt = (file: string) => parseHTML(readFileSync(join(build.dist, file), 'utf8')).document;
+    readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+  const documentAt = (file: string) => parseHTML(readFileSync(join(dist, file), 'utf8')).document;
 
-  beforeAll(async () => {
-    build = await buildSite({ env: { BASE_PATH: mount.basePath, SITE_URL: mount.siteUrl } });
-    if (build.exitCode !== 0)
-      throw new Error(`The site did not build with BASE_PATH=/news/:\n${build.output}`);
+  beforeAll(() => {
     const { siteUrl: origin, basePath } = mount;
-    checkInternalLinks(build.dist, {
+    checkInternalLinks(dist, {
       origin,
       basePath,
       sources: textUrls,
       onChecked: (url) => checked.push(url),
     });
   });
-  afterAll(() => build?.cleanup());
 
   it('links, images and srcsets in every page carry /news/ and name a file the build wrote', () => {
     expect(
-      describeBrokenLinks(
-        checkInternalLinks(build.dist, { origin: mount.siteUrl, basePath: mount.basePath }),
-      ),
+      describeBrokenLinks(checkInternalLinks(dist, { origin: mount.siteUrl, basePath: mount.basePath })),
     ).toBe('');
   });
 
