@@ -3,7 +3,7 @@
  * while the page does not, highlighted token colours in light and dark with the real CSP (no
  * violation, no script), and no axe violation (the scrolling box is focusable).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSite, type BuildResult } from '../helpers/build-site.ts';
 import {
   describeViolations,
@@ -36,7 +36,10 @@ const PATH = '/articles/code-sample/';
 let build: BuildResult;
 let session: Session;
 beforeAll(async () => {
-  build = await buildSite({ files: { 'content/articles/code-sample.md': ARTICLE } });
+  build = await buildSite({
+    files: { 'content/articles/code-sample.md': ARTICLE },
+    imageCache: inject('siteImageCache'),
+  });
   expect(build.exitCode, build.output).toBe(0);
   session = await startSession(build.dist);
 });

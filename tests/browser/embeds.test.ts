@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { buildSite, projectRoot, type BuildResult } from '../helpers/build-site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
@@ -44,7 +44,7 @@ beforeAll(async () => {
   cpSync(join(projectRoot, 'content'), contentDir, { recursive: true });
   mkdirSync(join(contentDir, 'articles', SLUG));
   writeFileSync(join(contentDir, 'articles', SLUG, 'index.md'), ARTICLE);
-  build = await buildSite({ contentDir });
+  build = await buildSite({ contentDir, imageCache: inject('siteImageCache') });
   if (build.exitCode !== 0) throw new Error(`The fixture did not build:\n${build.output}`);
   server = await serveStatic(build.dist);
   browser = await launchChromium();

@@ -54,6 +54,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('siteDist', builds[0]!.dist);
   project.provide('basePathSite', builds[1]!.dist);
+  project.provide('siteImageCache', join(builds[0]!.root, '.cache/assets'));
   return release;
 }
 
@@ -62,5 +63,10 @@ declare module 'vitest' {
     siteDist: string;
     /** dist/ of the real site built for BASE_PATH_MOUNT, with search shards of three articles. */
     basePathSite: string;
+    /**
+     * The real site's image cache: fixture builds that add articles to the real content pass it
+     * as buildSite's `imageCache` and skip re-encoding the real articles' pictures.
+     */
+    siteImageCache: string;
   }
 }

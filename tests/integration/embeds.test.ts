@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parsePolicy, metaPolicyOf } from '../../src/lib/security-headers.ts';
 import { providerOf } from '../../src/markdown/embed-providers.ts';
 import { buildSite, projectRoot, type BuildResult } from '../helpers/build-site.ts';
@@ -62,7 +62,7 @@ beforeAll(async () => {
     ),
   );
   write('no-embeds', article('No embeds here', 26, 'Just text.'));
-  build = await buildSite({ contentDir });
+  build = await buildSite({ contentDir, imageCache: inject('siteImageCache') });
   expect(build.exitCode, build.output).toBe(0);
 });
 
