@@ -5,7 +5,7 @@
  * fits a 375 px phone.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openPage, startSession, type Session } from './support.ts';
+import { layoutShiftTotal, openPage, recordLayoutShifts, startSession, type Session } from './support.ts';
 
 /** A sample story whose headline is about 100 characters and which has a hero. */
 const LONG_HEADLINE = '/articles/port-alder-ferry-timetable/';
@@ -118,6 +118,37 @@ describe('typefaces', () => {
       const listing = await fontsLoaded(path);
       expect(listing.serif, path).toBe(false);
       expect(listing.preloaded, path).toEqual([expect.stringContaining('inter')]);
+    }
+  });
+});
+
+describe('web fonts that arrive after the first paint (a slow connection)', () => {
+  // The fonts are held back until the page has painted with its fallback faces, then released:
+  // a face that swapped in then would re-break lines and move the page.
+  it.each([
+    ['an article', '/articles/harbour-light-returns/', 375],
+    ['an article', '/articles/harbour-light-returns/', 1280],
+    ['the front page', '/', 375],
+  ] as const)('move nothing on %s (%s) at %i px', async (_, path, width) => {
+    const context = await session.browser.newContext({ viewport: { width, height: 900 } });
+    try {
+      await context.addInitScript(recordLayoutShifts);
+      let release = () => {};
+      const painted = new Promise<void>((resolve) => (release = resolve));
+      await context.route(/\.woff2$/, async (route) => {
+        await painted;
+        await route.continue();
+      });
+      const page = await context.newPage();
+      await page.goto(session.server.origin + path, { waitUntil: 'domcontentloaded' });
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+      release();
+      await page.waitForLoadState('networkidle');
+      expect(await layoutShiftTotal(page)).toBe(0);
+    } finally {
+      await context.close();
     }
   });
 });
