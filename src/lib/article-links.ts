@@ -11,7 +11,7 @@
  * predict (any raw HTML) gets its fragments checked after the build only, so this check never fails a good
  * link.
  */
-import type { Definition, Heading, Html, Link, LinkReference } from 'mdast';
+import type { Definition, Heading, Html, Link, LinkReference, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -58,7 +58,7 @@ const readAsProtocol = (url: string) => {
 const RAW_HTML_LINKS = { a: ['href'] };
 
 /** The body's links, markdown (inline, reference-style) and raw HTML `<a href>`, positioned in the body. */
-function bodyLinks(tree: ReturnType<typeof fromMarkdown>): BodyLink[] {
+function bodyLinks(tree: Root): BodyLink[] {
   const definitions = new Map<string, Definition>();
   visit(tree, 'definition', (node) => void definitions.set(node.identifier, node));
   const found: BodyLink[] = [];
@@ -82,7 +82,7 @@ function bodyLinks(tree: ReturnType<typeof fromMarkdown>): BodyLink[] {
 }
 
 /** The ids the pipeline gives the body's headings, or undefined when the markdown cannot tell them all. */
-function predictedHeadingIds(tree: ReturnType<typeof fromMarkdown>, body: string): Set<string> | undefined {
+function predictedHeadingIds(tree: Root, body: string): Set<string> | undefined {
   // Raw HTML can add headings, ids or markup inside heading text that markdown alone does not show.
   if (/<[a-z]/i.test(body)) return undefined;
   const headings: HeadingSource[] = [];
@@ -97,7 +97,14 @@ export function markdownHeadingSource(heading: Heading): HeadingSource {
   return { text: explicit ? text.slice(0, text.lastIndexOf('{#')).trimEnd() : text, explicit };
 }
 
-const mayLink = (body: string) => body.includes('](') || body.includes(']:') || /<a\s/i.test(body);
+/**
+ * Whether a body may link inside the site, so that it must be parsed. An inline link's text is
+ * followed at once by its `(`, so every inline link has a `](` in the source; a link by reference
+ * needs a definition, `[label]:`; raw HTML needs `<a `. A body whose every `](` opens an http(s)
+ * address (most bodies: their links go elsewhere) has no link this check reads.
+ */
+export const mayLinkInside = (body: string) =>
+  /\]\((?!https?:\/\/)/.test(body) || body.includes(']:') || /<a\s/i.test(body);
 
 /** A body link to a file in an article's folder: `./report.pdf`, `../other-story/data.csv`. */
 export interface FileLink extends Position {
@@ -119,47 +126,49 @@ export function articleLinkProblems(articles: LinkedArticle[]): LinkProblem[][] 
 /**
  * articleLinkProblems, and the links to files in articles' folders (src/lib/article-files.ts checks and
  * publishes those), one list per article.
+ *
+ * Each body is parsed once at most, and its tree dropped as soon as its links and heading ids are
+ * read: an archive's trees do not fit in memory together (about 28 KB an article).
  */
 export function articleLinks(articles: LinkedArticle[]): { problems: LinkProblem[][]; files: FileLink[][] } {
-  // Parsing costs milliseconds per article; most bodies link nowhere.
-  const parsed = new Map(
-    articles.map((article) => [article.id, mayLink(article.body) ? fromMarkdown(article.body) : undefined]),
-  );
-  const slugs = articles.map((article) => article.id);
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const slugs = [...byId.keys()];
   const aliasOf = new Map(
     articles.flatMap((article) => article.aliases.map((alias) => [alias, article.id] as const)),
   );
+  const idOf = (slug: string) => (byId.has(slug) ? slug : aliasOf.get(slug));
+  // The heading ids of every body read below; any of them may be a link's target.
   const headingsCache = new Map<string, Set<string> | undefined>();
+  const bodies = articles.map((article) => {
+    if (!mayLinkInside(article.body)) return [];
+    const tree = fromMarkdown(article.body);
+    headingsCache.set(article.id, predictedHeadingIds(tree, article.body));
+    return bodyLinks(tree);
+  });
   const headingsOf = (id: string) => {
     if (!headingsCache.has(id)) {
-      const article = articles.find((candidate) => candidate.id === id)!;
-      headingsCache.set(id, predictedHeadingIds(parsed.get(id) ?? fromMarkdown(article.body), article.body));
+      const { body } = byId.get(id)!;
+      headingsCache.set(id, predictedHeadingIds(fromMarkdown(body), body));
     }
     return headingsCache.get(id);
   };
 
   const files: FileLink[][] = [];
-  const problems = articles.map((article) => {
-    const tree = mayLink(article.body) ? parsed.get(article.id) : undefined;
+  const problems = articles.map((article, index) => {
     const found: LinkProblem[] = [];
     const fileLinks: FileLink[] = [];
     files.push(fileLinks);
-    if (!tree) return found;
-    for (const link of bodyLinks(tree)) {
+    for (const link of bodies[index]!) {
       const target = new URL(link.url, `${ORIGIN}/articles/${article.id}/`);
       // A file in an article's folder: /articles/<slug>/<path> (an article's own page ends in /).
       const file = /^\/articles\/([^/.]+)\/(.*[^/])$/.exec(target.pathname);
-      const owner =
-        file &&
-        (slugs.includes(decodePercent(file[1]!))
-          ? decodePercent(file[1]!)
-          : aliasOf.get(decodePercent(file[1]!)));
+      const owner = file && idOf(decodePercent(file[1]!));
       if (file && owner) fileLinks.push({ ...link, owner, path: decodePercent(file[2]!) });
       // Only pages of articles: /articles/<slug>/.
       const match = /^\/articles\/([^/.]+)\/?$/.exec(target.pathname);
       if (!match) continue;
       const slug = decodePercent(match[1]!);
-      const id = slugs.includes(slug) ? slug : aliasOf.get(slug);
+      const id = idOf(slug);
       if (!id) {
         const suggestion = closest(slug, slugs);
         found.push({

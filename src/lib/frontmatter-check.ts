@@ -29,13 +29,8 @@ import {
 } from './frontmatter-check-references.ts';
 import { ProblemReport } from './frontmatter-check-report.ts';
 import type { SchemaLike } from './frontmatter-check-schema.ts';
-import { reportUrlClashes } from './frontmatter-check-urls.ts';
-import {
-  readFrontMatter,
-  type FieldPath,
-  type FrontMatter,
-  type Position,
-} from './frontmatter-check-yaml.ts';
+import { reportUrlClashes, urlClaimsOf, type UrlClaim } from './frontmatter-check-urls.ts';
+import { readFrontMatter, type FieldPath, type Position } from './frontmatter-check-yaml.ts';
 import { articleIdFromPath, SLUG_PATTERN } from './slugs.ts';
 
 export interface Problem extends Position {
@@ -90,12 +85,18 @@ const ARTICLE_DATE_FIELDS: FieldPath[] = [
   ['featured', 'until'],
 ];
 
-/** An article that passed far enough to have an id, with what later steps read of it. */
+/**
+ * An article that passed far enough to have an id, with what later steps read of it; not its parsed
+ * front matter, which would be kept for every article of the archive at once.
+ */
 interface ArticleInCheck {
   article: CheckedArticle;
-  frontMatter: FrontMatter;
-  /** False for a body too costly to parse: its links are not read. */
-  bodyReadable: boolean;
+  /** Its slug and aliases, where they are written. */
+  urlClaims: UrlClaim[];
+  /** The markdown body; '' for a body too costly to parse, whose links are not read. */
+  body: string;
+  /** The line of the body's first line in the file. */
+  bodyLine: number;
 }
 
 /** What an article's references are checked against. */
@@ -116,7 +117,10 @@ export function checkContent(options: ContentCheckOptions): ContentCheckResult {
   const articles = articleEntries(options.articlesDir).flatMap(
     (entry) => checkArticle(report, options, known, entry, imagesToMeasure) ?? [],
   );
-  reportUrlClashes(report, articles);
+  reportUrlClashes(
+    report,
+    articles.flatMap(({ urlClaims }) => urlClaims),
+  );
   const linkedFiles = checkBodyLinks(report, articles);
   return {
     problems: report.sorted(),
@@ -158,7 +162,13 @@ function checkArticle(
   const bodyReadable = checkBody(report, file, frontMatter, imageFolders, toMeasure);
   reportSyndicatedWithoutUrl(report, file, checked);
   reportPinProblem(report, file, checked);
-  return { article: checkedArticle(report, file, entry, checked), frontMatter, bodyReadable };
+  const article = checkedArticle(report, file, entry, checked);
+  return {
+    article,
+    urlClaims: urlClaimsOf(article, frontMatter),
+    body: bodyReadable ? frontMatter.body : '',
+    bodyLine: frontMatter.bodyLine,
+  };
 }
 
 function reportSyndicatedWithoutUrl(report: ProblemReport, file: string, { data, frontMatter }: CheckedFile) {
@@ -213,12 +223,12 @@ function checkedArticle(
 /** Reports links in bodies to articles or files that do not exist; returns the files they link to. */
 function checkBodyLinks(report: ProblemReport, articles: ArticleInCheck[]): PublishedFile[] {
   const links = articleLinks(
-    articles.map(({ article, frontMatter, bodyReadable }) => ({
+    articles.map(({ article, body }) => ({
       id: article.id,
       aliases: Array.isArray(article.data.aliases)
         ? article.data.aliases.filter((alias): alias is string => typeof alias === 'string')
         : [],
-      body: bodyReadable ? frontMatter.body : '',
+      body,
     })),
   );
   const linkedFiles = articleFiles(
@@ -230,9 +240,9 @@ function checkBodyLinks(report: ProblemReport, articles: ArticleInCheck[]): Publ
     ['(linked file)', linkedFiles.problems],
   ] as const) {
     found.forEach((problems, index) => {
-      const { article, frontMatter } = articles[index]!;
+      const { article, bodyLine } = articles[index]!;
       for (const { line, column, message, hint } of problems) {
-        report.add(article.file, { line: frontMatter.bodyLine + line - 1, column }, { field, message, hint });
+        report.add(article.file, { line: bodyLine + line - 1, column }, { field, message, hint });
       }
     });
   }
