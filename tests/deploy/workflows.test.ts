@@ -269,6 +269,11 @@ describe('the deploy workflow', () => {
       });
     });
 
+    it("gives the build a heap that a large archive fits in, below a private runner's 7 GB", () => {
+      const buildEnv = build.steps.find((step) => step.run === 'npm run build')!.env!;
+      expect(buildEnv.NODE_OPTIONS).toBe('--max-old-space-size=4096');
+    });
+
     it('the record path the plan reads is the one the build writes', async () => {
       const { RECORD_PATH } = await import('../../scripts/publish/record.ts');
       expect(source('deploy.yml').match(/"\$SITE_ADDRESS\/_publish\/record\.json"/g)?.length).toBe(2);
