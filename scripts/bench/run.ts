@@ -25,10 +25,12 @@ import {
   rmSync,
   writeFileSync,
   appendFileSync,
+  existsSync,
 } from 'node:fs';
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { describeBuildFailure } from './build-failure.ts';
 import { benchArticle, DEFAULT_SEED, writeCorpus } from './corpus.ts';
 import { heroJpegs } from './hero-images.ts';
 import { runMeasured, type Measured } from './measure.ts';
@@ -145,14 +147,7 @@ async function build(target: BenchTarget, root: string, logFile: string): Promis
 }
 
 function failure(figures: BuildFigures, what: string): string | undefined {
-  if (figures.exitCode === 0) return undefined;
-  const lastError = readFileSync(figures.log, 'utf8')
-    .split('\n')
-    .findLast((line) => line.includes('[ERROR]') || line.includes('Error:'));
-  return (
-    `${what} exited ${figures.exitCode} (${lastError?.trim().slice(0, 300) ?? 'no error line'}); ` +
-    `see ${figures.log}`
-  );
+  return describeBuildFailure(what, figures, readFileSync(figures.log, 'utf8'), figures.log);
 }
 
 async function runOnce(
@@ -171,8 +166,10 @@ async function runOnce(
   const label = `${target.name} N=${size} run ${run}`;
   progress(`${label}: cold build`);
   const coldBuild = await build(target, root, join(logs, `${target.name}-${size}-${run}-cold.log`));
-  const sizes = outputSizes(target.outDir(root));
   const coldFailure = failure(coldBuild, 'cold build');
+  // A failed build may leave no dist/ at all (it is moved into place only when the build passes).
+  if (coldFailure && !existsSync(target.outDir(root))) throw new Error(coldFailure);
+  const sizes = outputSizes(target.outDir(root));
   // A build that wrote every article page and then failed in a post-build check (e.g. the link
   // check) still measured the build: keep its figures, and report the failure next to them.
   if (sizes.articlePages < size)
