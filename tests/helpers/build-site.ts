@@ -30,6 +30,8 @@ export interface BuildResult {
   exitCode: number;
   output: string;
   /** Builds the same copy again (same caches, same env), e.g. after changing its content/. */
+  /** Its image cache, for `imageCache` of a later build of the same images. */
+  imageCache: string;
   rebuild: () => Promise<{ exitCode: number; output: string }>;
   cleanup: () => void;
 }
@@ -46,7 +48,7 @@ export function copyProject(options: BuildOptions = {}): string {
   }
   cpSync(options.contentDir ?? join(projectRoot, 'content'), join(root, 'content'), { recursive: true });
   symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
-  if (options.imageCache) cpSync(options.imageCache, join(root, '.cache/assets'), { recursive: true });
+  if (options.imageCache) cpSync(options.imageCache, imageCacheOf(root), { recursive: true });
   for (const [path, contents] of Object.entries(options.files ?? {})) {
     const target = join(root, path);
     mkdirSync(resolve(target, '..'), { recursive: true });
@@ -65,6 +67,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     dist: join(root, 'dist'),
     exitCode,
     output,
+    imageCache: imageCacheOf(root),
     rebuild: () => astroBuild(root, env),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
@@ -78,6 +81,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
  * no test's output depends on it.
  */
 const SHARED_COMPILE_CACHE = join(projectRoot, 'node_modules/.cache/wirepress-tests-compile-cache');
+
+/** Where Astro keeps a copy's optimized images: `assets/` in its ASTRO_CACHE_DIR (buildEnvironment). */
+const imageCacheOf = (root: string) => join(root, '.cache/assets');
 
 /** What `astro build` and `astro dev` run with in tests: the fixed clock, content caches inside the copy. */
 export function buildEnvironment(root: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {

@@ -10,7 +10,6 @@
  * instance of the same process: the builds are therefore kept on `globalThis`, so one `npm test`
  * builds each site once, not once per project, and the last project to finish removes them.
  */
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, type BuildResult } from './build-site.ts';
 
@@ -33,7 +32,7 @@ async function buildBoth(): Promise<BuildResult[]> {
       SITE_URL: BASE_PATH_MOUNT.siteUrl,
       WIREPRESS_SEARCH_SHARD_SIZE: '3',
     },
-    imageCache: join(site.root, '.cache/assets'),
+    imageCache: site.imageCache,
   });
   return [site, basePathSite];
 }
@@ -54,7 +53,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('siteDist', builds[0]!.dist);
   project.provide('basePathSite', builds[1]!.dist);
-  project.provide('siteImageCache', join(builds[0]!.root, '.cache/assets'));
+  project.provide('siteImageCache', builds[0]!.imageCache);
   return release;
 }
 
