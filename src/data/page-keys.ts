@@ -6,9 +6,9 @@
  * not part of the Astro config. A page whose inputs cannot all be named gets no key and is
  * rendered on every build.
  */
-import type { Page } from 'astro';
 import { articleAuthors } from './article-authors';
 import { jsonDigest } from '../lib/file-digest.ts';
+import type { ListingPage } from '../lib/pagination.ts';
 import { mayShowImages } from '../markdown/render-article.ts';
 import { articleSource } from './article-body.ts';
 import type { Article } from './articles.ts';
@@ -42,14 +42,15 @@ export async function articlePageKey(article: Article): Promise<string | undefin
 
 interface ListingPath {
   params: Record<string, string | undefined>;
-  props: { page: Page<Article> } & Record<string, unknown>;
+  props: { page: ListingPage<Article> } & Record<string, unknown>;
 }
 
 /**
  * A listing page (home, section, tag, author) with its key: the articles it lists, by id and
  * digest (a card shows front matter, which the digest covers, and the hero's thumbnail), where the page sits in its
- * pagination, the rest of its props (a name, the author's entry) and the site settings. An edit
- * renders again only the listing pages that show the edited article, or whose pagination moved.
+ * pagination (its number and its newer/older links), the rest of its props (a name, the author's
+ * entry) and the site settings. An edit renders again only the listing pages that show the edited
+ * article, and a new article only the first page and the newest archive page (src/lib/pagination.ts).
  */
 export function withListingKey<P extends ListingPath>(path: P): P & { cacheKey: string } {
   const { page, ...rest } = path.props;
@@ -57,7 +58,7 @@ export function withListingKey<P extends ListingPath>(path: P): P & { cacheKey: 
     params: path.params,
     // A card shows the hero as a thumbnail: its src carries a hash of the file's bytes in a build.
     articles: page.data.map((article) => [article.id, article.digest, article.data.heroImage?.src.src]),
-    pagination: [page.currentPage, page.lastPage, page.total, page.url],
+    pagination: [page.archiveNumber, page.url],
     rest,
     includeDrafts,
     site,

@@ -19,6 +19,14 @@ export function formatDate(date: Date, lang: string, timeZone: string): string {
 }
 
 /**
+ * "12–20 March 2026", "28 February – 3 March 2026", or one date when both fall on the same day,
+ * in the site's language and timezone (the span of an archive page's articles).
+ */
+export function formatDateRange(from: Date, to: Date, lang: string, timeZone: string): string {
+  return formatter(lang, { dateStyle: 'long', timeZone }).formatRange(from, to);
+}
+
+/**
  * "3 Dec 2026, 14:05" in the site's language and timezone: the absolute time a story card and an
  * article's meta line show ("2 hours ago" would go stale on a static page).
  */

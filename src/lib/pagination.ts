@@ -1,53 +1,88 @@
-/** How listings (home, sections, tags, authors) are split into pages, and how a page names itself. */
+/**
+ * How a listing (home, section, tag, author) is split into pages, and how a page names itself.
+ *
+ * The first page, at the listing's own URL, shows the newest PAGE_SIZE articles. The rest are
+ * archive pages numbered from the oldest: archive page 1 holds the oldest ten, page 2 the next
+ * ten, and the highest number (the one the first page links to as "older") holds what is left
+ * between it and the first page. A new article therefore changes the first page and the newest
+ * archive page only, and every other archive page keeps its URL, its articles and its HTML; counted
+ * from the newest (Astro's paginate()), it moved every article of every page down one place, and a
+ * 10,000-article site re-rendered 1,552 pages for one new story.
+ */
+import { withBase } from './urls.ts';
 
-/** Articles per listing page: page 2 starts at the eleventh article. */
+/** Articles on the first page of a listing, and on each archive page. */
 export const PAGE_SIZE = 10;
 
-/** "News" on page 1, "News, page 2 of 3" after it: every page of a listing has a distinct title. */
-export function listingTitle(name: string, currentPage: number, lastPage: number): string {
-  return currentPage > 1 ? `${name}, page ${currentPage} of ${lastPage}` : name;
-}
-
-/** Folder of the home listing's later pages: /page/2/, /page/3/, … */
-export const HOME_PAGE_PREFIX = 'page';
-
-interface PageUrls {
-  current: string;
-  prev: string | undefined;
-  next: string | undefined;
-  first: string | undefined;
-  last: string | undefined;
-}
-
-/**
- * Astro's paginate() puts a root listing's page N at /N/. Page 404 would then be /404/, which
- * Astro gives to the 404 page, so a home listing of more than 4,030 articles would lose a page
- * and every link to it. This moves the home listing's later pages to /page/N/ (page 1 stays at
- * the base), rewriting the route parameter and every URL the page carries.
- */
-export function homePagePath<
-  P extends { params: { page?: string | undefined }; props: { page: { url: PageUrls } } },
->(path: P, basePath: string): P {
-  const moved = (url: string | undefined) =>
-    url && url.startsWith(basePath) && /^\d+\/$/.test(url.slice(basePath.length))
-      ? `${basePath}${HOME_PAGE_PREFIX}/${url.slice(basePath.length)}`
-      : url;
-  const { url } = path.props.page;
-  return {
-    ...path,
-    params: { ...path.params, page: path.params.page && `${HOME_PAGE_PREFIX}/${path.params.page}` },
-    props: {
-      ...path.props,
-      page: {
-        ...path.props.page,
-        url: {
-          current: moved(url.current)!,
-          prev: moved(url.prev),
-          next: moved(url.next),
-          first: moved(url.first),
-          last: moved(url.last),
-        },
-      },
-    },
+export interface ListingPage<T> {
+  /** The articles this page shows, newest first. */
+  data: T[];
+  /** Undefined on the first page; the archive page's number otherwise (1 is the oldest). */
+  archiveNumber: number | undefined;
+  /** The value of the route's `[...page]` parameter: undefined on the first page, e.g. '3' or 'page/3'. */
+  param: string | undefined;
+  url: {
+    current: string;
+    /** The page of newer articles (the first page's has none). */
+    newer: string | undefined;
+    /** The page of older articles (archive page 1 has none). */
+    older: string | undefined;
   };
+}
+
+interface ListingUrls {
+  /** The site's base path, e.g. '/' or '/news/'. */
+  basePath: string;
+  /** The first page's path from the site root, e.g. 'sections/local/' ('' for the home page). */
+  first: string;
+  /**
+   * A folder of the archive pages under the first page's path: the home page's are under page/
+   * (/page/3/), not at /3/, since its page 404 would otherwise be /404/, the 404 page's URL.
+   */
+  archiveFolder?: string;
+}
+
+/** Splits `items` (newest first) into the first page and the archive pages, numbered from the oldest. */
+export function listingPages<T>(items: readonly T[], urls: ListingUrls): ListingPage<T>[] {
+  const archived = items.length > PAGE_SIZE ? items.length - PAGE_SIZE : 0;
+  const archivePages = Math.ceil(archived / PAGE_SIZE);
+  const paramOf = (archiveNumber: number | undefined) =>
+    archiveNumber === undefined ? undefined : `${urls.archiveFolder ?? ''}${archiveNumber}`;
+  const urlOf = (archiveNumber: number | undefined) =>
+    withBase(
+      urls.basePath,
+      `${urls.first}${archiveNumber === undefined ? '' : `${paramOf(archiveNumber)}/`}`,
+    );
+  const page = (archiveNumber: number | undefined, data: T[]): ListingPage<T> => ({
+    data,
+    archiveNumber,
+    param: paramOf(archiveNumber),
+    url: {
+      current: urlOf(archiveNumber),
+      newer:
+        archiveNumber === undefined
+          ? undefined
+          : urlOf(archiveNumber === archivePages ? undefined : archiveNumber + 1),
+      older:
+        archiveNumber === undefined
+          ? archivePages > 0
+            ? urlOf(archivePages)
+            : undefined
+          : archiveNumber > 1
+            ? urlOf(archiveNumber - 1)
+            : undefined,
+    },
+  });
+  const pages = [page(undefined, items.slice(0, PAGE_SIZE))];
+  for (let number = archivePages; number >= 1; number--) {
+    // Archive page `number` holds the oldest articles' block `number`, counted from the end.
+    const end = items.length - (number - 1) * PAGE_SIZE;
+    pages.push(page(number, items.slice(Math.max(PAGE_SIZE, end - PAGE_SIZE), end)));
+  }
+  return pages;
+}
+
+/** "News" on the first page, "News, archive page 3" on an archive page: every page has its own title. */
+export function listingTitle(name: string, archiveNumber: number | undefined): string {
+  return archiveNumber === undefined ? name : `${name}, archive page ${archiveNumber}`;
 }

@@ -1,8 +1,9 @@
 /**
  * Every page template the site is supposed to have is in the build. The other browser gates
  * check one page of each template found; this test makes a missing template fail by name. The
- * real site holds more articles than one listing page (PAGE_SIZE), so its /page/2/ is checked
- * like every other template; if the content ever shrinks below that, this test says so.
+ * real site holds more articles than one listing page (PAGE_SIZE), so its home page has an
+ * archive page (/page/1/), checked like every other template; if the content ever shrinks below
+ * that, this test says so.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { findPageTemplates } from '../helpers/page-templates.ts';

@@ -11,7 +11,7 @@ export const ARTICLE_WITH_IMAGES = 'harbour-light-returns';
 export const SEED_ARTICLE = 'chrissy-teigen-breaks-down-in-tears-during-therapy-three';
 
 export type TemplateKind =
-  'home' | 'article' | 'seed-article' | 'section' | 'tag' | 'author' | 'search' | '404' | 'page-2';
+  'home' | 'article' | 'seed-article' | 'section' | 'tag' | 'author' | 'search' | '404' | 'archive-page';
 
 interface TemplateRule {
   kind: TemplateKind;
@@ -29,7 +29,7 @@ const RULES: TemplateRule[] = [
   { kind: 'author', glob: 'authors/*/index.html' },
   { kind: 'search', file: 'search/index.html' },
   { kind: '404', file: '404.html' },
-  { kind: 'page-2', glob: '**/2/index.html' },
+  { kind: 'archive-page', glob: 'page/*/index.html' },
 ];
 
 export interface PageTemplate {

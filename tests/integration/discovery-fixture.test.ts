@@ -152,42 +152,52 @@ afterAll(() => {
 });
 
 describe('pagination', () => {
-  it('splits a section of 25 into pages of 10, 10 and 5, newest first, page 2 at /…/2/', () => {
-    const pages = ['sections/local/', 'sections/local/2/', 'sections/local/3/'].map(listedSlugs);
-    expect(pages.map((slugs) => slugs.length)).toEqual([10, 10, 5]);
+  it('splits a section of 25: the newest 10, then archive pages from the oldest, /…/2/ (5), /…/1/ (10)', () => {
+    const pages = ['sections/local/', 'sections/local/2/', 'sections/local/1/'].map(listedSlugs);
+    expect(pages.map((slugs) => slugs.length)).toEqual([10, 5, 10]);
     expect(pages.flat()).toEqual(Array.from({ length: 25 }, (_, index) => local(index + 1)));
-    expect(existsSync(join(build.dist, 'sections/local/4'))).toBe(false);
-    expect(existsSync(join(build.dist, 'sections/local/1'))).toBe(false);
+    expect(existsSync(join(build.dist, 'sections/local/3'))).toBe(false);
+    expect(existsSync(join(build.dist, 'sections/local/0'))).toBe(false);
   });
 
   it('links pages with rel prev/next in the head (absolute) and in a visible nav (with the base path)', () => {
-    const [first, second, third] = ['sections/local/', 'sections/local/2/', 'sections/local/3/'].map(page);
+    const [first, second, third] = ['sections/local/', 'sections/local/2/', 'sections/local/1/'].map(page);
     expect(headLink(first!, 'prev')).toBeUndefined();
     expect(headLink(first!, 'next')).toBe(`${SITE}sections/local/2/`);
     expect(headLink(second!, 'prev')).toBe(`${SITE}sections/local/`);
-    expect(headLink(second!, 'next')).toBe(`${SITE}sections/local/3/`);
+    expect(headLink(second!, 'next')).toBe(`${SITE}sections/local/1/`);
     expect(headLink(third!, 'prev')).toBe(`${SITE}sections/local/2/`);
     expect(headLink(third!, 'next')).toBeUndefined();
     expect(navLink(first!, 'next')).toBe(`${BASE}sections/local/2/`);
     expect(navLink(second!, 'prev')).toBe(`${BASE}sections/local/`);
     expect(navLink(third!, 'next')).toBeUndefined();
-    expect(second!.querySelector('nav.pagination [aria-current="page"]')?.textContent).toBe('Page 2 of 3');
+    expect(first!.querySelector('nav.pagination [aria-current="page"]')).toBeNull();
+    // The span of the page's dates (local-15 to local-11), in the site's language and timezone.
+    const span = new Intl.DateTimeFormat('de-AT', {
+      dateStyle: 'long',
+      timeZone: 'Europe/Vienna',
+    }).formatRange(new Date(at(-15 * 3 * HOUR)), new Date(at(-11 * 3 * HOUR)));
+    expect(second!.querySelector('nav.pagination [aria-current="page"]')?.textContent).toBe(
+      `Archive page 2: ${span}`,
+    );
   });
 
   it('gives every page its own canonical and title', () => {
     const second = page('sections/local/2/');
     expect(headLink(second, 'canonical')).toBe(`${SITE}sections/local/2/`);
-    expect(second.querySelector('title')?.textContent).toBe('Local, page 2 of 3 · Paper & Ink');
+    expect(second.querySelector('title')?.textContent).toBe('Local, archive page 2 · Paper & Ink');
   });
 
-  it('paginates the home page at /page/2/ and /page/3/ and shows no pagination on a single page', () => {
-    const counts = ['', 'page/2/', 'page/3/'].map((path) => listedSlugs(path).length);
+  it('puts the home page’s archive at /page/2/ and /page/1/ and shows no pagination on a single page', () => {
+    const counts = ['', 'page/2/', 'page/1/'].map((path) => listedSlugs(path).length);
     expect(counts).toEqual([10, 10, 10]);
     expect(headLink(page(''), 'next')).toBe(`${SITE}page/2/`);
     expect(headLink(page('page/2/'), 'prev')).toBe(SITE);
+    expect(headLink(page('page/2/'), 'next')).toBe(`${SITE}page/1/`);
+    expect(existsSync(join(build.dist, 'page/3'))).toBe(false);
     expect(page('').querySelector('title')?.textContent).toBe('Paper & Ink');
     expect(page('page/2/').querySelector('title')?.textContent).toBe(
-      'Latest articles, page 2 of 3 · Paper & Ink',
+      'Latest articles, archive page 2 · Paper & Ink',
     );
     expect(page('sections/world/').querySelector('nav.pagination')).toBeNull();
   });
@@ -196,8 +206,8 @@ describe('pagination', () => {
 describe('section, tag and author pages', () => {
   it('merges tag spellings that share a slug into one paginated tag page', () => {
     expect(page('tags/coast/').querySelector('h1')?.textContent).toBe('Tagged “Coast”');
-    expect(['tags/coast/', 'tags/coast/2/', 'tags/coast/3/'].map((path) => listedSlugs(path).length)).toEqual(
-      [10, 10, 5],
+    expect(['tags/coast/', 'tags/coast/2/', 'tags/coast/1/'].map((path) => listedSlugs(path).length)).toEqual(
+      [10, 5, 10],
     );
     expect(listedSlugs('tags/harbour-pier/')).toHaveLength(10);
   });
@@ -229,8 +239,8 @@ describe('section, tag and author pages', () => {
     expect(ld.mainEntity.image).toMatch(/^https:\/\/paper\.example\/news\/_astro\//);
   });
 
-  it('paginates an author’s articles, with the profile markup on page 1 only', () => {
-    expect(['authors/ada/2/', 'authors/ada/3/'].map((path) => listedSlugs(path).length)).toEqual([10, 5]);
+  it('paginates an author’s articles, with the profile markup on the first page only', () => {
+    expect(['authors/ada/2/', 'authors/ada/1/'].map((path) => listedSlugs(path).length)).toEqual([5, 10]);
     const second = page('authors/ada/2/');
     expect(headLink(second, 'prev')).toBe(`${SITE}authors/ada/`);
     expect(second.querySelector('script[type="application/ld+json"]')).toBeNull();
@@ -262,7 +272,7 @@ describe('feeds under a base path with a hostile headline', () => {
 
   it('carries the newest FEED_LIMIT listed articles, in listing order, in RSS and JSON Feed alike', () => {
     const links = xml.parse(read('rss.xml')).rss.channel.item.map((item: any) => item.link);
-    const listed = ['', 'page/2/', 'page/3/'].flatMap(listedSlugs).map((slug) => `${SITE}articles/${slug}/`);
+    const listed = ['', 'page/2/', 'page/1/'].flatMap(listedSlugs).map((slug) => `${SITE}articles/${slug}/`);
     expect(listed).toHaveLength(30);
     expect(links).toEqual(listed.slice(0, FEED_LIMIT));
     for (const slug of ['draft', 'scheduled', 'expired'])
@@ -276,7 +286,8 @@ describe('feeds under a base path with a hostile headline', () => {
     const localFeed = xml
       .parse(read('sections/local/rss.xml'))
       .rss.channel.item.map((item: any) => item.link.split('/').at(-2));
-    expect(localFeed).toEqual(['sections/local/', 'sections/local/2/'].flatMap(listedSlugs));
+    const localListed = ['sections/local/', 'sections/local/2/', 'sections/local/1/'].flatMap(listedSlugs);
+    expect(localFeed).toEqual(localListed.slice(0, FEED_LIMIT));
     const channel = xml.parse(read('sections/world/rss.xml')).rss.channel;
     expect(channel.link).toBe(`${SITE}sections/world/`);
     expect(channel.item.map((item: any) => item.link.split('/').at(-2))).toEqual([

@@ -2,7 +2,9 @@
  * experimental.incrementalBuild keeps an article page's last HTML when its cacheKey
  * (src/data/page-keys.ts) is unchanged. A stale page would be a silent wrong publication, so this
  * builds a small site, changes one headline, rebuilds the same copy, and checks every page that
- * shows that headline was rendered again, and that untouched pages really were kept.
+ * shows that headline was rendered again, and that untouched pages really were kept. Then it adds
+ * an article and checks that the listings' archive pages, numbered from the oldest, were kept
+ * but the newest one.
  */
 import {
   cpSync,
@@ -30,10 +32,10 @@ const filesUnder = (dir: string) =>
       .map((path) => [path, readFileSync(join(dir, path)).toString('base64')]),
   );
 
-const article = (title: string, section: string, tag: string, day: number) => `---
+const article = (title: string, section: string, tag: string, day: number, month = 11) => `---
 title: ${title}
 description: A short dek for ${title}.
-pubDate: 2026-11-${String(day).padStart(2, '0')}T09:00:00+00:00
+pubDate: 2026-${month}-${String(day).padStart(2, '0')}T09:00:00+00:00
 authors: [amara-okafor]
 section: ${section}
 tags: [${tag}]
@@ -52,6 +54,13 @@ let keptListing: string;
 let unchangedOutput: string;
 let searchAfterEdit: string[];
 let searchIndexAfterEdit: Map<string, string>;
+let newArticleOutput: string;
+/** What the edit's rebuild and the unchanged rebuild left, read before the new article changes them. */
+let afterEdit: { choirConcert: string; musicTag: string; searchIndexUnchanged: Map<string, string> };
+let archiveBeforeNewArticle: string;
+
+/** Older culture stories (October), so that the home page and the culture section have archive pages. */
+const ARCHIVED = 21;
 
 const page = (slug: string) => readFileSync(join(build.dist, 'articles', slug, 'index.html'), 'utf8');
 const listing = (path: string) => readFileSync(join(build.dist, path, 'index.html'), 'utf8');
@@ -82,6 +91,11 @@ beforeAll(async () => {
     join(contentDir, 'articles/brass-band.md'),
     article('Brass band tours the valley', 'culture', 'Music', 13),
   );
+  for (let day = 1; day <= ARCHIVED; day++)
+    writeFileSync(
+      join(contentDir, `articles/record-fair-${day}.md`),
+      article(`Record fair day ${day}`, 'culture', 'Records', day, 10),
+    );
   build = await buildSite({ contentDir });
   expect(build.exitCode, build.output).toBe(0);
   kept = page('choir-concert');
@@ -106,6 +120,22 @@ beforeAll(async () => {
   const unchanged = await build.rebuild();
   expect(unchanged.exitCode, unchanged.output).toBe(0);
   unchangedOutput = unchanged.output;
+
+  afterEdit = {
+    choirConcert: page('choir-concert'),
+    musicTag: listing('tags/music'),
+    searchIndexUnchanged: filesUnder(join(build.dist, 'pagefind')),
+  };
+
+  // 25 articles: the home page's newest 10, archive page 2 (5) and 1 (10); after this, 26.
+  archiveBeforeNewArticle = listing('page/1');
+  writeFileSync(
+    join(build.root, 'content/articles/new-organ.md'),
+    article('Organ restored at the mill', 'culture', 'Music', 14),
+  );
+  const withNewArticle = await build.rebuild();
+  expect(withNewArticle.exitCode, withNewArticle.output).toBe(0);
+  newArticleOutput = withNewArticle.output;
 });
 
 afterAll(() => {
@@ -125,7 +155,7 @@ describe('an incremental rebuild after one headline changes', () => {
   });
 
   it('keeps the pages it does not touch, byte for byte, without rendering them', () => {
-    expect(page('choir-concert')).toBe(kept);
+    expect(afterEdit.choirConcert).toBe(kept);
     expect(rebuildOutput).toMatch(/\/articles\/choir-concert\/index\.html \(restored\)/);
     expect(rebuildOutput).not.toMatch(/\/articles\/harbour-wall\/index\.html \(restored\)/);
     expect(rebuildOutput).not.toMatch(/\/articles\/pier-lights\/index\.html \(restored\)/);
@@ -148,9 +178,27 @@ describe('an incremental rebuild after one headline changes', () => {
   });
 
   it('keeps the listings that do not show it', () => {
-    expect(listing('tags/music')).toBe(keptListing);
+    expect(afterEdit.musicTag).toBe(keptListing);
     expect(rebuildOutput).toMatch(/\/tags\/music\/index\.html \((restored|cached)\)/);
     expect(rebuildOutput).toMatch(/\/sections\/culture\/index\.html \((restored|cached)\)/);
+  });
+});
+
+describe('an incremental rebuild after a new article', () => {
+  const rendered = (output: string, path: string) =>
+    !new RegExp(`─ /${path}index\\.html \\((restored|cached)\\)`).test(output);
+
+  it('renders the first page and the newest archive page of each listing that shows it', () => {
+    expect(listedTitles('')[0]).toBe('Organ restored at the mill');
+    expect(listedTitles('page/2')).toHaveLength(6);
+    for (const path of ['', 'page/2/', 'sections/culture/', 'sections/culture/2/'])
+      expect(rendered(newArticleOutput, path), path || 'home').toBe(true);
+  });
+
+  it('keeps every older archive page, byte for byte, without rendering it', () => {
+    expect(listing('page/1')).toBe(archiveBeforeNewArticle);
+    for (const path of ['page/1/', 'sections/culture/1/'])
+      expect(rendered(newArticleOutput, path), path).toBe(false);
   });
 });
 
@@ -164,14 +212,14 @@ describe('the previous dist/', () => {
 
 describe('the search index across rebuilds', () => {
   it('is built again when an article page changed, and finds the new headline', () => {
-    expect(rebuildOutput).toMatch(/Indexed 4 article page\(s\) for search/);
+    expect(rebuildOutput).toMatch(/Indexed 25 article page\(s\) for search/);
     expect(searchAfterEdit).toEqual(['/articles/harbour-wall/']);
   });
 
   it('is reused, file for file, when no article page changed', () => {
-    expect(unchangedOutput).toMatch(/Search index reused: the 4 article page\(s\) are unchanged/);
+    expect(unchangedOutput).toMatch(/Search index reused: the 25 article page\(s\) are unchanged/);
     expect(unchangedOutput).not.toMatch(/Indexed \d+ article page/);
-    expect(filesUnder(join(build.dist, 'pagefind'))).toEqual(searchIndexAfterEdit);
+    expect(afterEdit.searchIndexUnchanged).toEqual(searchIndexAfterEdit);
   });
 });
 
