@@ -4,6 +4,7 @@ import aliasRedirects from './src/integrations/alias-redirects.ts';
 import articleFiles from './src/integrations/article-files.ts';
 import bodiesAhead from './src/build-threads/bodies-ahead.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import contentImages from './src/integrations/content-images.ts';
 import distAside from './src/build-output/dist-aside.ts';
 import linkCheck from './src/integrations/link-check.ts';
 import ogCards from './src/cards/og-cards.ts';
@@ -79,6 +80,7 @@ export default defineConfig({
   // passed.
   integrations: [
     contentCheck(),
+    contentImages(),
     distAside(),
     bodiesAhead(),
     ogCards(),

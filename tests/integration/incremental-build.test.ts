@@ -129,9 +129,18 @@ beforeAll(async () => {
 
   // 25 articles: the home page's newest 10, archive page 2 (5) and 1 (10); after this, 26.
   archiveBeforeNewArticle = listing('page/1');
+  // With a hero image: a new image in content/ must not make every article page render again.
+  mkdirSync(join(build.root, 'content/articles/new-organ'));
+  cpSync(
+    join(projectRoot, 'content/articles/harbour-swim-record/swim.jpg'),
+    join(build.root, 'content/articles/new-organ/organ.jpg'),
+  );
   writeFileSync(
-    join(build.root, 'content/articles/new-organ.md'),
-    article('Organ restored at the mill', 'culture', 'Music', 14),
+    join(build.root, 'content/articles/new-organ/index.md'),
+    article('Organ restored at the mill', 'culture', 'Music', 14).replace(
+      '---\n',
+      '---\nheroImage:\n  src: ./organ.jpg\n  alt: The organ pipes in the mill.\n',
+    ),
   );
   const withNewArticle = await build.rebuild();
   expect(withNewArticle.exitCode, withNewArticle.output).toBe(0);
@@ -193,6 +202,12 @@ describe('an incremental rebuild after a new article', () => {
     expect(listedTitles('page/2')).toHaveLength(6);
     for (const path of ['', 'page/2/', 'sections/culture/', 'sections/culture/2/'])
       expect(rendered(newArticleOutput, path), path || 'home').toBe(true);
+  });
+
+  it('renders its own page with its hero, and keeps the article pages it is not related to', () => {
+    expect(readFileSync(join(build.dist, 'articles/new-organ/index.html'), 'utf8')).toMatch(/<picture>/);
+    expect(newArticleOutput).toMatch(/\/articles\/harbour-wall\/index\.html \(restored\)/);
+    expect(newArticleOutput).toMatch(/\/articles\/record-fair-1\/index\.html \(restored\)/);
   });
 
   it('keeps every older archive page, byte for byte, without rendering it', () => {
