@@ -11,6 +11,7 @@ import { parseDocument } from 'yaml';
 import { readSiteConfig } from '../../src/lib/site-config.ts';
 import { projectRoot } from '../helpers/build-site.ts';
 import { evaluateExpressions } from './actions-expressions.ts';
+import { packagesImportedBy } from './imported-packages.ts';
 import { definedScripts, npmScriptsRun, packageJson } from './npm-scripts.ts';
 
 interface Step {
@@ -240,10 +241,24 @@ describe('the deploy workflow', () => {
       )) {
         expect(step.if).toBe("needs.plan.outputs.test == 'true'");
       }
-      for (const step of build.steps.filter((step) =>
-        ['npm run build', 'npm ci --no-audit --no-fund'].includes(step.run ?? ''),
-      ))
-        expect(step.if).toBeUndefined();
+      expect(build.steps.find((step) => step.run === 'npm run build')!.if).toBeUndefined();
+    });
+
+    it('installs every dependency when it tests, and only the build’s (no dev ones) when it does not', () => {
+      const installs = build.steps.filter((step) => step.run?.startsWith('npm ci'));
+      expect(installs.map((step) => [step.if, step.run])).toEqual([
+        ["needs.plan.outputs.test == 'true'", 'npm ci --no-audit --no-fund'],
+        ["needs.plan.outputs.test != 'true'", 'npm ci --omit=dev --no-audit --no-fund'],
+      ]);
+      // So every package the build and verify import must be a dependency, not a dev dependency.
+      const imported = packagesImportedBy([
+        'astro.config.ts',
+        'src/**/*.{ts,astro}',
+        'scripts/verify.ts',
+        'scripts/{verify,publish}/**/*.ts',
+      ]);
+      expect(imported).toContain('vnu-jar');
+      expect(imported.filter((name) => !(name in packageJson.dependencies))).toEqual([]);
     });
 
     it("builds on the plan's clock, verifies, then records commit, clock and pages in dist/ before the upload", () => {
