@@ -118,7 +118,7 @@ describe('an article page', () => {
 describe('search under a base path', () => {
   let basePathDist: string;
   beforeAll(async () => {
-    basePathDist = await sharedBuild('basePath');
+    ({ dist: basePathDist } = await sharedBuild('basePath'));
   });
 
   it('loads Pagefind and its merged shards from the base path and links results into it', async () => {

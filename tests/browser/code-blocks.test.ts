@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedBuild } from '../helpers/shared-build.ts';
-import { CODE_SAMPLE_ARTICLE } from '../helpers/shared-fixtures.ts';
+import { CODE_SAMPLE_SLUG } from '../helpers/shared-fixtures.ts';
 import {
   describeViolations,
   horizontalOverflow,
@@ -15,12 +15,12 @@ import {
   type Session,
 } from './support.ts';
 
-const PATH = `/articles/${CODE_SAMPLE_ARTICLE.slug}/`;
+const PATH = `/articles/${CODE_SAMPLE_SLUG}/`;
 
 let session: Session;
 beforeAll(async () => {
-  // The real content plus this code sample (and a video article), shared with embeds.test.ts.
-  session = await startSession(await sharedBuild('realContentWithCodeAndVideo'));
+  // The embeds site (tests/helpers/shared-fixtures.ts) holds the code sample.
+  session = await startSession((await sharedBuild('embeds')).dist);
 });
 afterAll(() => session?.close());
 

@@ -8,11 +8,12 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
-import { VIDEO_ARTICLE } from '../helpers/shared-fixtures.ts';
+import { embedSlug } from '../helpers/shared-fixtures.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { describeViolations, layoutShiftTotal, recordLayoutShifts, runAxe } from './support.ts';
 
-const SLUG = VIDEO_ARTICLE.slug;
+/** The YouTube embed code's article of the embeds site (tests/helpers/shared-fixtures.ts). */
+const SLUG = embedSlug('youtube', 'code');
 
 const STAND_IN =
   '<!doctype html><title>Stand-in player</title><p id="stand-in">Stand-in player for aBcDeFgHiJk</p>';
@@ -21,8 +22,8 @@ let server: StaticServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 
 beforeAll(async () => {
-  // The real content plus this video article (and a code sample), shared with code-blocks.test.ts.
-  server = await serveStatic(await sharedBuild('realContentWithCodeAndVideo'));
+  // Built once for this file, code-blocks.test.ts and tests/integration/embeds.test.ts.
+  server = await serveStatic((await sharedBuild('embeds')).dist);
   browser = await launchChromium();
 }, 900_000);
 

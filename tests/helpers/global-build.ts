@@ -17,12 +17,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, type BuildOptions, type BuildResult } from './build-site.ts';
-import { CODE_SAMPLE_ARTICLE, VIDEO_ARTICLE } from './shared-fixtures.ts';
+import { writeEmbedsContent } from './shared-fixtures.ts';
 
 /** The mount the base-path build is made for: a project site at https://example.github.io/news/. */
 export const BASE_PATH_MOUNT = { siteUrl: 'https://example.github.io', basePath: '/news/' } as const;
 
-/** The sites built on request and shared by every test file that asks, given the real site's build. */
+/**
+ * The sites built on request and shared by every test file that asks, given the real site's
+ * build and a folder for their content that lives as long as the run.
+ */
 const SHARED_BUILDS = {
   /** The real content for a GitHub Pages project site (BASE_PATH_MOUNT), search in shards of three. */
   basePath: (site: BuildResult): BuildOptions => ({
@@ -33,15 +36,13 @@ const SHARED_BUILDS = {
     },
     imageCache: site.imageCache,
   }),
-  /** The real content plus an article with a code block and one with a video embed. */
-  realContentWithCodeAndVideo: (site: BuildResult): BuildOptions => ({
-    files: {
-      [`content/articles/${CODE_SAMPLE_ARTICLE.slug}.md`]: CODE_SAMPLE_ARTICLE.text,
-      [`content/articles/${VIDEO_ARTICLE.slug}/index.md`]: VIDEO_ARTICLE.text,
-    },
-    imageCache: site.imageCache,
-  }),
-} satisfies Record<string, (site: BuildResult) => BuildOptions>;
+  /** Every provider's embeds and a code sample beside the real authors and pages (writeEmbedsContent). */
+  embeds: (site: BuildResult, workDir: string): BuildOptions => {
+    const contentDir = join(workDir, 'embeds-content');
+    writeEmbedsContent(contentDir);
+    return { contentDir, imageCache: site.imageCache };
+  },
+} satisfies Record<string, (site: BuildResult, workDir: string) => BuildOptions>;
 
 export type SharedBuildName = keyof typeof SHARED_BUILDS;
 
@@ -55,13 +56,13 @@ export interface SharedBuildAnswer {
 interface SharedState {
   site: Promise<BuildResult>;
   shared: Map<string, Promise<BuildResult>>;
-  socketDir: string;
+  workDir: string;
   server?: Promise<Server>;
   users: number;
 }
 const KEY = Symbol.for('wirepress.tests.siteBuild');
 const state = globalThis as { [KEY]?: SharedState };
-const socketOf = (entry: SharedState) => join(entry.socketDir, 'builds.sock');
+const socketOf = (entry: SharedState) => join(entry.workDir, 'builds.sock');
 
 function answerFor(entry: SharedState, site: BuildResult, name: string): Promise<SharedBuildAnswer> {
   if (!Object.hasOwn(SHARED_BUILDS, name)) {
@@ -70,10 +71,20 @@ function answerFor(entry: SharedState, site: BuildResult, name: string): Promise
   }
   let build = entry.shared.get(name);
   if (!build) {
-    build = buildSite(SHARED_BUILDS[name as SharedBuildName](site));
+    // Started from a resolved promise, so that a fixture that cannot be written rejects it.
+    build = Promise.resolve().then(() =>
+      buildSite(SHARED_BUILDS[name as SharedBuildName](site, entry.workDir)),
+    );
     entry.shared.set(name, build);
   }
-  return build.then(({ dist, exitCode, output }) => ({ dist, exitCode, output }));
+  return build.then(
+    ({ dist, exitCode, output }) => ({ dist, exitCode, output }),
+    (error: unknown) => ({
+      dist: '',
+      exitCode: 1,
+      output: `The fixture could not be made: ${String(error)}`,
+    }),
+  );
 }
 
 /** Answers each connection (a build's name, then end) with that build's SharedBuildAnswer as JSON. */
@@ -93,7 +104,7 @@ export default async function setup(project: TestProject) {
   const entry: SharedState = (state[KEY] ??= {
     site: buildSite(),
     shared: new Map(),
-    socketDir: mkdtempSync(join(tmpdir(), 'wirepress-shared-builds-')),
+    workDir: mkdtempSync(join(tmpdir(), 'wirepress-shared-builds-')),
     users: 0,
   });
   entry.users++;
@@ -101,9 +112,10 @@ export default async function setup(project: TestProject) {
   const release = async () => {
     if (--entry.users > 0) return;
     (await entry.server)?.close();
-    const shared = await Promise.all(entry.shared.values());
-    for (const build of [site, ...shared]) build.cleanup();
-    rmSync(entry.socketDir, { recursive: true, force: true });
+    const shared = await Promise.allSettled(entry.shared.values());
+    site.cleanup();
+    for (const build of shared) if (build.status === 'fulfilled') build.value.cleanup();
+    rmSync(entry.workDir, { recursive: true, force: true });
     delete state[KEY];
   };
   if (site.exitCode !== 0) {

@@ -6,8 +6,8 @@ import { connect } from 'node:net';
 import { inject } from 'vitest';
 import type { SharedBuildAnswer, SharedBuildName } from './global-build.ts';
 
-/** The dist/ of the shared build `name`, once it is built; rejects with the build's output if it failed. */
-export function sharedBuild(name: SharedBuildName): Promise<string> {
+/** The shared build `name`, once it is built: its dist/ and output; rejects with the output if it failed. */
+export function sharedBuild(name: SharedBuildName): Promise<{ dist: string; output: string }> {
   return new Promise((resolve, reject) => {
     let answer = '';
     const socket = connect(inject('sharedBuildsSocket'));
@@ -16,7 +16,7 @@ export function sharedBuild(name: SharedBuildName): Promise<string> {
     socket.on('error', reject);
     socket.on('end', () => {
       const { dist, exitCode, output } = JSON.parse(answer) as SharedBuildAnswer;
-      if (exitCode === 0) resolve(dist);
+      if (exitCode === 0) resolve({ dist, output });
       else reject(new Error(`The shared build "${name}" failed (exit ${exitCode}):\n${output}`));
     });
     socket.end(name);

@@ -26,7 +26,7 @@ describe('the site built for a project site under /news/', () => {
   const documentAt = (file: string) => parseHTML(readFileSync(join(dist, file), 'utf8')).document;
 
   beforeAll(async () => {
-    dist = await sharedBuild('basePath');
+    ({ dist } = await sharedBuild('basePath'));
     const { siteUrl: origin, basePath } = mount;
     checkInternalLinks(dist, {
       origin,
