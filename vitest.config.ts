@@ -36,7 +36,8 @@ export default defineConfig({
           globalSetup: ['tests/helpers/global-build.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
+          // Browser files run beside the others, one per worker like them: with `fileParallelism:
+          // false` Vitest queued them after every other file, one at a time, ~3 minutes on one core.
         },
       },
     ],

@@ -9,6 +9,7 @@ import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_ARGS, requireChromium } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
 import { ARTICLE_WITH_IMAGES, SEED_ARTICLE } from '../helpers/page-templates.ts';
 import { openPage, startSession, type Session } from './support.ts';
 
@@ -115,13 +116,18 @@ describe('an article page', () => {
 });
 
 describe('search under a base path', () => {
+  let basePathDist: string;
+  beforeAll(async () => {
+    ({ dist: basePathDist } = await sharedBuild('basePath'));
+  });
+
   it('loads Pagefind and its merged shards from the base path and links results into it', async () => {
     // The suite's base-path build (tests/helpers/global-build.ts) has shards of three articles:
     // the seed article (published 29 November) is in the fourth of five, one the page merges into
     // the first (src/lib/search-shards.ts).
     const host = mkdtempSync(join(tmpdir(), 'base-path-host-'));
     try {
-      symlinkSync(inject('basePathSite'), join(host, 'news'), 'dir');
+      symlinkSync(basePathDist, join(host, 'news'), 'dir');
       const server = await serveStatic(host);
       const page = await session.browser.newPage();
       try {

@@ -3,8 +3,9 @@
  * while the page does not, highlighted token colours in light and dark with the real CSP (no
  * violation, no script), and no axe violation (the scrolling box is focusable).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSite, type BuildResult } from '../helpers/build-site.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedBuild } from '../helpers/shared-build.ts';
+import { CODE_SAMPLE_SLUG } from '../helpers/shared-fixtures.ts';
 import {
   describeViolations,
   horizontalOverflow,
@@ -14,39 +15,14 @@ import {
   type Session,
 } from './support.ts';
 
-const ARTICLE =
-  `---
-title: Counting the harbour lights with a script
-pubDate: 2026-11-01T09:00:00+00:00
-section: news
-source:
-  relationship: original
----
+const PATH = `/articles/${CODE_SAMPLE_SLUG}/`;
 
-The script we used:
-
-\`\`\`js
-// Count every lamp that was lit between 1986 and 2026, in every harbour on the coast, by year and by keeper.
-const lit = lamps.filter((lamp) => lamp.lit && lamp.year >= 1986).map((lamp) ` +
-  `=> ({ year: lamp.year, keeper: lamp.keeper, harbour: "Kelmouth" }));
-\`\`\`
-`;
-const PATH = '/articles/code-sample/';
-
-let build: BuildResult;
 let session: Session;
 beforeAll(async () => {
-  build = await buildSite({
-    files: { 'content/articles/code-sample.md': ARTICLE },
-    imageCache: inject('siteImageCache'),
-  });
-  expect(build.exitCode, build.output).toBe(0);
-  session = await startSession(build.dist);
+  // The embeds site (tests/helpers/shared-fixtures.ts) holds the code sample.
+  session = await startSession((await sharedBuild('embeds')).dist);
 });
-afterAll(async () => {
-  await session?.close();
-  build?.cleanup();
-});
+afterAll(() => session?.close());
 
 const colours = (page: import('playwright-core').Page) =>
   page.evaluate(() => {

@@ -4,57 +4,32 @@
  * by a local stand-in for the provider. No request leaves 127.0.0.1: every other remote request
  * is recorded and aborted.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
-import { buildSite, projectRoot, type BuildResult } from '../helpers/build-site.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
+import { embedSlug } from '../helpers/shared-fixtures.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { describeViolations, layoutShiftTotal, recordLayoutShifts, runAxe } from './support.ts';
 
-const SLUG = 'harbour-light-video';
-const ARTICLE = `---
-title: The Kelmouth harbour light, filmed
-pubDate: 2026-11-20T10:00:00+00:00
-section: news
-source:
-  relationship: original
----
-
-Volunteers filmed the first night of the relit lamp.
-
-[The Kelmouth harbour light is lit again](https://youtu.be/aBcDeFgHiJk "Filmed by the Kelmouth Harbour Trust")
-
-The trust thanked its volunteers.
-`;
+/** The YouTube embed code's article of the embeds site (tests/helpers/shared-fixtures.ts). */
+const SLUG = embedSlug('youtube', 'code');
 
 const STAND_IN =
   '<!doctype html><title>Stand-in player</title><p id="stand-in">Stand-in player for aBcDeFgHiJk</p>';
 
-let work: string;
-let build: BuildResult;
 let server: StaticServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'embeds-browser-'));
-  const contentDir = join(work, 'content');
-  cpSync(join(projectRoot, 'content'), contentDir, { recursive: true });
-  mkdirSync(join(contentDir, 'articles', SLUG));
-  writeFileSync(join(contentDir, 'articles', SLUG, 'index.md'), ARTICLE);
-  build = await buildSite({ contentDir, imageCache: inject('siteImageCache') });
-  if (build.exitCode !== 0) throw new Error(`The fixture did not build:\n${build.output}`);
-  server = await serveStatic(build.dist);
+  // Built once for this file, code-blocks.test.ts and tests/integration/embeds.test.ts.
+  server = await serveStatic((await sharedBuild('embeds')).dist);
   browser = await launchChromium();
 }, 900_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  build?.cleanup();
-  rmSync(work, { recursive: true, force: true });
 });
 
 interface Opened {

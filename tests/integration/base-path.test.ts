@@ -6,8 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BASE_PATH_MOUNT as mount } from '../helpers/global-build.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
 import {
   checkInternalLinks,
   describeBrokenLinks,
@@ -18,13 +19,14 @@ const textUrls = { links: false, previews: false, jsonLd: false, textUrls: true 
 
 describe('the site built for a project site under /news/', () => {
   // Built once for the whole suite (tests/helpers/global-build.ts).
-  const dist = inject('basePathSite');
+  let dist: string;
   const checked: CheckedReference[] = [];
   const htmlFiles = () =>
     readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
   const documentAt = (file: string) => parseHTML(readFileSync(join(dist, file), 'utf8')).document;
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    ({ dist } = await sharedBuild('basePath'));
     const { siteUrl: origin, basePath } = mount;
     checkInternalLinks(dist, {
       origin,

@@ -357,31 +357,3 @@ describe('sitemaps', () => {
     );
   });
 });
-
-describe('a tag without a URL slug', () => {
-  it('stops the build naming the file, line and tag, with a fix', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wirepress-discovery-badtag-'));
-    const [path, contents] = article('tokyo-trip', {
-      title: 'Tokyo',
-      pubDate: at(-HOUR),
-      section: 'travel',
-      tags: ['東京'],
-    });
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    mkdirSync(join(dir, 'authors'));
-    writeFileSync(join(dir, path), contents);
-    const failed = await buildSite({ contentDir: dir, env: { PUBLISH_NOW: NOW.toISOString() } });
-    try {
-      expect(failed.exitCode).not.toBe(0);
-      // Found by the content check, before any page renders: file:line:col and field, no stack trace.
-      expect(failed.output).toMatch(
-        /tokyo-trip\/index\.md:\d+:\d+ {2}tags\[0\]: the tag "東京" has no URL slug/,
-      );
-      expect(failed.output).toContain('fix: spell the tag with Latin letters or digits');
-      expect(failed.output).not.toMatch(/Stack trace|An unhandled error/);
-    } finally {
-      failed.cleanup();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});

@@ -1,19 +1,20 @@
 /**
- * `astro dev` for editors: drafts are previewed with a visible Draft banner and noindex (and are
- * absent from the build of the same content), and a saved article with a mistake is reported with
- * file:line:col while the server keeps running.
+ * `astro dev` for editors: drafts are previewed with a visible Draft banner and noindex (a build
+ * leaves them out: editor-publication.test.ts), and a saved article with a mistake is reported
+ * with file:line:col while the server keeps running.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, projectRoot, type BuildResult } from '../helpers/build-site.ts';
+import { copyProject, projectRoot } from '../helpers/build-site.ts';
 import { AUTHOR, article, writeTree } from '../editor/fixtures.ts';
 
 let tree: ReturnType<typeof writeTree>;
-let build: BuildResult;
+/** The project copy the dev server runs in: the tests save articles into its content/. */
+let root: string;
 let dev: ChildProcess;
 let output = '';
 let origin = '';
@@ -49,26 +50,25 @@ beforeAll(async () => {
     'content/articles/a-draft/index.md': article({ title: 'A draft in progress', draft: 'true' }),
     'content/articles/published/index.md': article({ title: 'Published' }),
   });
-  build = await buildSite({ contentDir: join(tree.root, 'content') });
-  expect(build.exitCode, build.output).toBe(0);
+  root = copyProject({ contentDir: join(tree.root, 'content') });
   dev = spawn(
     process.execPath,
     [
       join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
       'dev',
       '--root',
-      build.root,
+      root,
       '--port',
       '0',
       '--host',
       '127.0.0.1',
     ],
     {
-      cwd: build.root,
+      cwd: root,
       env: {
         ...editorEnvironment(),
         ASTRO_TELEMETRY_DISABLED: '1',
-        ASTRO_CACHE_DIR: join(build.root, '.cache-dev'),
+        ASTRO_CACHE_DIR: join(root, '.cache-dev'),
         PUBLISH_NOW: '2026-11-30T12:00:00Z',
       },
     },
@@ -79,7 +79,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   dev?.kill();
-  build?.cleanup();
+  if (root) rmSync(root, { recursive: true, force: true });
   tree?.cleanup();
 });
 
@@ -104,21 +104,10 @@ describe('npm run dev', () => {
     expect((await fetch(`${origin}/og/no-such-article.png`)).status).toBe(404);
   });
 
-  it('while the build of the same content has no trace of the draft', () => {
-    const pages = readdirSync(join(build.dist, 'articles'));
-    expect(pages).toContain('published');
-    expect(pages).not.toContain('a-draft');
-    expect(readdirSync(join(build.dist, 'og'))).toEqual(['published.png']);
-    expect(readFileSync(join(build.dist, 'index.html'), 'utf8')).not.toContain('A draft in progress');
-  });
-
   // A new file, then one change to it: chokidar drops a second 'change' of one file within 50 ms.
   it('reports a mistake in a saved article with file:line:col and keeps serving: the problem panel', async () => {
-    mkdirSync(join(build.root, 'content/articles/typo'));
-    writeFileSync(
-      join(build.root, 'content/articles/typo/index.md'),
-      article({ title: 'Typo', titel: 'typo' }),
-    );
+    mkdirSync(join(root, 'content/articles/typo'));
+    writeFileSync(join(root, 'content/articles/typo/index.md'), article({ title: 'Typo', titel: 'typo' }));
     await printed(/content\/articles\/typo\/index\.md:7:1 {2}titel: unknown field "titel"/);
     // Every page shows the open problems until they are fixed (tests/integration/editor-preview.test.ts).
     const response = await fetch(`${origin}/articles/a-draft/`);
@@ -127,15 +116,15 @@ describe('npm run dev', () => {
   });
 
   it('confirms once the saved article is fixed', async () => {
-    writeFileSync(join(build.root, 'content/articles/typo/index.md'), article({ title: 'Typo fixed' }));
+    writeFileSync(join(root, 'content/articles/typo/index.md'), article({ title: 'Typo fixed' }));
     await printed(/content\/articles\/typo\/index\.md: front matter OK/);
   });
 
   it('warns, on save, about what the sanitizer removed from the body, with the line and the fix', async () => {
     // A new file, not a third save of typo/: a 'change' soon after the last one can be dropped (see above).
-    mkdirSync(join(build.root, 'content/articles/map'));
+    mkdirSync(join(root, 'content/articles/map'));
     writeFileSync(
-      join(build.root, 'content/articles/map/index.md'),
+      join(root, 'content/articles/map/index.md'),
       article({ title: 'A map' }, 'A map:\n\n<iframe src="https://maps.example.com/embed"></iframe>\n'),
     );
     await printed(

@@ -108,8 +108,11 @@ describe('expiry', () => {
 });
 
 describe('drafts', () => {
-  it('are never in a production build', () => {
+  it('are never in a production build, not even as an Open Graph card', () => {
     for (const { path, text } of textFiles(build.dist)) expect(text, path).not.toContain('a-draft');
+    const cards = readdirSync(join(build.dist, 'og'));
+    expect(cards).toContain('published-at-now.png');
+    expect(cards).not.toContain('a-draft.png');
   });
 
   it('with INCLUDE_DRAFTS=1, get a page with a visible Draft banner and noindex, and stay out of sitemaps', () => {

@@ -1,10 +1,10 @@
 /**
  * Checks on the built site: a broken internal link the content check cannot see (links between
  * articles are checked before rendering: tests/editor/article-links.test.ts) fails the build,
- * naming the article and the target, with no "unhandled error"; renamed articles' aliases become
- * redirect pages and `_redirects` lines under the base path.
+ * naming the article and the target, with no "unhandled error" and no dist/; renamed articles'
+ * aliases become redirect pages and `_redirects` lines under the base path.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,8 +47,9 @@ afterAll(() => {
 });
 
 describe('link check after the build', () => {
-  it('fails the build', () => {
-    expect(broken.exitCode).not.toBe(0);
+  it('fails the build with exit 1 and leaves no dist/: a first build that fails late deploys nothing', () => {
+    expect(broken.exitCode).toBe(1);
+    expect(existsSync(broken.dist)).toBe(false);
   });
 
   it('names the article, its page and each broken target, and passes the good link', () => {

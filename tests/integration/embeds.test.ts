@@ -5,70 +5,24 @@
  * embed a video (meta CSP and _headers), the warning for the unknown iframe, feeds, search, and
  * that no page ships JavaScript for it.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePolicy, metaPolicyOf } from '../../src/lib/security-headers.ts';
 import { providerOf } from '../../src/markdown/embed-providers.ts';
-import { buildSite, projectRoot, type BuildResult } from '../helpers/build-site.ts';
 import { EMBED_SAMPLES } from '../helpers/embed-samples.ts';
 import { parseHeadersFile, ruleMatches } from '../helpers/headers-file.ts';
 import { searchBuiltSite } from '../helpers/pagefind-search.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
+import { EMBED_FORMS, embedSlug, type EmbedForm } from '../helpers/shared-fixtures.ts';
 import { checkHtml, describeMessages } from '../../scripts/verify/nu-html-checker.ts';
 
-const article = (title: string, day: number, body: string) =>
-  `---\ntitle: ${title}\npubDate: 2026-11-${String(day).padStart(2, '0')}T10:00:00+00:00\n` +
-  `section: news\nsource:\n  relationship: original\n---\n\n` +
-  `The Kelmouth harbour light was relit this week.\n\n${body}\n\nThe trust thanked its volunteers.\n`;
-
-const FORMS = { code: 'embed code', url: 'URL' } as const;
-const slugOf = (provider: string, form: keyof typeof FORMS) => `embed-${provider}-${form}`;
-
-const UNKNOWN_IFRAME =
-  '<iframe src="https://maps.example.com/embed?q=kelmouth" title="Map of Kelmouth"></iframe>';
-
-let work: string;
-let build: BuildResult;
+/** The embeds site, built once for this file and the browser tests of embeds and code blocks. */
+let build: { dist: string; output: string };
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'embeds-'));
-  const contentDir = join(work, 'content');
-  // Authors, sections and standing pages, but not the sample articles: the feeds test needs every
-  // embed article among the newest FEED_LIMIT, and newer samples would push some out.
-  const sampleArticles = join(projectRoot, 'content', 'articles', '');
-  cpSync(join(projectRoot, 'content'), contentDir, {
-    recursive: true,
-    filter: (source) => !source.startsWith(sampleArticles),
-  });
-  const write = (slug: string, text: string) => {
-    mkdirSync(join(contentDir, 'articles', slug), { recursive: true });
-    writeFileSync(join(contentDir, 'articles', slug, 'index.md'), text);
-  };
-  EMBED_SAMPLES.forEach((sample, index) => {
-    write(
-      slugOf(sample.provider, 'code'),
-      article(`Embed code from ${sample.provider}`, 10 + index, sample.code),
-    );
-    write(slugOf(sample.provider, 'url'), article(`URL from ${sample.provider}`, 10 + index, sample.url));
-  });
-  write(
-    'unknown-iframe',
-    article(
-      'A map that cannot be embedded',
-      25,
-      `A map the council published shows the route:\n\n${UNKNOWN_IFRAME}`,
-    ),
-  );
-  write('no-embeds', article('No embeds here', 26, 'Just text.'));
-  build = await buildSite({ contentDir, imageCache: inject('siteImageCache') });
-  expect(build.exitCode, build.output).toBe(0);
-});
-
-afterAll(() => {
-  build?.cleanup();
-  rmSync(work, { recursive: true, force: true });
+  build = await sharedBuild('embeds');
 });
 
 const pageHtml = (slug: string) => readFileSync(join(build.dist, 'articles', slug, 'index.html'), 'utf8');
@@ -77,10 +31,10 @@ const frameSrc = (slug: string) => parsePolicy(metaPolicyOf(pageHtml(slug))!).ge
 
 describe.each(EMBED_SAMPLES)('a $provider embed', (sample) => {
   const provider = providerOf(sample);
-  it.each(Object.keys(FORMS) as (keyof typeof FORMS)[])(
+  it.each(Object.keys(EMBED_FORMS) as EmbedForm[])(
     'as %s: a figure with the provider, the link to the original and the text around it',
     (form) => {
-      const document = documentOf(slugOf(sample.provider, form));
+      const document = documentOf(embedSlug(sample.provider, form));
       const figure = document.querySelector(`.article-body figure.embed[data-embed="${sample.provider}"]`)!;
       expect(figure, `no ${sample.provider} figure`).toBeTruthy();
       expect(figure.textContent).toContain(provider.name);
@@ -93,10 +47,10 @@ describe.each(EMBED_SAMPLES)('a $provider embed', (sample) => {
     },
   );
 
-  it.each(Object.keys(FORMS) as (keyof typeof FORMS)[])(
+  it.each(Object.keys(EMBED_FORMS) as EmbedForm[])(
     'as %s: frame-src allows the player only if it is a video, in the meta CSP and in _headers',
     (form) => {
-      const slug = slugOf(sample.provider, form);
+      const slug = embedSlug(sample.provider, form);
       const rules = parseHeadersFile(readFileSync(join(build.dist, '_headers'), 'utf8'));
       const own = rules.find((rule) => rule.path === `/articles/${slug}/`);
       if (provider.kind === 'video') {
@@ -118,8 +72,8 @@ describe.each(EMBED_SAMPLES)('a $provider embed', (sample) => {
 describe('the pages with embeds', () => {
   it('pass the Nu HTML Checker', () => {
     const files = EMBED_SAMPLES.flatMap((sample) =>
-      (Object.keys(FORMS) as (keyof typeof FORMS)[]).map((form) =>
-        join(build.dist, 'articles', slugOf(sample.provider, form), 'index.html'),
+      (Object.keys(EMBED_FORMS) as EmbedForm[]).map((form) =>
+        join(build.dist, 'articles', embedSlug(sample.provider, form), 'index.html'),
       ),
     );
     const messages = checkHtml(files);
@@ -130,7 +84,7 @@ describe('the pages with embeds', () => {
 describe('pages without video embeds', () => {
   it("keep frame-src 'none' in their meta CSP and in the site-wide header", () => {
     for (const slug of ['no-embeds', 'unknown-iframe']) expect(frameSrc(slug)).toEqual(["'none'"]);
-    expect(frameSrc(slugOf('x', 'code'))).toEqual(["'none'"]);
+    expect(frameSrc(embedSlug('x', 'code'))).toEqual(["'none'"]);
     expect(
       parsePolicy(metaPolicyOf(readFileSync(join(build.dist, 'index.html'), 'utf8'))!).get('frame-src'),
     ).toEqual(["'none'"]);
@@ -148,7 +102,10 @@ describe('pages without video embeds', () => {
   it('ship no JavaScript, and neither do the pages with embeds', () => {
     for (const slug of [
       'no-embeds',
-      ...EMBED_SAMPLES.flatMap((sample) => [slugOf(sample.provider, 'code'), slugOf(sample.provider, 'url')]),
+      ...EMBED_SAMPLES.flatMap((sample) => [
+        embedSlug(sample.provider, 'code'),
+        embedSlug(sample.provider, 'url'),
+      ]),
     ]) {
       expect(pageHtml(slug), slug).not.toMatch(/<script(?![^>]*type="application\/ld\+json")/);
     }
@@ -175,14 +132,14 @@ describe('feeds', () => {
   const itemOf = (slug: string) => feed().items.find((item) => item.url.endsWith(`/articles/${slug}/`))!;
 
   it('carry a video as its name and a link to it, without the player', () => {
-    const html = itemOf(slugOf('youtube', 'code')).content_html;
+    const html = itemOf(embedSlug('youtube', 'code')).content_html;
     expect(html).not.toMatch(/<iframe|<details/);
     expect(html).toContain('Video: The Kelmouth harbour light is lit again (YouTube)');
     expect(html).toContain('href="https://www.youtube.com/watch?v=aBcDeFgHiJk"');
   });
 
   it('carry a post as its text, its provider and a link to it', () => {
-    const html = itemOf(slugOf('x', 'code')).content_html;
+    const html = itemOf(embedSlug('x', 'code')).content_html;
     expect(html).toContain('shines again tonight after forty years');
     expect(html).toContain('Post on X by Kelmouth Harbour Trust (@kelmouthtrust)');
     expect(html).toContain('href="https://x.com/kelmouthtrust/status/1864000000000000001"');
@@ -193,7 +150,7 @@ describe('feeds', () => {
 describe('search', () => {
   it("indexes an embed's text, not its markup", async () => {
     const hits = await searchBuiltSite(build.dist, 'chowder');
-    const hit = hits.find((candidate) => candidate.url.includes(`/articles/${slugOf('tiktok', 'code')}/`));
+    const hit = hits.find((candidate) => candidate.url.includes(`/articles/${embedSlug('tiktok', 'code')}/`));
     expect(hit?.excerpt).toMatch(/chowder/i);
     // Pagefind matches loosely, so the check is on what it stored: text, never the embed code's markup.
     for (const query of ['chowder', 'nocookie', 'instgrm', 'widgets']) {

@@ -161,42 +161,41 @@ describe('a site with in-body images', () => {
   });
 });
 
+/**
+ * Every unpublishable image in one build: the content check lists each file's problems before
+ * anything is bundled, so one failed build answers for all of them.
+ */
 describe('an image that cannot be published', () => {
-  it('fails the build, naming the article file, the line and the image, with a fix', async () => {
-    const build = await buildContent({
+  let build: BuildResult;
+  beforeAll(async () => {
+    build = await buildContent({
       'content/articles/broken/index.md':
         frontMatter('Broken photo') + 'Intro.\n\n![A photo.](./photo.jpg)\n',
       'content/articles/broken/photo.jpg': 'not a JPEG at all',
       'content/articles/gone/index.md':
         frontMatter('Gone photo') + '<figure><img src="./gone.jpg" alt="Gone."></figure>\n',
-    });
-    try {
-      expect(build.exitCode).not.toBe(0);
-      // Both from the content check, before Astro bundles the broken file (whose own error names no article).
-      expect(build.output).toContain(
-        'content/articles/broken/index.md:11:1  (body image): the image "./photo.jpg" could not be read as an image',
-      );
-      expect(build.output).toContain(
-        'content/articles/gone/index.md:9:14  (body image): the image ' +
-          '"./gone.jpg" does not exist (looked for content/articles/gone/gone.jpg)',
-      );
-      expect(build.output).toContain('Content check failed: 2 problems in 2 files.');
-      expect(existsSync(join(build.dist, 'articles/broken/index.html'))).toBe(false);
-    } finally {
-      build.cleanup();
-    }
-  });
-
-  it('fails the build for a missing markdown image, naming the article file, the line and the image', async () => {
-    const build = await buildContent({
       'content/articles/missing/index.md':
         frontMatter('Missing photo') + 'Intro.\n\n![A photo.](./missing.jpg)\n',
     });
-    try {
-      expect(build.exitCode).not.toBe(0);
-      expect(build.output).toMatch(/content\/articles\/missing\/index\.md:11:1\b.*missing\.jpg/);
-    } finally {
-      build.cleanup();
-    }
+  });
+  afterAll(() => build?.cleanup());
+
+  it('fails the build, naming the article file, the line and the image, with a fix', () => {
+    expect(build.exitCode).not.toBe(0);
+    // Both from the content check, before Astro bundles the broken file (whose own error names no article).
+    expect(build.output).toContain(
+      'content/articles/broken/index.md:11:1  (body image): the image "./photo.jpg" could not be read as an image',
+    );
+    expect(build.output).toContain(
+      'content/articles/gone/index.md:9:14  (body image): the image ' +
+        '"./gone.jpg" does not exist (looked for content/articles/gone/gone.jpg)',
+    );
+    expect(build.output).toContain('Content check failed: 3 problems in 3 files.');
+    expect(existsSync(join(build.dist, 'articles/broken/index.html'))).toBe(false);
+  });
+
+  it('fails the build for a missing markdown image, naming the article file, the line and the image', () => {
+    expect(build.exitCode).not.toBe(0);
+    expect(build.output).toMatch(/content\/articles\/missing\/index\.md:11:1\b.*missing\.jpg/);
   });
 });
