@@ -10,6 +10,7 @@ import { site } from '../site.config.ts';
 interface Listing<Params, Props> {
   /** The first page's path from the site root, e.g. 'sections/local/' ('' for the home page). */
   first: string;
+  /** Where the archive pages sit under `first`: 'page/' for the home page (/page/3/), none elsewhere. */
   archiveFolder?: string;
   /** The route's other parameters, e.g. `{ section: 'local' }`. */
   params?: Params;
