@@ -53,33 +53,25 @@ export function listingPages<T>(items: readonly T[], urls: ListingUrls): Listing
       urls.basePath,
       `${urls.first}${archiveNumber === undefined ? '' : `${paramOf(archiveNumber)}/`}`,
     );
-  const page = (archiveNumber: number | undefined, data: T[]): ListingPage<T> => ({
-    data,
+  // Newest to oldest: the first page, then archive pages from the highest number down to 1. A
+  // page's newer and older links are its neighbours in this order.
+  const order = [undefined, ...Array.from({ length: archivePages }, (_, index) => archivePages - index)];
+  const articlesOn = (archiveNumber: number | undefined) => {
+    if (archiveNumber === undefined) return items.slice(0, PAGE_SIZE);
+    // Archive page `archiveNumber` holds the oldest articles' block of that number, counted from the end.
+    const end = items.length - (archiveNumber - 1) * PAGE_SIZE;
+    return items.slice(Math.max(PAGE_SIZE, end - PAGE_SIZE), end);
+  };
+  return order.map((archiveNumber, position) => ({
+    data: articlesOn(archiveNumber),
     archiveNumber,
     param: paramOf(archiveNumber),
     url: {
       current: urlOf(archiveNumber),
-      newer:
-        archiveNumber === undefined
-          ? undefined
-          : urlOf(archiveNumber === archivePages ? undefined : archiveNumber + 1),
-      older:
-        archiveNumber === undefined
-          ? archivePages > 0
-            ? urlOf(archivePages)
-            : undefined
-          : archiveNumber > 1
-            ? urlOf(archiveNumber - 1)
-            : undefined,
+      newer: position > 0 ? urlOf(order[position - 1]) : undefined,
+      older: position < order.length - 1 ? urlOf(order[position + 1]) : undefined,
     },
-  });
-  const pages = [page(undefined, items.slice(0, PAGE_SIZE))];
-  for (let number = archivePages; number >= 1; number--) {
-    // Archive page `number` holds the oldest articles' block `number`, counted from the end.
-    const end = items.length - (number - 1) * PAGE_SIZE;
-    pages.push(page(number, items.slice(Math.max(PAGE_SIZE, end - PAGE_SIZE), end)));
-  }
-  return pages;
+  }));
 }
 
 /** "News" on the first page, "News, archive page 3" on an archive page: every page has its own title. */

@@ -29,9 +29,9 @@ export interface BuildResult {
   dist: string;
   exitCode: number;
   output: string;
-  /** Builds the same copy again (same caches, same env), e.g. after changing its content/. */
   /** Its image cache, for `imageCache` of a later build of the same images. */
   imageCache: string;
+  /** Builds the same copy again (same caches, same env), e.g. after changing its content/. */
   rebuild: () => Promise<{ exitCode: number; output: string }>;
   cleanup: () => void;
 }
