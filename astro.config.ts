@@ -5,6 +5,7 @@ import articleFiles from './src/integrations/article-files.ts';
 import bodiesAhead from './src/build-threads/bodies-ahead.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import contentImages from './src/integrations/content-images.ts';
+import devRouteRefresh from './src/integrations/dev-route-refresh.ts';
 import distAside from './src/build-output/dist-aside.ts';
 import linkCheck from './src/integrations/link-check.ts';
 import ogCards from './src/cards/og-cards.ts';
@@ -80,6 +81,7 @@ export default defineConfig({
   // passed.
   integrations: [
     contentCheck(),
+    devRouteRefresh(),
     contentImages(),
     distAside(),
     bodiesAhead(),
