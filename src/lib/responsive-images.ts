@@ -30,11 +30,19 @@ export function pictureFormats(sourceFormat: string): ('avif' | 'webp')[] {
  * Story-card images by card size: the lead story's picture spans most of a wide screen; other
  * cards show a thumbnail. Each size lists its widths and the `sizes` that match the CSS
  * (src/styles/global.css, .card) so a browser picks the smallest file that stays sharp.
+ *
+ * `picture` says whether the card offers AVIF and WebP in a `<picture>` (pictureFormats) or one
+ * WebP `<img>`, which every browser has shown since 2020. Only the lead is a picture. For a
+ * thumbnail AVIF saved ~1.9 KB a file but cost ten times WebP's encoding CPU (the seed heroes
+ * at 160/320/480 px: 42 KB against 62 KB, 3.4 against 0.36 CPU-s), and every format of every
+ * width is one more record in Astro's incremental manifest for each page that shows the card:
+ * nine per related-article card on every article page made that manifest outgrow V8's longest
+ * string at ~71,000 articles (docs/performance.md, "N = 100,000").
  */
 export const CARD_IMAGES = {
-  lead: { widths: [480, 800, 1200], sizes: '(min-width: 64rem) 45rem, 100vw' },
-  secondary: { widths: [320, 480, 800], sizes: '(min-width: 48rem) 24rem, 7rem' },
-  river: { widths: [160, 320, 480], sizes: '(min-width: 48rem) 12rem, 7rem' },
+  lead: { widths: [480, 800, 1200], sizes: '(min-width: 64rem) 45rem, 100vw', picture: true },
+  secondary: { widths: [320, 480, 800], sizes: '(min-width: 48rem) 24rem, 7rem', picture: false },
+  river: { widths: [160, 320, 480], sizes: '(min-width: 48rem) 12rem, 7rem', picture: false },
 } as const;
 
 export type CardSize = keyof typeof CARD_IMAGES;

@@ -72,10 +72,8 @@ describe('the image article', () => {
   });
 
   it('shows the hero and the in-body image as AVIF and WebP with width and height', () => {
-    // The related stories' cards have pictures of their own, checked with every card (story-cards.test.ts).
-    const pictures = [...document.querySelectorAll('article picture')].filter(
-      (picture) => !picture.closest('.related'),
-    );
+    // The related stories' cards show WebP thumbnails, checked with every card (story-cards.test.ts).
+    const pictures = [...document.querySelectorAll('article picture')];
     expect(pictures).toHaveLength(2);
     for (const picture of pictures) {
       expect([...picture.querySelectorAll('source')].map((source) => source.getAttribute('type'))).toEqual([

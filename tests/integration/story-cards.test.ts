@@ -96,10 +96,10 @@ describe.each(LISTINGS)('every story card on /%s', (path) => {
     }
   });
 
-  it('has a sized, responsive picture exactly when the article has a hero, lazy unless it leads', () => {
+  it('has a sized, responsive image exactly when the article has a hero: lazy WebP unless it leads', () => {
     for (const card of cards) {
       const slug = slugOf(card.querySelector('.card-headline a'))!;
-      const image = card.querySelector('picture img');
+      const image = card.querySelector('img.card-image');
       if (!frontMatter.get(slug)!.heroImage) {
         expect(image, slug).toBeNull();
         expect(card.classList.contains('card-no-image'), slug).toBe(true);
@@ -108,10 +108,23 @@ describe.each(LISTINGS)('every story card on /%s', (path) => {
       expect(image, slug).not.toBeNull();
       expect(Number(image!.getAttribute('width')), slug).toBeGreaterThan(0);
       expect(Number(image!.getAttribute('height')), slug).toBeGreaterThan(0);
-      expect(card.querySelector('source[type="image/avif"]')?.getAttribute('srcset'), slug).toMatch(/ \d+w/);
-      expect(image!.getAttribute('loading'), slug).toBe(
-        card.classList.contains('card-lead') ? 'eager' : 'lazy',
-      );
+      if (card.classList.contains('card-lead')) {
+        expect(card.querySelector('source[type="image/avif"]')?.getAttribute('srcset'), slug).toMatch(
+          / \d+w/,
+        );
+        expect(image!.getAttribute('loading'), slug).toBe('eager');
+        continue;
+      }
+      // A thumbnail is one WebP file per width, no <picture> (src/lib/responsive-images.ts says why).
+      expect(card.querySelector('picture, source'), slug).toBeNull();
+      const files = image!
+        .getAttribute('srcset')!
+        .split(', ')
+        .map((candidate) => candidate.split(' ')[0]!);
+      expect(files.length, slug).toBeGreaterThan(0);
+      for (const file of [image!.getAttribute('src')!, ...files]) expect(file, slug).toMatch(/\.webp$/);
+      expect(image!.getAttribute('srcset'), slug).toMatch(/ \d+w/);
+      expect(image!.getAttribute('loading'), slug).toBe('lazy');
     }
   });
 });
