@@ -32,12 +32,10 @@ export function pictureFormats(sourceFormat: string): ('avif' | 'webp')[] {
  * (src/styles/global.css, .card) so a browser picks the smallest file that stays sharp.
  *
  * `picture` says whether the card offers AVIF and WebP in a `<picture>` (pictureFormats) or one
- * WebP `<img>`, which every browser has shown since 2020. Only the lead is a picture. For a
- * thumbnail AVIF saved ~1.9 KB a file but cost ten times WebP's encoding CPU (the seed heroes
- * at 160/320/480 px: 42 KB against 62 KB, 3.4 against 0.36 CPU-s), and every format of every
- * width is one more record in Astro's incremental manifest for each page that shows the card:
- * nine per related-article card on every article page made that manifest outgrow V8's longest
- * string at ~71,000 articles (docs/performance.md, "N = 100,000").
+ * WebP `<img>` (src/data/card-thumbnails.ts), which every browser has shown since 2020. Only the
+ * lead is a picture. For a thumbnail AVIF saved ~1.9 KB a file but cost ten times WebP's
+ * encoding CPU (the seed heroes at 160/320/480 px: 42 KB against 62 KB, 3.4 against 0.36 CPU-s),
+ * and each format was three more files for every listed hero (docs/performance.md, eighth round).
  */
 export const CARD_IMAGES = {
   lead: { widths: [480, 800, 1200], sizes: '(min-width: 64rem) 45rem, 100vw', picture: true },

@@ -58,6 +58,10 @@ let newArticleOutput: string;
 /** What the edit's rebuild and the unchanged rebuild left, read before the new article changes them. */
 let afterEdit: { choirConcert: string; musicTag: string; searchIndexUnchanged: Map<string, string> };
 let archiveBeforeNewArticle: string;
+/** Every story card's thumbnail file in dist/ after the no-change rebuild, by page. */
+let thumbnailsAfterUnchanged: { page: string; file: string }[];
+/** Astro's incremental-build manifest after the no-change rebuild. */
+let recordedTransforms: { routes: Record<string, { paths: Record<string, { staticImages?: unknown[] }> }> };
 
 /** Older culture stories (October), so that the home page and the culture section have archive pages. */
 const ARCHIVED = 21;
@@ -68,6 +72,25 @@ const listedTitles = (path: string) =>
   [...parseHTML(listing(path)).document.querySelectorAll('main .card-headline a')].map(
     (link) => link.textContent,
   );
+/** The files every story card's thumbnail names (src and srcset), on every page of the build. */
+const cardThumbnails = () =>
+  readdirSync(build.dist, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('index.html'))
+    .flatMap((path) =>
+      [
+        ...parseHTML(readFileSync(join(build.dist, path), 'utf8')).document.querySelectorAll(
+          'img.card-image',
+        ),
+      ].flatMap((image) =>
+        [
+          image.getAttribute('src')!,
+          ...image
+            .getAttribute('srcset')!
+            .split(', ')
+            .map((c) => c.split(' ')[0]!),
+        ].map((file) => ({ page: path, file })),
+      ),
+    );
 const relatedTitles = (slug: string) =>
   [...parseHTML(page(slug)).document.querySelectorAll('.related a')].map((link) => link.textContent);
 
@@ -87,9 +110,19 @@ beforeAll(async () => {
     join(contentDir, 'articles/choir-concert.md'),
     article('Choir sings at the mill', 'culture', 'Music', 12),
   );
+  // With a hero from the start: its thumbnail is on the Music and culture listings and in the choir
+  // concert's related stories, all of which a no-change rebuild keeps.
+  mkdirSync(join(contentDir, 'articles/brass-band'));
+  cpSync(
+    join(projectRoot, 'content/articles/kestrel-bay-fc-cup-run/pitch.jpg'),
+    join(contentDir, 'articles/brass-band/band.jpg'),
+  );
   writeFileSync(
-    join(contentDir, 'articles/brass-band.md'),
-    article('Brass band tours the valley', 'culture', 'Music', 13),
+    join(contentDir, 'articles/brass-band/index.md'),
+    article('Brass band tours the valley', 'culture', 'Music', 13).replace(
+      '---\n',
+      '---\nheroImage:\n  src: ./band.jpg\n  alt: The band on the valley road.\n',
+    ),
   );
   for (let day = 1; day <= ARCHIVED; day++)
     writeFileSync(
@@ -126,6 +159,8 @@ beforeAll(async () => {
     musicTag: listing('tags/music'),
     searchIndexUnchanged: filesUnder(join(build.dist, 'pagefind')),
   };
+  thumbnailsAfterUnchanged = cardThumbnails();
+  recordedTransforms = JSON.parse(readFileSync(join(build.root, '.cache/incremental-build.json'), 'utf8'));
 
   // 25 articles: the home page's newest 10, archive page 2 (5) and 1 (10); after this, 26.
   archiveBeforeNewArticle = listing('page/1');
@@ -247,5 +282,29 @@ describe('the link check across rebuilds', () => {
     expect(unchangedOutput).toMatch(
       /Links unchanged since the last passing check \(\d+ files read\): not checked again/,
     );
+  });
+});
+
+describe('story-card thumbnails across rebuilds', () => {
+  it('are written on a rebuild that keeps every page showing them', () => {
+    const pages = new Set(thumbnailsAfterUnchanged.map(({ page }) => page));
+    for (const path of [
+      'tags/music/index.html',
+      'sections/culture/index.html',
+      'articles/choir-concert/index.html',
+    ])
+      expect(pages, path).toContain(path);
+    expect(unchangedOutput).toMatch(/\/tags\/music\/index\.html \((restored|cached)\)/);
+    for (const { page, file } of thumbnailsAfterUnchanged)
+      expect(existsSync(join(build.dist, file)), `${file} on ${page}`).toBe(true);
+  });
+
+  it('are not recorded on the pages that show them (src/data/card-thumbnails.ts)', () => {
+    // Pages whose only images are river thumbnails: a tag listing, an article without a hero whose
+    // related stories have one. (The same files may be recorded where another card size shares them.)
+    const recorded = (route: string, path: string) =>
+      recordedTransforms.routes[route]!.paths[path]!.staticImages ?? [];
+    expect(recorded('src/pages/tags/[tag]/[...page].astro', '/tags/music/')).toEqual([]);
+    expect(recorded('src/pages/articles/[slug].astro', '/articles/choir-concert/')).toEqual([]);
   });
 });
