@@ -65,15 +65,14 @@ export function relatedFinder<T extends RelatedCandidate>(
   // One more than asked for, so the article itself can be left out of its own answer.
   const wanted = limit + 1;
   type Scored = { rank: number; score: number };
-  const ranksBefore = (a: Scored, b: Scored) => (a.score !== b.score ? a.score > b.score : a.rank < b.rank);
+  const ranksBefore = (rank: number, score: number, other: Scored) =>
+    score !== other.score ? score > other.score : rank < other.rank;
   // Most candidates of a query do not make its list: they are turned away before any allocation.
   const keepBest = (best: Scored[], rank: number, score: number) => {
-    const last = best[wanted - 1];
-    if (last && (score !== last.score ? score < last.score : rank > last.rank)) return;
-    const scored = { rank, score };
+    if (best.length === wanted && !ranksBefore(rank, score, best[wanted - 1]!)) return;
     let at = best.length;
-    while (at > 0 && ranksBefore(scored, best[at - 1]!)) at -= 1;
-    best.splice(at, 0, scored);
+    while (at > 0 && ranksBefore(rank, score, best[at - 1]!)) at -= 1;
+    best.splice(at, 0, { rank, score });
     if (best.length > wanted) best.pop();
   };
 
