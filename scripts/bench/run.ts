@@ -35,7 +35,14 @@ import { benchArticle, DEFAULT_SEED, writeCorpus } from './corpus.ts';
 import { heroJpegs } from './hero-images.ts';
 import { runMeasured, type Measured } from './measure.ts';
 import { overMemoryMax, parseMemoryMax } from './memory-limit.ts';
-import { countImageEncodes, filesWrittenSince, markdownTable, median, outputSizes } from './stats.ts';
+import {
+  countImageEncodes,
+  filesWrittenSince,
+  markdownTable,
+  median,
+  outputSizes,
+  diskUsage,
+} from './stats.ts';
 import {
   eleventyTarget,
   floorTarget,
@@ -115,6 +122,10 @@ const targets = allTargets.filter((target) => wanted.has(target.name.replace(/\[
 
 interface BuildFigures extends Measured {
   imageEncodes: number;
+  /** Disk space of the target's caches after the build (read after the measurement, untimed). */
+  cacheBytes: number;
+  /** Disk space of the output and the caches together (a file linked into both counted once). */
+  diskBytes: number;
   log: string;
 }
 interface RunFigures {
@@ -143,7 +154,9 @@ async function build(target: BenchTarget, root: string, logFile: string): Promis
     throw new Error(`${overMemoryMax(measured.peakRssBytes, memoryMaxBytes!)}; see ${logFile}`);
   const fromCaches = filesWrittenSince(target.imageCaches(root), startedMs);
   const fromLog = countImageEncodes(readFileSync(logFile, 'utf8')).encoded;
-  return { ...measured, imageEncodes: Math.max(fromCaches, fromLog), log: logFile };
+  const cacheBytes = diskUsage(target.cacheDirs(root));
+  const diskBytes = diskUsage([target.outDir(root), ...target.cacheDirs(root)]);
+  return { ...measured, imageEncodes: Math.max(fromCaches, fromLog), cacheBytes, diskBytes, log: logFile };
 }
 
 function failure(figures: BuildFigures, what: string): string | undefined {
@@ -237,6 +250,9 @@ function medians(figures: RunFigures[], size: number): Record<string, number> {
     coldPeakRssBytes: of((r) => r.cold.peakRssBytes),
     coldPeakAnonBytes: of((r) => r.cold.peakAnonBytes),
     outputBytes: of((r) => r.cold.outputBytes),
+    coldCacheBytes: of((r) => r.cold.cacheBytes),
+    // What the runner holds after the run: the last build's output and caches.
+    diskBytes: of((r) => (r.edit ?? r.warm ?? r.cold).diskBytes),
     avgArticleHtmlBytes: of((r) => r.cold.avgArticleHtmlBytes),
     coldImageEncodes: of((r) => r.cold.imageEncodes),
     warmMs: of((r) => r.warm?.wallMs),
@@ -324,7 +340,7 @@ function writeReport(): string {
         result.target,
         '0',
         result.unavailable ?? (result.failed ? `failed: ${result.failed}` : 'not run yet'),
-        ...Array(13).fill(''),
+        ...Array(14).fill(''),
       ];
     return [
       result.size.toLocaleString('en'),
@@ -346,6 +362,8 @@ function writeReport(): string {
         ? '—'
         : `${m.coldImageEncodes} / ${m.warmImageEncodes} / ${m.editImageEncodes}`,
       (m.outputBytes! / 1024 ** 2).toFixed(1),
+      (m.coldCacheBytes! / 1024 ** 2).toFixed(1),
+      gb(m.diskBytes),
       (m.avgArticleHtmlBytes! / 1024).toFixed(1),
     ];
   });
@@ -366,6 +384,8 @@ function writeReport(): string {
       'one-edit s',
       'image encodes cold / warm / edit',
       'output MB',
+      'caches MB on disk',
+      'output + caches GB on disk',
       'article HTML KB',
     ],
     rows,

@@ -1,5 +1,5 @@
-/** Pure helpers the runner reports with: medians, output sizes, image-encode counts, the table. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+/** Helpers the runner reports with: medians, output and cache sizes, image-encode counts, the table. */
+import { existsSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
 export function median(values: readonly number[]): number {
@@ -33,14 +33,37 @@ export function countImageEncodes(log: string): { encoded: number; reused: numbe
  */
 export function filesWrittenSince(dirs: readonly string[], sinceMs: number): number {
   let count = 0;
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    for (const path of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-      const stats = statSync(join(dir, path));
-      if (stats.isFile() && !path.endsWith('.json') && stats.mtimeMs >= sinceMs) count += 1;
-    }
-  }
+  for (const dir of dirs)
+    for (const { path, stats } of filesUnder(dir))
+      if (!path.endsWith('.json') && stats.mtimeMs >= sinceMs) count += 1;
   return count;
+}
+
+/**
+ * The disk space the files under `dirs` take, as `du` counts it: allocated blocks, and a file
+ * hard-linked into several places (the Open Graph cards and search index the build links into
+ * dist/ from its caches) once. Missing folders take nothing.
+ */
+export function diskUsage(dirs: readonly string[]): number {
+  const seen = new Set<string>();
+  let bytes = 0;
+  for (const dir of dirs)
+    for (const { stats } of filesUnder(dir)) {
+      const inode = `${stats.dev}:${stats.ino}`;
+      if (seen.has(inode)) continue;
+      seen.add(inode);
+      bytes += stats.blocks * 512;
+    }
+  return bytes;
+}
+
+/** Every file under `dir` (none when it does not exist), with its path relative to `dir`. */
+function* filesUnder(dir: string): Generator<{ path: string; stats: Stats }> {
+  if (!existsSync(dir)) return;
+  for (const path of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const stats = statSync(join(dir, path));
+    if (stats.isFile()) yield { path, stats };
+  }
 }
 
 /** Total bytes under `dir`, and the count and total bytes of articles/<slug>/index.html pages. */
@@ -48,9 +71,7 @@ export function outputSizes(dir: string): { bytes: number; articlePages: number;
   let bytes = 0;
   let articlePages = 0;
   let articleHtmlBytes = 0;
-  for (const path of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    const stats = statSync(join(dir, path));
-    if (!stats.isFile()) continue;
+  for (const { path, stats } of filesUnder(dir)) {
     bytes += stats.size;
     if (/^articles\/[^/]+\/index\.html$/.test(path.replace(/\\/g, '/'))) {
       articlePages += 1;

@@ -31,6 +31,11 @@ export interface BenchTarget {
   outDir(root: string): string;
   /** Where encoded images are cached: new files there after a build are that build's encodes. */
   imageCaches(root: string): string[];
+  /**
+   * Everything a build keeps on disk besides its output for the next build to reuse (a CI runner
+   * holds it beside the output, and a deploy workflow restores it).
+   */
+  cacheDirs(root: string): string[];
   /** False for one-shot baselines, where a second build is just another cold build. */
   rebuilds: boolean;
 }
@@ -87,6 +92,7 @@ function astroTarget(
     },
     outDir: (root) => join(root, 'dist'),
     imageCaches: (root) => [join(root, '.cache/assets'), join(root, '.cache/og-images')],
+    cacheDirs: (root) => ['.astro', '.cache', '.node-compile-cache'].map((dir) => join(root, dir)),
   };
 }
 
@@ -143,6 +149,7 @@ export const floorTarget: BenchTarget = {
   },
   outDir: (root) => join(root, 'out'),
   imageCaches: () => [],
+  cacheDirs: (root) => [join(root, '.node-compile-cache')],
 };
 
 function which(binary: string): string | undefined {
@@ -173,6 +180,7 @@ export const hugoTarget: BenchTarget = {
   },
   outDir: (root) => join(root, 'public'),
   imageCaches: () => [],
+  cacheDirs: (root) => [join(root, 'resources')],
 };
 
 /** Eleventy is not a dependency of the project: `--install-peers` installs it into `peersDir`. */
@@ -204,6 +212,7 @@ export function eleventyTarget(peersDir: string): BenchTarget {
     },
     outDir: (root) => join(root, '_site'),
     imageCaches: () => [],
+    cacheDirs: (root) => ['.cache', '.node-compile-cache'].map((dir) => join(root, dir)),
   };
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import {
   markdownTable,
   median,
   outputSizes,
+  diskUsage,
 } from '../../scripts/bench/stats.ts';
 
 describe('median', () => {
@@ -72,6 +73,25 @@ describe('filesWrittenSince', () => {
       writeFileSync(join(dir, 'assets/new.avif'), 'x');
       writeFileSync(join(dir, 'assets/new.avif.json'), '{}');
       expect(filesWrittenSince([join(dir, 'assets'), join(dir, 'missing')], since)).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('diskUsage', () => {
+  it('counts allocated blocks, a hard-linked file once, and a missing folder as nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-disk-'));
+    try {
+      mkdirSync(join(dir, 'cache/cards/deep'), { recursive: true });
+      mkdirSync(join(dir, 'dist'));
+      writeFileSync(join(dir, 'cache/cards/deep/card.png'), 'x'.repeat(5000));
+      writeFileSync(join(dir, 'cache/manifest.json'), 'x'.repeat(20));
+      linkSync(join(dir, 'cache/cards/deep/card.png'), join(dir, 'dist/card.png'));
+      const cache = diskUsage([join(dir, 'cache')]);
+      expect(cache).toBeGreaterThanOrEqual(5020);
+      expect(diskUsage([join(dir, 'dist'), join(dir, 'cache'), join(dir, 'missing')])).toBe(cache);
+      expect(diskUsage([join(dir, 'missing')])).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
