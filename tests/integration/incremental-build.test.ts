@@ -60,6 +60,12 @@ let afterEdit: { choirConcert: string; musicTag: string; searchIndexUnchanged: M
 let archiveBeforeNewArticle: string;
 /** Every story card's thumbnail file in dist/ after the no-change rebuild, by page. */
 let thumbnailsAfterUnchanged: { page: string; file: string }[];
+/** The related lists kept in the cache dir (src/build-caches/related-lists.ts) after each build. */
+const relatedListsFile = () => {
+  const file = join(build.root, '.cache/related-lists.json');
+  return { digest: JSON.parse(readFileSync(file, 'utf8')).digest as string, written: statSync(file).mtimeMs };
+};
+let relatedLists: Record<'first' | 'edit' | 'newArticle', ReturnType<typeof relatedListsFile>>;
 /** Astro's incremental-build manifest after the no-change rebuild. */
 let recordedTransforms: { routes: Record<string, { paths: Record<string, { staticImages?: unknown[] }> }> };
 
@@ -133,6 +139,7 @@ beforeAll(async () => {
   expect(build.exitCode, build.output).toBe(0);
   kept = page('choir-concert');
   keptListing = listing('tags/music');
+  const firstLists = relatedListsFile();
   expect(relatedTitles('pier-lights')).toEqual(['Harbour wall repaired']);
 
   const edited = join(build.root, 'content/articles/harbour-wall.md');
@@ -146,6 +153,7 @@ beforeAll(async () => {
   const rebuilt = await build.rebuild();
   expect(rebuilt.exitCode, rebuilt.output).toBe(0);
   rebuildOutput = rebuilt.output;
+  const editLists = relatedListsFile();
   searchAfterEdit = (await searchBuiltSite(build.dist, 'stone')).map((hit) => hit.url);
   searchIndexAfterEdit = filesUnder(join(build.dist, 'pagefind'));
 
@@ -180,6 +188,7 @@ beforeAll(async () => {
   const withNewArticle = await build.rebuild();
   expect(withNewArticle.exitCode, withNewArticle.output).toBe(0);
   newArticleOutput = withNewArticle.output;
+  relatedLists = { first: firstLists, edit: editLists, newArticle: relatedListsFile() };
 });
 
 afterAll(() => {
@@ -225,6 +234,19 @@ describe('an incremental rebuild after one headline changes', () => {
     expect(afterEdit.musicTag).toBe(keptListing);
     expect(rebuildOutput).toMatch(/\/tags\/music\/index\.html \((restored|cached)\)/);
     expect(rebuildOutput).toMatch(/\/sections\/culture\/index\.html \((restored|cached)\)/);
+  });
+});
+
+describe('the related lists kept between builds', () => {
+  it('are read back, not found again, when no id, section, tag or date changed (a headline did)', () => {
+    expect(relatedLists.edit).toEqual(relatedLists.first);
+    // What the pages show comes from this build's articles: the new headline, at the kept position.
+    expect(relatedTitles('pier-lights')).toEqual(['Harbour wall rebuilt in stone']);
+  });
+
+  it('are found again when an article is added', () => {
+    expect(relatedLists.newArticle.digest).not.toBe(relatedLists.edit.digest);
+    expect(relatedTitles('brass-band')).toContain('Organ restored at the mill');
   });
 });
 
