@@ -1,10 +1,11 @@
 /**
  * The benchmark corpus: N articles of about 600 words with the front matter editors really write
- * (src/content.config.ts), headings, quotes, lists and links; every 10th article has a colocated
- * 2400×1600 hero JPEG. Article i depends only on (seed, i), so a 1,000-article corpus is the first
- * 1,000 articles of the 10,000 one, and the same seed always writes the same bytes.
+ * (src/content.config.ts), headings, quotes, lists and links; every 10th article (or every article,
+ * `HeroDensity`) has a colocated 2400×1600 hero JPEG. Article i depends only on (seed, i), so a
+ * 1,000-article corpus is the first 1,000 articles of the 10,000 one, and the same seed always
+ * writes the same bytes.
  */
-import { copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { slugify } from '../../src/lib/slugs.ts';
 import { seededRandom, type Random } from './random.ts';
@@ -229,11 +230,25 @@ function isoDate(random: Random): string {
   return new Date(ms).toISOString().replace('.000Z', '+00:00');
 }
 
-export function benchArticle(index: number, seed = DEFAULT_SEED): BenchArticle {
+/**
+ * How many articles have a hero. `every-tenth` (the default) shares 20 photographs among them,
+ * so Astro encodes each photograph's variants once; `every-article` gives every article a
+ * photograph of its own, as real archives have them (about one an article), so every one is
+ * encoded: the profile that measures what images cost.
+ */
+export type HeroDensity = 'every-tenth' | 'every-article';
+export const HERO_DENSITIES: readonly HeroDensity[] = ['every-tenth', 'every-article'];
+
+export function benchArticle(
+  index: number,
+  seed = DEFAULT_SEED,
+  heroes: HeroDensity = 'every-tenth',
+): BenchArticle {
   const random = seededRandom(seed ^ Math.imul(index + 1, 0x9e3779b1));
   const title = `${random.pick(SUBJECTS)} ${random.pick(VERBS)} ${random.pick(OBJECTS)} ${random.pick(CLAUSES)}`;
   const slug = `${slugify(title).slice(0, 60).replace(/-+$/, '')}-${index}`;
-  const heroVariant = index % HERO_EVERY === 0 ? random.int(0, 19) : undefined;
+  const withHero = heroes === 'every-article' || index % HERO_EVERY === 0;
+  const heroVariant = withHero ? random.int(0, 19) : undefined;
   const syndicated = random.next() < 0.3;
   const tags = [...new Set(Array.from({ length: random.int(1, 4) }, () => random.pick(TAGS)))];
   const lines = [
@@ -286,13 +301,16 @@ export function authorYaml(id: string, index: number): string {
 
 /**
  * Writes content/articles and content/authors for N articles into `contentDir`. Heroes are hard
- * links to the shared JPEGs (copies when linking fails), so 10,000 articles cost no extra disk.
+ * links to the shared JPEGs (copies when linking fails), so 10,000 articles cost no extra disk;
+ * with `every-article`, each is a copy made distinct by a JPEG comment naming its article (the
+ * same pixels, a different file and so a different image to Astro, which keys by content).
  */
 export function writeCorpus(
   contentDir: string,
   count: number,
   heroJpegs: readonly string[],
   seed = DEFAULT_SEED,
+  heroes: HeroDensity = 'every-tenth',
 ): BenchArticle[] {
   const articlesDir = join(contentDir, 'articles');
   const authorsDir = join(contentDir, 'authors');
@@ -301,19 +319,28 @@ export function writeCorpus(
   AUTHOR_IDS.forEach((id, i) => writeFileSync(join(authorsDir, `${id}.yaml`), authorYaml(id, i)));
   const articles: BenchArticle[] = [];
   for (let index = 0; index < count; index++) {
-    const article = benchArticle(index, seed);
+    const article = benchArticle(index, seed, heroes);
     const file = join(articlesDir, article.path);
     if (article.heroVariant !== undefined) {
       mkdirSync(join(articlesDir, article.slug), { recursive: true });
-      linkOrCopy(
-        heroJpegs[article.heroVariant % heroJpegs.length]!,
-        join(articlesDir, article.slug, 'hero.jpg'),
-      );
+      const shared = heroJpegs[article.heroVariant % heroJpegs.length]!;
+      const target = join(articlesDir, article.slug, 'hero.jpg');
+      if (heroes === 'every-article')
+        writeFileSync(target, withJpegComment(readFileSync(shared), `bench article ${index}`));
+      else linkOrCopy(shared, target);
     }
     writeFileSync(file, article.markdown);
     articles.push(article);
   }
   return articles;
+}
+
+/** The JPEG with a comment segment (COM, 0xFFFE) right after its start marker. */
+export function withJpegComment(jpeg: Buffer, comment: string): Buffer {
+  if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new Error('not a JPEG: no start-of-image marker');
+  const text = Buffer.from(comment, 'latin1');
+  const header = Buffer.from([0xff, 0xfe, (text.length + 2) >> 8, (text.length + 2) & 0xff]);
+  return Buffer.concat([jpeg.subarray(0, 2), header, text, jpeg.subarray(2)]);
 }
 
 export function linkOrCopy(from: string, to: string): void {

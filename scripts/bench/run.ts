@@ -15,6 +15,8 @@
  *   npm run bench -- --highlight-cost      CPU cost of build-time code highlighting, per block
  *   npm run bench -- --memory-max 7G       kills and fails a build whose process tree holds more
  *                                          (a private GitHub runner's memory; memory-limit.ts)
+ *   npm run bench -- --heroes every-article  a photograph of its own on every article (what images
+ *                                          cost in a real archive; corpus.ts, HeroDensity)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -31,7 +33,7 @@ import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeBuildFailure } from './build-failure.ts';
-import { benchArticle, DEFAULT_SEED, writeCorpus } from './corpus.ts';
+import { benchArticle, DEFAULT_SEED, HERO_DENSITIES, writeCorpus, type HeroDensity } from './corpus.ts';
 import { heroJpegs } from './hero-images.ts';
 import { runMeasured, type Measured } from './measure.ts';
 import { overMemoryMax, parseMemoryMax } from './memory-limit.ts';
@@ -74,6 +76,7 @@ const { values: args } = parseArgs({
     'publish-path': { type: 'boolean', default: false },
     'highlight-cost': { type: 'boolean', default: false },
     'memory-max': { type: 'string' },
+    heroes: { type: 'string', default: 'every-tenth' },
   },
 });
 
@@ -100,6 +103,9 @@ if (args['publish-path']) {
 const sizes = [...args.sizes.split(',').map(Number), ...(args['with-100k'] ? [100_000] : [])];
 const runs = Number(args.runs);
 const seed = Number(args.seed);
+if (!HERO_DENSITIES.includes(args.heroes as HeroDensity))
+  throw new Error(`unknown --heroes ${args.heroes}; known: ${HERO_DENSITIES.join(', ')}`);
+const heroDensity = args.heroes as HeroDensity;
 const heapMb = args['heap-mb'] ? Number(args['heap-mb']) : undefined;
 const memoryMaxBytes = args['memory-max'] === undefined ? undefined : parseMemoryMax(args['memory-max']);
 const cacheRoot = join(tmpdir(), 'wirepress-bench-cache');
@@ -201,7 +207,7 @@ async function runOnce(
   if (target.rebuilds && !args['cold-only']) {
     progress(`${label}: warm rebuild, no change`);
     result.warm = await build(target, root, join(logs, `${target.name}-${size}-${run}-warm.log`));
-    const editedFile = join(root, 'content/articles', benchArticle(0, seed).path);
+    const editedFile = join(root, 'content/articles', benchArticle(0, seed, heroDensity).path);
     appendFileSync(editedFile, EDIT_NOTE);
     progress(`${label}: rebuild after editing one article`);
     result.edit = await build(target, root, join(logs, `${target.name}-${size}-${run}-edit.log`));
@@ -214,7 +220,7 @@ async function runOnce(
     }
     if (
       !readFileSync(
-        join(target.outDir(root), 'articles', benchArticle(0, seed).slug, 'index.html'),
+        join(target.outDir(root), 'articles', benchArticle(0, seed, heroDensity).slug, 'index.html'),
         'utf8',
       ).includes('added by the benchmark')
     ) {
@@ -297,7 +303,7 @@ for (const size of sizes) {
   mkdirSync(join(workDir, 'logs'));
   const contentDir = join(workDir, 'corpus');
   progress(`N=${size}: writing the corpus into ${contentDir}`);
-  writeCorpus(contentDir, size, heroes, seed);
+  writeCorpus(contentDir, size, heroes, seed, heroDensity);
   const forSize = targets.map((target): [BenchTarget, TargetResult] => [
     target,
     { target: target.name, size, unavailable: target.unavailable(), runs: [] },
@@ -396,6 +402,7 @@ function writeReport(): string {
     started: started.toISOString(),
     finished,
     seed,
+    heroes: heroDensity,
     runs,
     memoryMaxBytes,
     machine: machine(),

@@ -6,7 +6,14 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { articleSchema, authorSchema } from '../../src/content.config.ts';
 import { SLUG_PATTERN } from '../../src/lib/slugs.ts';
-import { AUTHOR_IDS, authorYaml, benchArticle, HERO_EVERY, writeCorpus } from '../../scripts/bench/corpus.ts';
+import {
+  AUTHOR_IDS,
+  authorYaml,
+  benchArticle,
+  HERO_EVERY,
+  withJpegComment,
+  writeCorpus,
+} from '../../scripts/bench/corpus.ts';
 
 const frontMatterOf = (markdown: string) => parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(markdown)![1]!);
 const bodyOf = (markdown: string) => markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
@@ -59,6 +66,17 @@ describe('benchArticle', () => {
     }
   });
 
+  it('gives every article a hero with every-article, and changes nothing else of the default corpus', () => {
+    const schema = articleSchema(schemaContext);
+    for (let index = 0; index < 100; index++) {
+      const dense = benchArticle(index, undefined, 'every-article');
+      expect(dense.heroVariant, `article ${index}`).toBeGreaterThanOrEqual(0);
+      expect(frontMatterOf(dense.markdown).heroImage.src).toBe('./hero.jpg');
+      expect(schema.safeParse(frontMatterOf(dense.markdown)).error).toBeUndefined();
+      if (index % HERO_EVERY === 0) expect(dense).toEqual(benchArticle(index));
+    }
+  });
+
   it('gives unique, valid slugs', () => {
     const slugs = Array.from({ length: 2000 }, (_, index) => benchArticle(index).slug);
     expect(new Set(slugs).size).toBe(slugs.length);
@@ -102,5 +120,30 @@ describe('writeCorpus', () => {
     for (const file of heroFiles)
       expect(statSync(join(dir, 'small/articles', file)).nlink).toBeGreaterThan(1);
     expect(readdirSync(join(dir, 'small/authors'))).toHaveLength(AUTHOR_IDS.length);
+  });
+
+  it('with every-article, writes each hero as a file of its own with distinct bytes', () => {
+    dir = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
+    const shared = join(dir, 'hero-0.jpg');
+    writeFileSync(shared, Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
+    const articles = writeCorpus(join(dir, 'dense'), 12, [shared], undefined, 'every-article');
+    const heroes = articles.map((article) => join(dir!, 'dense/articles', article.slug, 'hero.jpg'));
+    const contents = heroes.map((file) => readFileSync(file).toString('latin1'));
+    expect(new Set(contents).size).toBe(12);
+    for (const file of heroes) expect(statSync(file).nlink).toBe(1);
+  });
+});
+
+describe('withJpegComment', () => {
+  it('puts a comment segment right after the start marker, with its length, and keeps the rest', () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xdb, 0x00, 0x43, 0xff, 0xd9]);
+    const marked = withJpegComment(jpeg, 'article 7');
+    expect([...marked.subarray(0, 6)]).toEqual([0xff, 0xd8, 0xff, 0xfe, 0x00, 11]);
+    expect(marked.subarray(6, 15).toString('latin1')).toBe('article 7');
+    expect(marked.subarray(15)).toEqual(jpeg.subarray(2));
+  });
+
+  it('refuses a file that is not a JPEG', () => {
+    expect(() => withJpegComment(Buffer.from('GIF89a'), 'x')).toThrow(/not a JPEG/);
   });
 });
