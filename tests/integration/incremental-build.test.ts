@@ -237,6 +237,15 @@ describe('an incremental rebuild after one headline changes', () => {
   });
 });
 
+describe('a site without standing pages (no content/pages/)', () => {
+  it('is warned about once a build, not once a page (src/data/standing-pages.ts)', () => {
+    for (const output of [rebuildOutput, unchangedOutput, newArticleOutput])
+      expect(
+        output.match(/The collection "pages" does not exist or is empty/g)?.length ?? 0,
+      ).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('the related lists kept between builds', () => {
   it('are read back, not found again, when no id, section, tag or date changed (a headline did)', () => {
     expect(relatedLists.edit).toEqual(relatedLists.first);
