@@ -160,8 +160,9 @@ async function build(target: BenchTarget, root: string, logFile: string): Promis
     throw new Error(`${overMemoryMax(measured.peakRssBytes, memoryMaxBytes!)}; see ${logFile}`);
   const fromCaches = filesWrittenSince(target.imageCaches(root), startedMs);
   const fromLog = countImageEncodes(readFileSync(logFile, 'utf8')).encoded;
-  const cacheBytes = diskUsage(target.cacheDirs(root));
-  const diskBytes = diskUsage([target.outDir(root), ...target.cacheDirs(root)]);
+  const counted = new Set<string>();
+  const cacheBytes = diskUsage(target.cacheDirs(root), counted);
+  const diskBytes = cacheBytes + diskUsage([target.outDir(root)], counted);
   return { ...measured, imageEncodes: Math.max(fromCaches, fromLog), cacheBytes, diskBytes, log: logFile };
 }
 

@@ -42,10 +42,10 @@ export function filesWrittenSince(dirs: readonly string[], sinceMs: number): num
 /**
  * The disk space the files under `dirs` take, as `du` counts it: allocated blocks, and a file
  * hard-linked into several places (the Open Graph cards and search index the build links into
- * dist/ from its caches) once. Missing folders take nothing.
+ * dist/ from its caches) once. Missing folders take nothing. Files whose inode is in `seen` (an
+ * earlier call's, given the same set) are not counted again, so a second call adds only what is new.
  */
-export function diskUsage(dirs: readonly string[]): number {
-  const seen = new Set<string>();
+export function diskUsage(dirs: readonly string[], seen = new Set<string>()): number {
   let bytes = 0;
   for (const dir of dirs)
     for (const { stats } of filesUnder(dir)) {

@@ -5,6 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { getsPage, publicationClock } from '../lib/checked-articles.ts';
+import { oncePerBuild } from './once-per-build.ts';
 import { newestFirst, publicationState, type PublicationState } from '../lib/publication.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -20,17 +21,6 @@ export const stateOf = (article: Article): PublicationState => publicationState(
 
 const newestFirstArticle = (a: Article, b: Article) =>
   newestFirst({ id: a.id, pubDate: a.data.pubDate }, { id: b.id, pubDate: b.data.pubDate });
-
-/**
- * A build renders every page from one collection that does not change while it runs: filter and
- * sort it once, not once per page (thousands of article pages each sorting the whole archive made
- * builds quadratic in its size; docs/performance.md). `astro dev` reads it afresh so edits show.
- * Each caller gets its own copy of the array.
- */
-function oncePerBuild(load: () => Promise<Article[]>): () => Promise<Article[]> {
-  let cached: Promise<Article[]> | undefined;
-  return async () => (await (import.meta.env.DEV ? load() : (cached ??= load()))).slice();
-}
 
 /** Articles readers can see in listings, feeds and sitemaps. */
 export const listedArticles = oncePerBuild(async () => {

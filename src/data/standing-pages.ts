@@ -3,6 +3,7 @@
  * would take one of those URLs stops the build, naming the file and the fix.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { oncePerBuild } from './once-per-build.ts';
 
 export type StandingPage = CollectionEntry<'pages'>;
 
@@ -20,18 +21,12 @@ export const RESERVED_SLUGS = [
   '404',
 ];
 
-let built: Promise<StandingPage[]> | undefined;
-
 /**
  * The standing pages, read once per build: every page's footer lists them, and Astro warns on each
  * read of a collection that has no files (a site without content/pages/ logged it once a page:
- * 150,842 times at 100,000 articles). `astro dev` reads them afresh so edits show.
+ * 150,842 times at 100,000 articles).
  */
-export async function standingPages(): Promise<StandingPage[]> {
-  return (await (import.meta.env.DEV ? load() : (built ??= load()))).slice();
-}
-
-async function load(): Promise<StandingPage[]> {
+export const standingPages = oncePerBuild(async (): Promise<StandingPage[]> => {
   const pages = await getCollection('pages');
   for (const page of pages) {
     if (RESERVED_SLUGS.includes(page.id)) {
@@ -42,4 +37,4 @@ async function load(): Promise<StandingPage[]> {
     }
   }
   return pages.sort((a, b) => (a.data.title < b.data.title ? -1 : a.data.title > b.data.title ? 1 : 0));
-}
+});
