@@ -8,7 +8,8 @@
  *
  * The build writes into a staging folder (staged-dist.ts), so what is moved
  * aside here is what a failed or killed build left half-written; staged-dist moves the previous
- * good dist/ aside itself once the new build is complete.
+ * good dist/ aside itself once the new build is complete, and this deletes it at the next build's
+ * start, beside its work.
  */
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 
 /** Deletes `dir` on a worker thread; resolves when it is gone (or could not be deleted). */
-export function removeOnAThread(dir: string): Promise<void> {
+function removeOnAThread(dir: string): Promise<void> {
   const worker = new Worker(
     `require('node:fs').rmSync(require('node:worker_threads').workerData, ` +
       `{ recursive: true, force: true, maxRetries: 3 });`,
@@ -50,7 +51,7 @@ export default function distAside(): AstroIntegration {
             // Left where it is: Astro empties it.
           }
         }
-        // Also whatever an earlier build that stopped half-way left there.
+        // Also the dist/ the last build replaced, and whatever a build that stopped half-way left.
         if (existsSync(aside)) removed = removeOnAThread(aside);
       },
       'astro:build:done': async () => {

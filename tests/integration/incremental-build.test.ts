@@ -58,6 +58,15 @@ let newArticleOutput: string;
 /** What the edit's rebuild and the unchanged rebuild left, read before the new article changes them. */
 let afterEdit: { choirConcert: string; musicTag: string; searchIndexUnchanged: Map<string, string> };
 let archiveBeforeNewArticle: string;
+/** The previous outputs staged-dist moved aside, each with whether it holds the stale file. */
+const setAside = () => {
+  const aside = join(build.root, '.cache/dist-being-removed');
+  return readdirSync(aside).map((folder) => ({
+    folder,
+    stale: existsSync(join(aside, folder, 'left-by-an-older-build.html')),
+  }));
+};
+let asideAfterUnchanged: ReturnType<typeof setAside>;
 /** Every story card's thumbnail file in dist/ after the no-change rebuild, by page. */
 let thumbnailsAfterUnchanged: { page: string; file: string }[];
 /** The related lists kept in the cache dir (src/build-caches/related-lists.ts) after each build. */
@@ -161,6 +170,7 @@ beforeAll(async () => {
   const unchanged = await build.rebuild();
   expect(unchanged.exitCode, unchanged.output).toBe(0);
   unchangedOutput = unchanged.output;
+  asideAfterUnchanged = setAside();
 
   afterEdit = {
     choirConcert: page('choir-concert'),
@@ -284,10 +294,17 @@ describe('an incremental rebuild after a new article', () => {
 });
 
 describe('the previous dist/', () => {
-  it('is gone after a rebuild, with whatever an older build left in it, and nothing is left aside', () => {
+  it('is replaced by a rebuild, with whatever an older build left in it', () => {
     expect(existsSync(join(build.dist, 'left-by-an-older-build.html'))).toBe(false);
     expect(existsSync(join(build.dist, 'articles/harbour-wall/index.html'))).toBe(true);
-    expect(existsSync(join(build.root, '.cache/dist-being-removed'))).toBe(false);
+  });
+
+  it('is kept aside by the rebuild that replaced it, and deleted by the next one', () => {
+    // The rebuild does not wait for 150,000 pages to be deleted (src/build-output/README.md).
+    expect(asideAfterUnchanged).toEqual([{ folder: expect.stringMatching(/-previous$/), stale: true }]);
+    const afterNewArticle = setAside();
+    expect(afterNewArticle).toEqual([{ folder: expect.stringMatching(/-previous$/), stale: false }]);
+    expect(afterNewArticle[0]!.folder).not.toBe(asideAfterUnchanged[0]!.folder);
   });
 });
 
