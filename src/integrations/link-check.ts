@@ -12,8 +12,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { pageFacts } from '../build-output/page-facts.ts';
 import { checkedArticles } from '../lib/checked-articles.ts';
-import { fileDigest } from '../lib/file-digest.ts';
+import { fileDigest, sha256Of } from '../lib/file-digest.ts';
 import { brokenReferences, filesIn, filesRead, type ReferenceSources } from '../lib/link-check.ts';
 import { articlePath, basePathOf } from '../lib/urls.ts';
 import { stopBuild } from './stop-build.ts';
@@ -60,7 +61,12 @@ export default function linkCheck(
           [...distFiles].sort().join('\n'),
           checker,
         ];
-        const digest = fileDigest(dist, read, inputs);
+        // The pages' digests were taken when the sitemap's filter read them (src/build-output/page-facts.ts).
+        const digest = fileDigest(dist, read, inputs, (path) =>
+          path.endsWith('.html')
+            ? pageFacts(join(dist, path)).digest
+            : sha256Of(readFileSync(join(dist, path))),
+        );
         const passed = join(passedDir, digest);
         if (existsSync(passed)) {
           logger.info(

@@ -12,7 +12,6 @@
  * what it was built from (its article pages, path and bytes, and Pagefind's version): a rebuild
  * indexes again only the shards whose pages changed, and copies the others.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -20,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { close, createIndex } from 'pagefind';
+import { pageFacts } from '../build-output/page-facts.ts';
 import { jsonDigest } from '../lib/file-digest.ts';
 import { publishFile } from '../lib/publish-file.ts';
 import {
@@ -36,7 +36,7 @@ const INDEXED = 'articles';
 /** Pages sent to the indexer before waiting for the first answer: it indexes them side by side. */
 const PAGES_IN_FLIGHT = 64;
 
-/** Every article page Pagefind would index, each read once for its date and digest. */
+/** Every article page Pagefind would index, with its date and digest. */
 function indexedPages(site: string): IndexedPage[] {
   // A new site, or one whose every article is still scheduled, has no article pages yet.
   const folder = join(site, INDEXED);
@@ -44,9 +44,7 @@ function indexedPages(site: string): IndexedPage[] {
   const pages: IndexedPage[] = [];
   for (const path of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
     if (!path.endsWith('.html')) continue;
-    const bytes = readFileSync(join(folder, path));
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    const page = indexedPage(`${INDEXED}/${path}`, bytes.toString('utf8'), digest);
+    const page = indexedPage(`${INDEXED}/${path}`, pageFacts(join(folder, path)));
     if (page) pages.push(page);
   }
   return pages;

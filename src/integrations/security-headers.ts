@@ -5,19 +5,14 @@
  * linked from articles that a browser would render (src/integrations/article-files.ts). See
  * src/lib/security-headers.ts for why.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { pageFacts } from '../build-output/page-facts.ts';
 import { readEnvironment } from '../lib/environment.ts';
-import {
-  framesSomething,
-  headerPolicy,
-  headersFile,
-  metaPolicyOf,
-  type PagePolicy,
-} from '../lib/security-headers.ts';
+import { framesSomething, headerPolicy, headersFile, type PagePolicy } from '../lib/security-headers.ts';
 
 /** Cloudflare Pages reads at most 100 rules from _headers. */
 const CLOUDFLARE_RULE_LIMIT = 100;
@@ -48,14 +43,12 @@ export default function securityHeaders(
         for (const file of htmlFiles(dist).filter(
           (path) => !downloads.has(`/${relative(dist, path).split(sep).join('/')}`),
         )) {
-          const html = readFileSync(file, 'utf8');
-          const policy = metaPolicyOf(html);
+          const { metaPolicy: policy, redirect } = pageFacts(file);
           // Astro's redirect pages (article aliases) are bare meta refreshes without a CSP.
-          // A copy, not the match: a substring keeps its whole page alive (150,000 pages of HTML).
           if (policy && framesSomething(policy))
             framing.push({ path: pathOf(relative(dist, file)), policy: headerPolicy([policy]) });
-          else if (policy) policies.add(Buffer.from(policy).toString());
-          else if (!/<meta\s+http-equiv="refresh"/i.test(html)) withoutPolicy.push(relative(dist, file));
+          else if (policy) policies.add(policy);
+          else if (!redirect) withoutPolicy.push(relative(dist, file));
         }
         if (withoutPolicy.length) {
           throw new AstroError(

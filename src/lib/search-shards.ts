@@ -38,20 +38,23 @@ export interface IndexedPage {
 /**
  * The page as the search index sees it, or undefined when Pagefind would not index it: only a
  * published article's page marks its <article> with data-pagefind-body (an expired or scheduled
- * one does not), and every such page carries its NewsArticle JSON-LD with datePublished.
+ * one does not), and every such page carries its NewsArticle JSON-LD, with datePublished, in its
+ * <head> (src/build-output/page-facts.ts reads both).
  */
-export function indexedPage(path: string, html: string, digest: string): IndexedPage | undefined {
-  // Markup, not text: a body that mentions the attribute has its "<" escaped.
-  if (!html.includes('<article data-pagefind-body')) return undefined;
-  const published = /"datePublished":"([^"]+)"/.exec(html)?.[1];
+export function indexedPage(
+  path: string,
+  page: { searchable: boolean; datePublished: string | undefined; digest: string },
+): IndexedPage | undefined {
+  if (!page.searchable) return undefined;
+  const published = page.datePublished;
   const publishedMs = published === undefined ? Number.NaN : Date.parse(published);
   if (Number.isNaN(publishedMs)) {
     throw new Error(
-      `${path}: an article page marked for search has no readable datePublished in its JSON-LD ` +
-        `(${published ?? 'none'}), which orders the search shards.`,
+      `${path}: an article page marked for search has no readable datePublished in the JSON-LD ` +
+        `of its <head> (${published ?? 'none'}), which orders the search shards.`,
     );
   }
-  return { path, publishedMs, digest };
+  return { path, publishedMs, digest: page.digest };
 }
 
 /** Oldest first, in ranges of `size`; one shard at least, so a site with no article still has an index. */

@@ -11,10 +11,8 @@ import { readEnvironment } from '../../src/lib/environment.ts';
 
 const searchShardSize = (env: Record<string, string>) => readEnvironment(env).WIREPRESS_SEARCH_SHARD_SIZE;
 
-const articlePage = (published: string) =>
-  '<html><head><script type="application/ld+json">' +
-  `{"@type":"NewsArticle","datePublished":"${published}"}</script>` +
-  '</head><body><article data-pagefind-body><h1>A headline</h1></article></body></html>';
+/** An article page as src/build-output/page-facts.ts reads it. */
+const articlePage = (datePublished: string | undefined) => ({ searchable: true, datePublished, digest: 'd' });
 
 const page = (path: string, published: string): IndexedPage => ({
   path,
@@ -41,7 +39,7 @@ describe('WIREPRESS_SEARCH_SHARD_SIZE (read through the environment schema)', ()
 
 describe('indexedPage', () => {
   it('reads the publication time of a page marked for search', () => {
-    const found = indexedPage('articles/a/index.html', articlePage('2026-11-27T14:00:00+01:00'), 'd');
+    const found = indexedPage('articles/a/index.html', articlePage('2026-11-27T14:00:00+01:00'));
     expect(found).toEqual({
       path: 'articles/a/index.html',
       publishedMs: Date.parse('2026-11-27T13:00:00Z'),
@@ -49,21 +47,17 @@ describe('indexedPage', () => {
     });
   });
 
-  it('leaves out a page Pagefind would not index, even one whose text names the attribute', () => {
+  it('leaves out a page Pagefind would not index', () => {
     expect(
-      indexedPage(
-        'articles/x/index.html',
-        '<article><p>&lt;article data-pagefind-body&gt;</p></article>',
-        'd',
-      ),
+      indexedPage('articles/x/index.html', { ...articlePage('2026-11-27T14:00:00Z'), searchable: false }),
     ).toBeUndefined();
   });
 
   it('names the file when a page marked for search has no publication date', () => {
-    expect(() => indexedPage('articles/b/index.html', '<article data-pagefind-body></article>', 'd')).toThrow(
+    expect(() => indexedPage('articles/b/index.html', articlePage(undefined))).toThrow(
       /^articles\/b\/index\.html: an article page marked for search has no readable datePublished/,
     );
-    expect(() => indexedPage('articles/c/index.html', articlePage('last tuesday'), 'd')).toThrow(
+    expect(() => indexedPage('articles/c/index.html', articlePage('last tuesday'))).toThrow(
       /\(last tuesday\)/,
     );
   });
