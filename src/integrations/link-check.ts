@@ -2,7 +2,7 @@
  * After the build, checks that every internal link, fragment, image reference, link-preview,
  * JSON-LD and feed/sitemap/CSS URL in dist/ resolves (src/lib/link-check.ts), and fails the build
  * naming the page, the article it was built from and the target. Registered last, so it sees what
- * other integrations wrote.
+ * other integrations wrote. It reads the files on two threads (src/build-threads/link-check-thread.ts).
  *
  * The result is a pure function of the text files it reads, the other files' names and the
  * checker, so a rebuild whose text files are byte for byte those of the last passing check skips
@@ -15,7 +15,9 @@ import type { AstroIntegration } from 'astro';
 import { pageFacts } from '../build-output/page-facts.ts';
 import { checkedArticles } from '../lib/checked-articles.ts';
 import { fileDigest, sha256Of } from '../lib/file-digest.ts';
-import { brokenReferences, filesIn, filesRead, type ReferenceSources } from '../lib/link-check.ts';
+import { brokenReferencesOnTwoThreads } from '../build-threads/link-check-thread.ts';
+import { readEnvironment } from '../lib/environment.ts';
+import { filesIn, filesRead, type ReferenceSources } from '../lib/link-check.ts';
 import { articlePath, basePathOf } from '../lib/urls.ts';
 import { stopBuild } from './stop-build.ts';
 
@@ -47,7 +49,7 @@ export default function linkCheck(
         root = fileURLToPath(config.root);
         passedDir = fileURLToPath(new URL('link-check-passed/', config.cacheDir));
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
         const distFiles = filesIn(dist);
         // HTML files next to articles are downloads, not pages (src/integrations/article-files.ts).
@@ -74,16 +76,15 @@ export default function linkCheck(
           );
           return;
         }
-        const readText = (path: string) => readFileSync(join(dist, path), 'utf8');
-        const broken = brokenReferences({
-          files: distFiles,
-          readText,
-          siteUrl,
-          basePath,
-          downloads,
-          sources: BUILD_SOURCES,
-        });
+        const { broken, onThreads } = await brokenReferencesOnTwoThreads(
+          { dist, files: distFiles, siteUrl, basePath, downloads, sources: BUILD_SOURCES },
+          { threads: readEnvironment(process.env).BUILD_THREADS },
+        );
         if (broken.length === 0) {
+          logger.info(
+            `Every internal reference in the ${read.length} files resolves ` +
+              `(${onThreads} of them read on two threads)`,
+          );
           rmSync(passedDir, { recursive: true, force: true });
           mkdirSync(passedDir, { recursive: true });
           writeFileSync(passed, '');

@@ -340,26 +340,44 @@ export function filesRead({
   return [...files].filter((file) => isPage(file) || (sources.textUrls && TEXT_FILE.test(file))).sort();
 }
 
-/** The references in dist/ that `input.sources` asks for and that lead nowhere, in document order. */
-export function brokenReferences(input: LinkCheckInput): BrokenReference[] {
+/** The order a check reads files in: pages first, then the other text files (see `settleFindings`). */
+export function scanOrder(input: Pick<LinkCheckInput, 'files' | 'sources' | 'downloads'>): string[] {
+  const isPage = isPageIn(input.downloads);
+  return filesRead(input).sort((a, b) => Number(!isPage(a)) - Number(!isPage(b)));
+}
+
+/** Why a reference is broken; undefined when it resolves; or the other page whose ids decide. */
+type Verdict = string | undefined | { file: string; fragment: string };
+
+/** One reference as a scan judged it, before the findings are settled in document order. */
+export interface Finding {
+  page: string;
+  attribute: string;
+  target: string;
+  verdict: Verdict;
+  /** Found in text; with `url`, its URL without the fragment, which an earlier broken link may have told. */
+  inText: boolean;
+  url: string | undefined;
+}
+
+/**
+ * Reads `files` (a run of `scanOrder`'s list, in its order) and tells `found` of each reference's
+ * verdict in document order. Independent of every other run: the build scans runs of pages on two
+ * threads (src/build-threads/link-check-thread.ts) and settles their findings in order.
+ */
+export function scanFiles(
+  input: Omit<LinkCheckInput, 'onChecked'>,
+  files: readonly string[],
+  found: (finding: Finding) => void,
+): void {
   const origin = new URL(input.siteUrl).origin;
   const isPage = isPageIn(input.downloads);
-  // Pages first: a broken link in an article's body comes again in every feed that carries the body,
-  // and is told once, under the page (which the build names with its article), not under each feed:
-  // a URL found in text is not reported where a link, preview or JSON-LD URL already reported it.
-  const scanned = filesRead(input).sort((a, b) => Number(!isPage(a)) - Number(!isPage(b)));
-  const brokenUrls = new Set<string>();
-
-  /**
-   * Why a reference is broken; undefined when it resolves or is not the site's; or the other page whose
-   * ids decide.
-   */
   const verdictOn = (
     page: string,
     url: URL,
     ids: ReadonlySet<string>,
     { attribute, fragment: checksFragment }: Found,
-  ) => {
+  ): Verdict => {
     if (url.origin !== origin || (url.protocol !== 'http:' && url.protocol !== 'https:')) return undefined;
     const lookup = distFileCandidates(url.pathname, input.basePath);
     if ('refused' in lookup) return lookup.refused;
@@ -377,6 +395,45 @@ export function brokenReferences(input: LinkCheckInput): BrokenReference[] {
     return ids.has(fragment) ? undefined : missingId(file, ids, fragment);
   };
 
+  for (const page of files) {
+    const text = input.readText(page);
+    const scan = isPage(page)
+      ? scanPage(text, input.sources, origin)
+      : { ids: new Set<string>(), references: scanText(page, text, origin) };
+    const base = new URL(pageUrlPath(page, input.basePath), origin);
+    // A URL in text is checked once a file, and not where a link, preview or JSON-LD URL named it.
+    const seen = input.sources.textUrls ? new Set<string>() : undefined;
+    for (const reference of scan.references) {
+      const { attribute, target } = reference;
+      if (seen) {
+        if (reference.inText && seen.has(target)) continue;
+        seen.add(target);
+      }
+      // A bare `#x` in CSS or a feed is no link to this file; in an href it is, and its id is checked.
+      if (!reference.fragment && (target === '' || target.startsWith('#'))) continue;
+      const url = URL.parse(target, base);
+      found({
+        page,
+        attribute,
+        target,
+        verdict: reference.reason ?? (url ? verdictOn(page, url, scan.ids, reference) : 'is not a valid URL'),
+        inText: reference.inText ?? false,
+        url: url ? `${url.origin}${url.pathname}` : undefined,
+      });
+    }
+  }
+}
+
+/**
+ * Takes findings in document order (pages first: a broken link in an article's body comes again
+ * in every feed that carries the body, and is told once, under the page, which the build names with
+ * its article; a URL found in text is not reported where a link, preview or JSON-LD URL already
+ * reported it), and returns the broken references once every finding is in. A link to a fragment of
+ * another page is settled at the end, when that page is read again for its ids.
+ */
+export function settleFindings(input: Pick<LinkCheckInput, 'readText' | 'siteUrl' | 'onChecked'>) {
+  const origin = new URL(input.siteUrl).origin;
+  const brokenUrls = new Set<string>();
   // Numbered as found, so the report lists problems file by file in document order.
   const broken: (BrokenReference & { order: number })[] = [];
   const fragmentsElsewhere = new Map<
@@ -388,30 +445,12 @@ export function brokenReferences(input: LinkCheckInput): BrokenReference[] {
     input.onChecked?.({ page, attribute, target, reason });
     if (reason !== undefined) broken.push({ page, attribute, target, reason, order });
   };
-  for (const page of scanned) {
-    const text = input.readText(page);
-    const scan = isPage(page)
-      ? scanPage(text, input.sources, origin)
-      : { ids: new Set<string>(), references: scanText(page, text, origin) };
-    const base = new URL(pageUrlPath(page, input.basePath), origin);
-    // A URL in text is checked once a file, and not where a link, preview or JSON-LD URL named it.
-    const seen = input.sources.textUrls ? new Set<string>() : undefined;
-    for (const reference of scan.references) {
-      const { attribute, target } = reference;
+  return {
+    add({ page, attribute, target, verdict, inText, url }: Finding) {
       order += 1;
-      if (seen) {
-        if (reference.inText && seen.has(target)) continue;
-        seen.add(target);
-      }
-      // A bare `#x` in CSS or a feed is no link to this file; in an href it is, and its id is checked.
-      if (!reference.fragment && (target === '' || target.startsWith('#'))) continue;
-      const url = URL.parse(target, base);
-      const verdict =
-        reference.reason ?? (url ? verdictOn(page, url, scan.ids, reference) : 'is not a valid URL');
       if (typeof verdict === 'string' && url) {
-        const withoutFragment = `${url.origin}${url.pathname}`;
-        if (!reference.inText) brokenUrls.add(withoutFragment);
-        else if (brokenUrls.has(withoutFragment)) continue;
+        if (!inText) brokenUrls.add(url);
+        else if (brokenUrls.has(url)) return;
       }
       if (typeof verdict !== 'object') report(page, attribute, target, verdict);
       else {
@@ -419,14 +458,23 @@ export function brokenReferences(input: LinkCheckInput): BrokenReference[] {
         waiting.push({ order, page, attribute, target, fragment: verdict.fragment });
         fragmentsElsewhere.set(verdict.file, waiting);
       }
-    }
-  }
-  for (const [file, references] of fragmentsElsewhere) {
-    const { ids } = scanPage(input.readText(file), NO_SOURCES, origin);
-    for (const { fragment, page, attribute, target, order: found } of references) {
-      order = found;
-      report(page, attribute, target, ids.has(fragment) ? undefined : missingId(file, ids, fragment));
-    }
-  }
-  return broken.sort((a, b) => a.order - b.order).map(({ order: _order, ...reference }) => reference);
+    },
+    broken(): BrokenReference[] {
+      for (const [file, references] of fragmentsElsewhere) {
+        const { ids } = scanPage(input.readText(file), NO_SOURCES, origin);
+        for (const { fragment, page, attribute, target, order: found } of references) {
+          order = found;
+          report(page, attribute, target, ids.has(fragment) ? undefined : missingId(file, ids, fragment));
+        }
+      }
+      return broken.sort((a, b) => a.order - b.order).map(({ order: _order, ...reference }) => reference);
+    },
+  };
+}
+
+/** The references in dist/ that `input.sources` asks for and that lead nowhere, in document order. */
+export function brokenReferences(input: LinkCheckInput): BrokenReference[] {
+  const settled = settleFindings(input);
+  scanFiles(input, scanOrder(input), settled.add);
+  return settled.broken();
 }

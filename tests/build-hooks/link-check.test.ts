@@ -26,7 +26,7 @@ const SOUND: Record<string, string> = {
 };
 
 /** Runs the integration's hooks over `files` as dist/; what it logged, and whether it stopped the build. */
-function build(
+async function build(
   files: Record<string, string>,
   project = mkdtempSync(join(tmpdir(), 'wirepress-link-check-')),
 ) {
@@ -43,7 +43,7 @@ function build(
   vi.spyOn(process, 'exit').mockImplementation(() => {
     throw new Error('build stopped');
   });
-  const hooks = linkCheck().hooks as Record<string, (options: unknown) => void>;
+  const hooks = linkCheck().hooks as Record<string, (options: unknown) => Promise<void> | void>;
   const root = pathToFileURL(`${project}/`);
   hooks['astro:config:done']!({
     config: {
@@ -55,7 +55,7 @@ function build(
   });
   let stopped = false;
   try {
-    hooks['astro:build:done']!({ dir: pathToFileURL(`${dist}/`), logger });
+    await hooks['astro:build:done']!({ dir: pathToFileURL(`${dist}/`), logger });
   } catch (error) {
     if ((error as Error).message !== 'build stopped') throw error;
     stopped = true;
@@ -64,12 +64,15 @@ function build(
 }
 
 describe('the build link check', () => {
-  it('passes a sound site', () => {
-    expect(build(SOUND)).toMatchObject({ logged: [], stopped: false });
+  it('passes a sound site, reading its files on two threads', async () => {
+    expect(await build(SOUND)).toMatchObject({
+      logged: ['Every internal reference in the 3 files resolves (3 of them read on two threads)'],
+      stopped: false,
+    });
   });
 
-  it('stops the build over a broken link preview, JSON-LD URL or feed URL, as verify would', () => {
-    const { logged, stopped } = build({
+  it('stops the build over a broken link preview, JSON-LD URL or feed URL, as verify would', async () => {
+    const { logged, stopped } = await build({
       ...SOUND,
       'index.html': `<head><meta property="og:image" content="/og.png">
         <script type="application/ld+json">{"url":"https://example.org/gone/"}</script></head>`,
@@ -84,12 +87,12 @@ describe('the build link check', () => {
     expect(logged.at(-1)).toMatch(/^Link check failed: 3 broken internal references in the built site\./);
   });
 
-  it('checks again when a feed changes, not only when a page does', () => {
-    const { project } = build(SOUND);
-    expect(build(SOUND, project).logged).toEqual([
+  it('checks again when a feed changes, not only when a page does', async () => {
+    const { project } = await build(SOUND);
+    expect((await build(SOUND, project)).logged).toEqual([
       'Links unchanged since the last passing check (3 files read): not checked again',
     ]);
-    const changed = build({ ...SOUND, 'rss.xml': SOUND['rss.xml']!.replace('/a/', '/gone/') }, project);
+    const changed = await build({ ...SOUND, 'rss.xml': SOUND['rss.xml']!.replace('/a/', '/gone/') }, project);
     expect(changed.stopped).toBe(true);
   });
 });

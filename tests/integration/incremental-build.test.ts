@@ -322,8 +322,14 @@ describe('the search index across rebuilds', () => {
 });
 
 describe('the link check across rebuilds', () => {
-  it('checks again when a page changed', () => {
+  it('checks again when a page changed, every file on the two threads', () => {
     expect(rebuildOutput).not.toMatch(/Links unchanged since the last passing check/);
+    const [, files, onThreads] =
+      /Every internal reference in the (\d+) files resolves \((\d+) of them read on two threads\)/.exec(
+        rebuildOutput,
+      ) ?? [];
+    expect(Number(onThreads)).toBeGreaterThan(50);
+    expect(onThreads).toBe(files);
   });
 
   it('is skipped when every file it reads is byte for byte what the last passing check saw', () => {
