@@ -355,8 +355,9 @@ export interface Finding {
   attribute: string;
   target: string;
   verdict: Verdict;
-  /** Found in text; with `url`, its URL without the fragment, which an earlier broken link may have told. */
+  /** Found in text, where a URL an earlier link reported broken is not reported again. */
   inText: boolean;
+  /** A broken reference's URL without its fragment; undefined for the others. */
   url: string | undefined;
 }
 
@@ -412,13 +413,16 @@ export function scanFiles(
       // A bare `#x` in CSS or a feed is no link to this file; in an href it is, and its id is checked.
       if (!reference.fragment && (target === '' || target.startsWith('#'))) continue;
       const url = URL.parse(target, base);
+      const verdict =
+        reference.reason ?? (url ? verdictOn(page, url, scan.ids, reference) : 'is not a valid URL');
       found({
         page,
         attribute,
         target,
-        verdict: reference.reason ?? (url ? verdictOn(page, url, scan.ids, reference) : 'is not a valid URL'),
+        verdict,
         inText: reference.inText ?? false,
-        url: url ? `${url.origin}${url.pathname}` : undefined,
+        // Only a broken reference's URL is ever compared (settleFindings).
+        url: typeof verdict === 'string' && url ? `${url.origin}${url.pathname}` : undefined,
       });
     }
   }
