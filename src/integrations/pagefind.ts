@@ -5,8 +5,9 @@
  * not the site chrome.
  *
  * The index is built in shards of a fixed number of articles (src/lib/search-shards.ts says why),
- * one after another: each shard's indexer, a native process holding its whole index in memory,
- * has ended before the next starts. The search page merges the shards (public/search.js).
+ * two at a time, on two worker threads (src/build-threads/search-shard-threads.ts): each shard's
+ * indexer, a native process holding its whole index in memory, has ended before that thread
+ * starts its next. The search page merges the shards (public/search.js).
  *
  * Pagefind has no incremental mode, so each shard is kept in Astro's cache dir under a digest of
  * what it was built from (its article pages, path and bytes, and Pagefind's version): a rebuild
@@ -18,13 +19,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { close, createIndex } from 'pagefind';
 import { pageFacts } from '../build-output/page-facts.ts';
+import { indexShardsOnTwoThreads } from '../build-threads/search-shard-threads.ts';
 import { jsonDigest } from '../lib/file-digest.ts';
 import { publishFile } from '../lib/publish-file.ts';
 import {
   indexedPage,
-  pageUrl,
   shardFolder,
   SHARDS_MANIFEST,
   splitIntoShards,
@@ -33,8 +33,6 @@ import {
 import { readEnvironment } from '../lib/environment.ts';
 
 const INDEXED = 'articles';
-/** Pages sent to the indexer before waiting for the first answer: it indexes them side by side. */
-const PAGES_IN_FLIGHT = 64;
 
 /** Every article page Pagefind would index, with its date and digest. */
 function indexedPages(site: string): IndexedPage[] {
@@ -69,35 +67,6 @@ function linkFiles(from: string, to: string) {
   }
 }
 
-/** Indexes one shard's pages into `outputPath` with a Pagefind indexer of its own. */
-async function buildShard(site: string, pages: readonly IndexedPage[], outputPath: string): Promise<number> {
-  try {
-    const { index, errors } = await createIndex({});
-    if (!index) throw new AstroError(`Pagefind could not start: ${errors.join('; ')}`);
-    let indexed = 0;
-    const add = async (page: IndexedPage) => {
-      const content = readFileSync(join(site, page.path), 'utf8');
-      const added = await index.addHTMLFile({ url: pageUrl(page.path), content });
-      if (added.errors.length) {
-        throw new AstroError(`Pagefind could not index ${page.path}: ${added.errors.join('; ')}`);
-      }
-      indexed++;
-    };
-    for (let start = 0; start < pages.length; start += PAGES_IN_FLIGHT) {
-      await Promise.all(pages.slice(start, start + PAGES_IN_FLIGHT).map(add));
-    }
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) {
-      throw new AstroError(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    }
-    return indexed;
-  } finally {
-    // Ends the indexer (SIGTERM): read in /proc right after close() resolved, it was a zombie
-    // already, its memory returned; the next shard starts a new one (docs/performance.md).
-    await close();
-  }
-}
-
 export default function pagefind(): AstroIntegration {
   let cacheDir = '';
   return {
@@ -114,20 +83,30 @@ export default function pagefind(): AstroIntegration {
         const pagefindVersion = readFileSync(findPackageJSON('pagefind', import.meta.url)!, 'utf8');
         const digests = shards.map((shard) => shardDigest(pagefindVersion, shard));
         const total = shards.length;
-        let reused = 0;
-        for (const [position, shard] of shards.entries()) {
+        // Written under a temporary name, then renamed: a build stopped half-way never leaves a
+        // partial shard to be reused.
+        const toIndex = shards.flatMap((pages, position) => {
           const cached = join(cacheDir, digests[position]!);
-          if (existsSync(cached)) {
-            reused++;
-          } else {
-            // Written under a temporary name, then renamed: a build stopped half-way never leaves
-            // a partial shard to be reused.
-            rmSync(`${cached}.partial`, { recursive: true, force: true });
-            const indexed = await buildShard(site, shard, `${cached}.partial`);
-            renameSync(`${cached}.partial`, cached);
+          return existsSync(cached) ? [] : [{ pages, position, cached, outputPath: `${cached}.partial` }];
+        });
+        const reused = total - toIndex.length;
+        const threads = readEnvironment(process.env).BUILD_THREADS;
+        const onThreads = await indexShardsOnTwoThreads(
+          site,
+          toIndex,
+          ({ outputPath: partial, cached, position }, indexed) => {
+            renameSync(partial, cached);
             logger.info(`Indexed ${indexed} article page(s) for search (shard ${position + 1} of ${total})`);
-          }
-          linkFiles(cached, join(outputPath, shardFolder(position)));
+          },
+          { threads },
+        ).catch((error: Error) => {
+          throw new AstroError(error.message);
+        });
+        if (toIndex.length && threads) {
+          logger.info(`${onThreads} of the ${toIndex.length} shard(s) indexed were indexed on two threads`);
+        }
+        for (const position of shards.keys()) {
+          linkFiles(join(cacheDir, digests[position]!), join(outputPath, shardFolder(position)));
         }
         const merged = shards.slice(1).map((_, position) => shardFolder(position + 1));
         writeFileSync(join(outputPath, SHARDS_MANIFEST), `${JSON.stringify({ merged })}\n`);
