@@ -4,8 +4,8 @@
  * (public/search.js, Pagefind's mergeIndex).
  *
  * Why shards: Pagefind's indexer holds the whole index in memory, 14.9 GiB at 100,000 articles
- * (docs/performance.md), more than a 7 GB runner has. Indexed one after another, only one
- * shard's indexer is alive at a time.
+ * (docs/performance.md), more than a 7 GB runner has. Indexed two at a time (on two threads,
+ * src/build-threads/search-shard-threads.ts), two shards' indexers are alive at most.
  *
  * Why fixed-size ranges of articles in publication order, not one shard per year: a fixed size
  * bounds the indexer's memory whatever the archive looks like (a newsroom's years are uneven, and
@@ -17,9 +17,9 @@
  */
 
 /**
- * Articles per shard. Pagefind's indexer peaked at 1.4 GiB for 10,000 articles here, beside a build
- * process of up to 5.4 GiB at N = 100,000 (docs/performance.md): 5,000 keeps the two under a 7 GB
- * runner's memory with room to spare. A search fetches an index chunk a shard: 20 at N = 100,000.
+ * Articles per shard. Pagefind's indexer peaked at 0.87 GiB for a shard of 5,000 articles here,
+ * beside a build process of up to 4.9 GiB at N = 100,000 (docs/performance.md): two such indexers
+ * and the build stay under a 7 GB runner's memory. A search fetches an index chunk a shard: 20 at N = 100,000.
  * WIREPRESS_SEARCH_SHARD_SIZE changes it, for tests (src/lib/environment.ts).
  */
 export const DEFAULT_SHARD_SIZE = 5_000;
