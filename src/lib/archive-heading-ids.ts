@@ -31,7 +31,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Heading, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { visit } from 'unist-util-visit';
+import { walkTree } from './walk-tree.ts';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import { headingIds, type HeadingSource } from '../markdown/rehype-heading-ids.ts';
@@ -236,7 +236,7 @@ export function withOldHeadingIds(
   );
   const tree: Root = fromMarkdown(flat.map(({ text }) => text).join('\n'));
   const headings: Heading[] = [];
-  visit(tree, 'heading', (node) => void headings.push(node));
+  walkTree(tree, 'heading', (node) => void headings.push(node));
   if (!headings.length) return { lines, notes: [] };
   const sources = headings.map(markdownHeadingSource);
   const generate = generatorFor(rule);

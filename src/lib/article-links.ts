@@ -14,7 +14,7 @@
 import type { Definition, Heading, Html, Link, LinkReference, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walkTree } from './walk-tree.ts';
 import { headingIds, type HeadingSource } from '../markdown/rehype-heading-ids.ts';
 import { explicitIdOf } from '../markdown/remark-explicit-heading-ids.ts';
 import { closest } from './frontmatter-check-issues.ts';
@@ -60,13 +60,13 @@ const RAW_HTML_LINKS = { a: ['href'] };
 /** The body's links, markdown (inline, reference-style) and raw HTML `<a href>`, positioned in the body. */
 function bodyLinks(tree: Root): BodyLink[] {
   const definitions = new Map<string, Definition>();
-  visit(tree, 'definition', (node) => void definitions.set(node.identifier, node));
+  walkTree(tree, 'definition', (node) => void definitions.set(node.identifier, node));
   const found: BodyLink[] = [];
   const add = (url: string | undefined, start: Position | undefined) => {
     if (!url || !start || url.startsWith('//') || readAsProtocol(url)) return;
     found.push({ url, line: start.line, column: start.column });
   };
-  visit(tree, (node) => {
+  walkTree(tree, (node) => {
     if (node.type === 'html') {
       const start = node.position?.start;
       const links = start ? rawHtmlUrls((node as Html).value, start, RAW_HTML_LINKS) : [];
@@ -86,7 +86,7 @@ function predictedHeadingIds(tree: Root, body: string): Set<string> | undefined 
   // Raw HTML can add headings, ids or markup inside heading text that markdown alone does not show.
   if (/<[a-z]/i.test(body)) return undefined;
   const headings: HeadingSource[] = [];
-  visit(tree, 'heading', (node) => void headings.push(markdownHeadingSource(node)));
+  walkTree(tree, 'heading', (node) => void headings.push(markdownHeadingSource(node)));
   return new Set(headingIds(headings).ids);
 }
 

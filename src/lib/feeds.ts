@@ -8,7 +8,7 @@ import type { Element, Root } from 'hast';
 // rehype-raw in the markdown pipeline already brings parse5 (htmlparser2 makes no hast).
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
+import { walkTree } from './walk-tree.ts';
 import { withoutPlayers } from '../markdown/embed-figure.ts';
 import { stripXmlIllegal } from './text.ts';
 
@@ -57,7 +57,7 @@ export function feedContentHtml(html: string, pageUrl: string, contentNote?: str
   const tree: Root = fromHtml(stripXmlIllegal(html), { fragment: true });
   if (contentNote) tree.children.unshift(contentNoteParagraph(stripXmlIllegal(contentNote)));
   withoutPlayers(tree);
-  visit(tree, 'element', (element: Element) => {
+  walkTree(tree, 'element', (element: Element) => {
     const properties = element.properties;
     for (const name of URL_ATTRIBUTES) {
       const value = properties[name];

@@ -11,7 +11,7 @@ import { srcsetUrls } from './link-check.ts';
 import { rawHtmlUrls } from './raw-html-urls.ts';
 import type { Definition, Html, Image, ImageReference } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { visit } from 'unist-util-visit';
+import { walkTree } from './walk-tree.ts';
 
 export interface ImageReferenceInBody {
   url: string;
@@ -31,9 +31,9 @@ export function bodyImageReferences(markdown: string): ImageReferenceInBody[] {
   if (!markdown.includes('![') && !/<(?:img|source)\b/i.test(markdown)) return [];
   const tree = fromMarkdown(markdown);
   const definitions = new Map<string, Definition>();
-  visit(tree, 'definition', (node) => void definitions.set(node.identifier, node));
+  walkTree(tree, 'definition', (node) => void definitions.set(node.identifier, node));
   const found: ImageReferenceInBody[] = [];
-  visit(tree, (node) => {
+  walkTree(tree, (node) => {
     if (node.type !== 'image' && node.type !== 'imageReference') return;
     const url =
       node.type === 'image' ? (node as Image).url : definitions.get((node as ImageReference).identifier)?.url;
@@ -41,7 +41,7 @@ export function bodyImageReferences(markdown: string): ImageReferenceInBody[] {
     if (url !== undefined && isLocalReference(url) && start)
       found.push({ url, line: start.line, column: start.column });
   });
-  visit(tree, 'html', (node: Html) => {
+  walkTree(tree, 'html', (node: Html) => {
     const start = node.position?.start;
     if (start) found.push(...rawHtmlImages(node.value, start));
   });

@@ -13,7 +13,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, walkTree } from '../lib/walk-tree.ts';
 import { providerOf, type Embed } from './embed-providers.ts';
 
 const sentence = (text: string) => (/[.!?…”"')]$/.test(text) ? text : `${text}.`);
@@ -87,7 +87,7 @@ export function embedFigure(embed: Embed): Element {
  * it. Posts are already plain text and a link.
  */
 export function withoutPlayers(tree: Root): void {
-  visit(tree, 'element', (node, index, parent) => {
+  walkTree(tree, 'element', (node, index, parent) => {
     if (
       node.tagName !== 'details' ||
       !classesOf(node).includes('embed-player') ||

@@ -22,7 +22,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Element, Root } from 'hast';
 import sharp from 'sharp';
-import { visit } from 'unist-util-visit';
+import { walkTree } from '../lib/walk-tree.ts';
 import type { VFile } from 'vfile';
 import { slugify } from '../lib/slugs.ts';
 import { describeLocation, displayPath, pointInFile } from './article-location.ts';
@@ -124,7 +124,7 @@ export default function rehypeArticleImages(options: ArticleImagesOptions = {}) 
   const sharedFolders = options.sharedFolders ?? [];
   return async (tree: Root, file: VFile) => {
     const images: Element[] = [];
-    visit(tree, 'element', (node) => {
+    walkTree(tree, 'element', (node) => {
       if (node.tagName === 'img' && typeof node.properties.src === 'string') images.push(node);
     });
     const data = file.data as AstroData;

@@ -15,14 +15,14 @@
  */
 import type { Root } from 'hast';
 import rehypeHighlight from 'rehype-highlight';
-import { visit } from 'unist-util-visit';
+import { walkTree } from '../lib/walk-tree.ts';
 import type { VFile } from 'vfile';
 
 export default function rehypeCodeBlocks() {
   const highlight = rehypeHighlight({ detect: false });
   return (tree: Root, file: VFile) => {
     highlight(tree, file);
-    visit(tree, 'element', (node) => {
+    walkTree(tree, 'element', (node) => {
       if (
         node.tagName === 'pre' &&
         node.children.some((child) => child.type === 'element' && child.tagName === 'code')

@@ -7,7 +7,7 @@
  */
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walkTree } from '../lib/walk-tree.ts';
 import type { VFile } from 'vfile';
 import { pointInFile } from './article-location.ts';
 import { noteBodyNotes, type BodyNote } from './render-facts.ts';
@@ -17,7 +17,7 @@ const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}...` 
 export default function rehypeDemoteH1() {
   return (tree: Root, file: VFile) => {
     const notes: BodyNote[] = [];
-    visit(tree, 'element', (node) => {
+    walkTree(tree, 'element', (node) => {
       if (node.tagName !== 'h1') return;
       node.tagName = 'h2';
       const point = pointInFile(file, node.position?.start);

@@ -6,7 +6,7 @@
  * the checked Embed, nothing from the editor's markup.
  */
 import type { Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, walkTree } from '../lib/walk-tree.ts';
 import type { VFile } from 'vfile';
 import { embedFigure } from './embed-figure.ts';
 import { embedOf } from './embed-node.ts';
@@ -16,7 +16,7 @@ import { noteFrameOrigins } from './render-facts.ts';
 export default function rehypeEmbeds() {
   return (tree: Root, file: VFile) => {
     const embeds: Embed[] = [];
-    visit(tree, 'element', (node, index, parent) => {
+    walkTree(tree, 'element', (node, index, parent) => {
       const embed = embedOf(node);
       if (!embed || !parent || index === undefined) return;
       embeds.push(embed);

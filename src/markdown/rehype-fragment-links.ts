@@ -12,7 +12,7 @@
  * would prefix them a second time (`user-content-user-content-fn-1`).
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walkTree } from '../lib/walk-tree.ts';
 import { readFragment } from '../lib/fragments.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
@@ -22,7 +22,7 @@ export default function rehypeFragmentLinks() {
   return (tree: Root) => {
     const ids = new Set<string>();
     const fragmentLinks: Element[] = [];
-    visit(tree, 'element', (node) => {
+    walkTree(tree, 'element', (node) => {
       if (typeof node.properties.id === 'string') ids.add(node.properties.id);
       // Browsers scroll to `<a name="x">` for `#x` too; the sanitizer prefixes names like ids.
       if (node.tagName === 'a' && typeof node.properties.name === 'string') ids.add(node.properties.name);

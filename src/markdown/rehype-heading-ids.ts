@@ -17,7 +17,7 @@
 import GithubSlugger, { slug as slugOf } from 'github-slugger';
 import { toString } from 'hast-util-to-string';
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walkTree } from '../lib/walk-tree.ts';
 import type { VFile } from 'vfile';
 import { pointInFile } from './article-location.ts';
 import { explicitIdProblem, notedExplicitId, type ExplicitId } from './remark-explicit-heading-ids.ts';
@@ -90,7 +90,7 @@ export function headingIds(headings: readonly HeadingSource[]): {
 export default function rehypeHeadingIds() {
   return (tree: Root, file: VFile) => {
     const headings: Element[] = [];
-    visit(tree, 'element', (node) => {
+    walkTree(tree, 'element', (node) => {
       if (HEADING.test(node.tagName) && !node.properties.id) headings.push(node);
     });
     const { ids, problems } = headingIds(

@@ -12,7 +12,7 @@
  */
 import type { Element, Root } from 'hast';
 import { find, html } from 'property-information';
-import { visit } from 'unist-util-visit';
+import { walkTree } from '../lib/walk-tree.ts';
 import type { VFile } from 'vfile';
 import { pointInFile } from './article-location.ts';
 import { noteRemovals, type Removal } from './render-facts.ts';
@@ -87,7 +87,7 @@ export function rehypeBeforeSanitize() {
   return (tree: Root, file: VFile) => {
     const seen = new Map<string, Seen>();
     const parents = new Map<Element, string>();
-    visit(tree, 'element', (node, _index, parent) => {
+    walkTree(tree, 'element', (node, _index, parent) => {
       const key = keyOf(node);
       const parentKey = parent?.type === 'element' ? parents.get(parent) : undefined;
       if (key && !seen.has(key))
@@ -105,7 +105,7 @@ export function rehypeSanitizeReport() {
     snapshots.delete(file);
     if (!before) return;
     const after = new Map<string, Element>();
-    visit(tree, 'element', (node) => {
+    walkTree(tree, 'element', (node) => {
       const key = keyOf(node);
       if (key) after.set(key, node);
     });

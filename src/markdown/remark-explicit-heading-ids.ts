@@ -11,7 +11,7 @@
  * syntax with `explicitIdOf` to predict heading ids before rendering.
  */
 import type { Heading, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walkTree } from '../lib/walk-tree.ts';
 import type { VFile } from 'vfile';
 
 export interface ExplicitId {
@@ -104,7 +104,7 @@ export function notedExplicitId(file: VFile, offset: number | undefined): Explic
 export default function remarkExplicitHeadingIds() {
   return (tree: Root, file: VFile) => {
     const ids = new Map<number, ExplicitId>();
-    visit(tree, 'heading', (heading) => {
+    walkTree(tree, 'heading', (heading) => {
       const offset = heading.position?.start.offset;
       const explicit = offset === undefined ? undefined : explicitIdOf(heading, true);
       if (explicit) ids.set(offset!, explicit);

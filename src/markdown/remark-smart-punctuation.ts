@@ -14,7 +14,7 @@ import type { Literal, Nodes, Root } from 'mdast';
 import { retext } from 'retext';
 // The only smartypants the build uses; remark-smartypants (a devDependency) is the tests' reference.
 import retextSmartypants from 'retext-smartypants';
-import { visit } from 'unist-util-visit';
+import { walkTree } from '../lib/walk-tree.ts';
 import type { VFile } from 'vfile';
 
 // Quotes change no lengths, so text can be cut back into its nodes by offset afterwards.
@@ -33,7 +33,7 @@ const LITERALS = new Set(['text', 'inlineCode']);
 function smarten(tree: Root): void {
   const parts: Nodes[] = [];
   let text = '';
-  visit(tree, (node, _index, parent) => {
+  walkTree(tree, (node, _index, parent) => {
     if (!parent) return;
     if (LITERALS.has(node.type)) {
       const { value } = node as Literal;
