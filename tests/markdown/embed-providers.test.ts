@@ -41,6 +41,9 @@ describe('embedFromUrl', () => {
       'mastodon',
       'https://mastodon.example/@kelmouthlight/113000000000000001',
     ],
+    // What the URL parser reads as https:// despite a control character before it or a line break in it.
+    ['\u0001https://youtu.be/aBcDeFgHiJk', 'youtube', 'https://www.youtube.com/watch?v=aBcDeFgHiJk'],
+    ['HT\nTPS://youtu.be/aBcDeFgHiJk', 'youtube', 'https://www.youtube.com/watch?v=aBcDeFgHiJk'],
   ])('%s is a %s embed of %s', (url, provider, canonical) => {
     expect(embedFromUrl(url)).toMatchObject({ provider, url: canonical });
   });
@@ -55,6 +58,8 @@ describe('embedFromUrl', () => {
     'https://mastodon.example:8443/@a/1',
     'javascript:alert(1)//https://youtu.be/aBcDeFgHiJk',
     'not a url',
+    'youtu.be/aBcDeFgHiJk',
+    'ftp://youtu.be/aBcDeFgHiJk',
   ])('%s is not an embed', (url) => {
     expect(embedFromUrl(url)).toBeUndefined();
   });
