@@ -67,6 +67,10 @@ const setAside = () => {
   }));
 };
 let asideAfterUnchanged: ReturnType<typeof setAside>;
+/** What the built pages' facts feed (src/build-output/page-facts.ts): _headers and the sitemap. */
+const factsFed = () =>
+  ['_headers', 'sitemap-0.xml'].map((file) => readFileSync(join(build.dist, file), 'utf8'));
+let factsFedUnchanged: [string[], string[]];
 /** Every story card's thumbnail file in dist/ after the no-change rebuild, by page. */
 let thumbnailsAfterUnchanged: { page: string; file: string }[];
 /** The related lists kept in the cache dir (src/build-caches/related-lists.ts) after each build. */
@@ -165,12 +169,14 @@ beforeAll(async () => {
   const editLists = relatedListsFile();
   searchAfterEdit = (await searchBuiltSite(build.dist, 'stone')).map((hit) => hit.url);
   searchIndexAfterEdit = filesUnder(join(build.dist, 'pagefind'));
+  const factsFedAfterEdit = factsFed();
 
   writeFileSync(join(build.dist, 'left-by-an-older-build.html'), '<p>stale</p>');
   const unchanged = await build.rebuild();
   expect(unchanged.exitCode, unchanged.output).toBe(0);
   unchangedOutput = unchanged.output;
   asideAfterUnchanged = setAside();
+  factsFedUnchanged = [factsFedAfterEdit, factsFed()];
 
   afterEdit = {
     choirConcert: page('choir-concert'),
@@ -318,6 +324,17 @@ describe('the search index across rebuilds', () => {
     expect(unchangedOutput).toMatch(/Search index reused: the 25 article page\(s\) are unchanged/);
     expect(unchangedOutput).not.toMatch(/Indexed \d+ article page/);
     expect(afterEdit.searchIndexUnchanged).toEqual(searchIndexAfterEdit);
+  });
+});
+
+describe("the built pages' facts across rebuilds", () => {
+  it('are not read again for the pages Astro copied from its cache, and say the same', () => {
+    const [, notRead] =
+      /(\d+) built page\(s\) unchanged in Astro's cache: not read again/.exec(unchangedOutput) ?? [];
+    expect(Number(notRead)).toBeGreaterThan(0);
+    // What the facts feed comes out as the build that read every page wrote it (the search index above).
+    const [afterReading, afterKeeping] = factsFedUnchanged;
+    expect(afterKeeping).toEqual(afterReading);
   });
 });
 
