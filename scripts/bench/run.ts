@@ -155,7 +155,14 @@ const EDIT_NOTE = '\n\nThis paragraph was added by the benchmark to measure a on
 async function build(target: BenchTarget, root: string, logFile: string): Promise<BuildFigures> {
   const { command, args: commandArgs, env } = target.command(root);
   const startedMs = Date.now();
-  const measured = await runMeasured(command, commandArgs, { cwd: root, env, logFile, memoryMaxBytes });
+  // The build sees the limit as a runner's build sees its machine's memory (BUILD_MEMORY_BYTES).
+  const limited = memoryMaxBytes === undefined ? env : { ...env, BUILD_MEMORY_BYTES: String(memoryMaxBytes) };
+  const measured = await runMeasured(command, commandArgs, {
+    cwd: root,
+    env: limited,
+    logFile,
+    memoryMaxBytes,
+  });
   if (measured.overMemoryMax)
     throw new Error(`${overMemoryMax(measured.peakRssBytes, memoryMaxBytes!)}; see ${logFile}`);
   const fromCaches = filesWrittenSince(target.imageCaches(root), startedMs);

@@ -4,7 +4,9 @@
  * time, so two shards sent to one indexer take as long as one after the other; each thread's own
  * indexer does them side by side. Measured over a built N = 10,000 site (two shards of 5,000):
  * 25.0 s one after the other, 17.0 s on two threads (docs/performance.md, tenth round); it costs
- * a second indexer's memory while both run (~0.9 GiB a shard of 5,000 pages).
+ * a second indexer's memory while both run (~0.9 GiB a shard of 5,000 pages), so the second
+ * thread starts only when the build's memory leaves room for both (`indexerThreads`): at
+ * N = 100,000 on a 7 GB runner it does not (two indexers took the build to 7.41 GiB).
  *
  * A shard Pagefind cannot index fails the build with Pagefind's words. A thread that dies hands
  * its shard back: the other thread, or the main thread once none is left, indexes it.
@@ -22,7 +24,23 @@ export interface ShardJob {
 /** A worker's answer: pages indexed, or Pagefind's message. */
 export type ShardOutcome = { indexed: number } | { failed: string };
 
-const THREADS = 2;
+/**
+ * What one indexer holds at its peak for a shard of `pages` article pages, with its thread:
+ * Pagefind's indexer peaked at 0.87 GiB for 5,000 (docs/performance.md, eighth round), ~180 KiB a
+ * page; the thread's own heap and the module are ~100 MiB.
+ */
+export const indexerBytes = (pages: number): number => pages * 185 * 1024 + 100 * 1024 ** 2;
+
+/** Kept free of the budget for what the build allocates meanwhile (the passes after the index). */
+const MARGIN_BYTES = 512 * 1024 ** 2;
+
+/**
+ * How many shards to index at once: 2 when the build's resident memory (`usedBytes`) plus two
+ * indexers of the largest shard fit in `budgetBytes` with a margin, else 1.
+ */
+export function indexerThreads(budgetBytes: number, usedBytes: number, largestShardPages: number): 1 | 2 {
+  return usedBytes + 2 * indexerBytes(largestShardPages) + MARGIN_BYTES <= budgetBytes ? 2 : 1;
+}
 
 /** The job on `worker`, or undefined if the thread died. */
 function indexOnThread(
@@ -43,14 +61,14 @@ function indexOnThread(
 
 /**
  * Indexes every job's pages (paths relative to `site`) into its outputPath, calling `onIndexed`
- * as each is done (not necessarily in the jobs' order); returns how many were indexed on worker
- * threads (none with `threads: false`).
+ * as each is done (not necessarily in the jobs' order), on `threads` worker threads (0: on the
+ * main thread, one job after another); returns how many were indexed on worker threads.
  */
 export async function indexShardsOnTwoThreads<Job extends ShardJob>(
   site: string,
   jobs: readonly Job[],
   onIndexed: (job: Job, indexed: number) => void,
-  { threads = true } = {},
+  { threads = 2 }: { threads?: 0 | 1 | 2 } = {},
 ): Promise<number> {
   const waiting = [...jobs];
   let onThreads = 0;
@@ -75,7 +93,7 @@ export async function indexShardsOnTwoThreads<Job extends ShardJob>(
       await worker.terminate();
     }
   };
-  if (threads) await Promise.all(Array.from({ length: Math.min(THREADS, jobs.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(threads, jobs.length) }, lane));
   if (failure) throw failure;
   // Every job without threads; after threads, the jobs of threads that died.
   for (let job = waiting.shift(); job; job = waiting.shift()) {

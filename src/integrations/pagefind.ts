@@ -5,9 +5,10 @@
  * not the site chrome.
  *
  * The index is built in shards of a fixed number of articles (src/lib/search-shards.ts says why),
- * two at a time, on two worker threads (src/build-threads/search-shard-threads.ts): each shard's
- * indexer, a native process holding its whole index in memory, has ended before that thread
- * starts its next. The search page merges the shards (public/search.js).
+ * two at a time, on two worker threads (src/build-threads/search-shard-threads.ts), when the
+ * build's memory leaves room for two indexers (each a native process holding its shard's whole
+ * index in memory), else one at a time; each has ended before its thread starts the next. The
+ * search page merges the shards (public/search.js).
  *
  * Pagefind has no incremental mode, so each shard is kept in Astro's cache dir under a digest of
  * what it was built from (its article pages, path and bytes, and Pagefind's version): a rebuild
@@ -15,12 +16,17 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
+import { totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { pageFacts } from '../build-output/page-facts.ts';
-import { indexShardsOnTwoThreads } from '../build-threads/search-shard-threads.ts';
+import {
+  indexerBytes,
+  indexerThreads,
+  indexShardsOnTwoThreads,
+} from '../build-threads/search-shard-threads.ts';
 import { jsonDigest } from '../lib/file-digest.ts';
 import { publishFile } from '../lib/publish-file.ts';
 import {
@@ -90,7 +96,12 @@ export default function pagefind(): AstroIntegration {
           return existsSync(cached) ? [] : [{ pages, position, cached, outputPath: `${cached}.partial` }];
         });
         const reused = total - toIndex.length;
-        const threads = readEnvironment(process.env).BUILD_THREADS;
+        const environment = readEnvironment(process.env);
+        const budget = environment.BUILD_MEMORY_BYTES ?? totalmem();
+        const largest = Math.max(0, ...toIndex.map((job) => job.pages.length));
+        const threads = environment.BUILD_THREADS
+          ? indexerThreads(budget, process.memoryUsage().rss, largest)
+          : 0;
         const onThreads = await indexShardsOnTwoThreads(
           site,
           toIndex,
@@ -102,8 +113,14 @@ export default function pagefind(): AstroIntegration {
         ).catch((error: Error) => {
           throw new AstroError(error.message);
         });
-        if (toIndex.length && threads) {
-          logger.info(`${onThreads} of the ${toIndex.length} shard(s) indexed were indexed on two threads`);
+        if (toIndex.length > 1 && threads) {
+          const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+          logger.info(
+            threads === 2
+              ? `${onThreads} of the ${toIndex.length} shard(s) indexed were indexed two at a time`
+              : `Shards indexed one at a time: two indexers (~${gib(2 * indexerBytes(largest))}) beside the ` +
+                  `build's ${gib(process.memoryUsage().rss)} would not fit in ${gib(budget)} (BUILD_MEMORY_BYTES)`,
+          );
         }
         for (const position of shards.keys()) {
           linkFiles(join(cacheDir, digests[position]!), join(outputPath, shardFolder(position)));

@@ -101,6 +101,14 @@ function instant(raw: string): Date | Refusal {
   return now;
 }
 
+function memoryBytes(raw: string): number | Refusal {
+  const bytes = Number(raw.trim());
+  if (/^[1-9]\d*$/.test(raw.trim()) && Number.isSafeInteger(bytes)) return bytes;
+  return new Refusal(
+    `BUILD_MEMORY_BYTES "${raw}" must be a whole number of bytes, e.g. 7516192768 for 7 GiB.`,
+  );
+}
+
 function shardSize(raw: string): number | Refusal {
   const size = Number(raw.trim());
   if (/^[1-9]\d*$/.test(raw.trim()) && Number.isSafeInteger(size)) return size;
@@ -167,6 +175,13 @@ const environmentSchema = z.object({
     .transform((value) => value !== '0')
     .meta({
       description: '0 does every job on the main thread: no body or card is made ahead on a second thread',
+    }),
+  BUILD_MEMORY_BYTES: variable(memoryBytes)
+    .optional()
+    .meta({
+      description:
+        "the memory the build may use, in bytes; unset: the machine's. The search index runs a second " +
+        'indexer only within it',
     }),
   WIREPRESS_SEARCH_SHARD_SIZE: variable(shardSize).default(DEFAULT_SHARD_SIZE).meta({
     description: 'articles per search-index shard; for tests, which need several shards from a few articles',

@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexShardsOnTwoThreads } from '../../src/build-threads/search-shard-threads.ts';
+import { indexerThreads, indexShardsOnTwoThreads } from '../../src/build-threads/search-shard-threads.ts';
 
 const page = (title: string, text: string) =>
   `<!DOCTYPE html><html lang="en"><head><title>${title}</title></head>` +
@@ -55,8 +55,8 @@ describe('indexShardsOnTwoThreads', () => {
     expect(existsSync(join(shards[1]!.outputPath, 'left-by-a-dead-thread.txt'))).toBe(false);
   });
 
-  it('writes the same index files on the main thread (threads: false)', async () => {
-    const onThreads = await indexShardsOnTwoThreads(site, jobs('main'), () => {}, { threads: false });
+  it('writes the same index files on the main thread (threads: 0)', async () => {
+    const onThreads = await indexShardsOnTwoThreads(site, jobs('main'), () => {}, { threads: 0 });
     expect(onThreads).toBe(0);
     for (const position of ['0', '1', '2']) {
       const files = (folder: string) =>
@@ -65,11 +65,28 @@ describe('indexShardsOnTwoThreads', () => {
     }
   });
 
-  it.each([true, false])('fails with the reason a shard cannot be indexed (threads: %s)', async (threads) => {
-    const [first, ...rest] = jobs(`failing-${threads}`);
-    const broken = { ...first!, pages: [...first!.pages, { path: 'articles/taken-down/index.html' }] };
-    await expect(indexShardsOnTwoThreads(site, [broken, ...rest], () => {}, { threads })).rejects.toThrow(
-      /articles\/taken-down\/index\.html/,
-    );
+  it.each([2, 1, 0] as const)(
+    'fails with the reason a shard cannot be indexed (threads: %s)',
+    async (threads) => {
+      const [first, ...rest] = jobs(`failing-${threads}`);
+      const broken = { ...first!, pages: [...first!.pages, { path: 'articles/taken-down/index.html' }] };
+      await expect(indexShardsOnTwoThreads(site, [broken, ...rest], () => {}, { threads })).rejects.toThrow(
+        /articles\/taken-down\/index\.html/,
+      );
+    },
+  );
+});
+
+describe('indexerThreads', () => {
+  const GiB = 1024 ** 3;
+  it('runs a second indexer only when two fit beside the build in its memory', () => {
+    // A small archive on a 7 GB runner: the build holds 2.6 GiB, two indexers of 5,000 ~1.9 GiB.
+    expect(indexerThreads(7 * GiB, 2.6 * GiB, 5_000)).toBe(2);
+    // N = 100,000 there: the build holds ~5.4 GiB; two indexers took the tree to 7.41 GiB.
+    expect(indexerThreads(7 * GiB, 5.4 * GiB, 5_000)).toBe(1);
+    // The same on a 16 GB runner.
+    expect(indexerThreads(16 * GiB, 5.4 * GiB, 5_000)).toBe(2);
+    // A last shard of a few pages needs little.
+    expect(indexerThreads(7 * GiB, 5.4 * GiB, 100)).toBe(2);
   });
 });

@@ -78,7 +78,7 @@ describe('a search index in shards', () => {
   it('indexes each shard on its own and lists the merged ones beside the first', () => {
     expect(build.output).toMatch(/Indexed 2 article page\(s\) for search \(shard 1 of 3\)/);
     expect(build.output).toMatch(/Indexed 1 article page\(s\) for search \(shard 3 of 3\)/);
-    expect(build.output).toMatch(/3 of the 3 shard\(s\) indexed were indexed on two threads/);
+    expect(build.output).toMatch(/3 of the 3 shard\(s\) indexed were indexed two at a time/);
     const manifest = JSON.parse(readFileSync(join(build.dist, 'pagefind/shards.json'), 'utf8'));
     expect(manifest).toEqual({ merged: ['shards/2/', 'shards/3/'] });
     expect(readFileSync(join(build.dist, 'pagefind/shards/3/pagefind-entry.json'), 'utf8')).toContain(
