@@ -6,7 +6,8 @@
  * 25.0 s one after the other, 17.0 s on two threads (docs/performance.md, tenth round); it costs
  * a second indexer's memory while both run (~0.9 GiB a shard of 5,000 pages), so the second
  * thread starts only when the build's memory leaves room for both (`indexerThreads`): at
- * N = 100,000 on a 7 GB runner it does not (two indexers took the build to 7.41 GiB).
+ * N = 100,000 on a 7 GB runner that depends on what the build holds when the index begins (one
+ * run without this rule went to 7.41 GiB; the next, with it, started both and peaked at 6.38).
  *
  * A shard Pagefind cannot index fails the build with Pagefind's words. A thread that dies hands
  * its shard back: the other thread, or the main thread once none is left, indexes it.
