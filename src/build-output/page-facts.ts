@@ -15,8 +15,9 @@
  * change, so facts kept under the copy's stamp are the page's. A copy Astro no longer keys is
  * pruned when Astro trusted its last manifest; when it did not (its config or lockfile changed:
  * the head of `incremental-build.json` differs from the one kept with the facts; or `astro build
- * --force`), a stale copy could survive, so the kept facts are dropped and every page read. At N = 100,000 the one
- * read of every page was ~47 s of a no-change rebuild (docs/performance.md, eleventh round).
+ * --force`), a stale copy could survive, so the kept facts are dropped and every page read. At
+ * N = 100,000 the one read of every page was ~47 s of a no-change rebuild (docs/performance.md,
+ * eleventh round).
  */
 import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';

@@ -99,9 +99,8 @@ export default function pagefind(): AstroIntegration {
         const environment = readEnvironment(process.env);
         const budget = environment.BUILD_MEMORY_BYTES ?? totalmem();
         const largest = Math.max(0, ...toIndex.map((job) => job.pages.length));
-        const threads = environment.BUILD_THREADS
-          ? indexerThreads(budget, process.memoryUsage().rss, largest)
-          : 0;
+        const used = process.memoryUsage().rss;
+        const threads = environment.BUILD_THREADS ? indexerThreads(budget, used, largest) : 0;
         const onThreads = await indexShardsOnTwoThreads(
           site,
           toIndex,
@@ -119,7 +118,7 @@ export default function pagefind(): AstroIntegration {
             threads === 2
               ? `${onThreads} of the ${toIndex.length} shard(s) indexed were indexed two at a time`
               : `Shards indexed one at a time: two indexers (~${gib(2 * indexerBytes(largest))}) beside the ` +
-                  `build's ${gib(process.memoryUsage().rss)} would not fit in ${gib(budget)} (BUILD_MEMORY_BYTES)`,
+                  `build's ${gib(used)} would not fit in ${gib(budget)} (BUILD_MEMORY_BYTES)`,
           );
         }
         for (const position of shards.keys()) {

@@ -101,22 +101,24 @@ function instant(raw: string): Date | Refusal {
   return now;
 }
 
-function memoryBytes(raw: string): number | Refusal {
-  const bytes = Number(raw.trim());
-  if (/^[1-9]\d*$/.test(raw.trim()) && Number.isSafeInteger(bytes)) return bytes;
-  return new Refusal(
-    `BUILD_MEMORY_BYTES "${raw}" must be a whole number of bytes, e.g. 7516192768 for 7 GiB.`,
-  );
-}
+/** A whole number of 1 or more, or the refusal `refusal` words for what was written. */
+const wholeNumber =
+  (refusal: (raw: string) => string) =>
+  (raw: string): number | Refusal => {
+    const value = Number(raw.trim());
+    if (/^[1-9]\d*$/.test(raw.trim()) && Number.isSafeInteger(value)) return value;
+    return new Refusal(refusal(raw));
+  };
 
-function shardSize(raw: string): number | Refusal {
-  const size = Number(raw.trim());
-  if (/^[1-9]\d*$/.test(raw.trim()) && Number.isSafeInteger(size)) return size;
-  return new Refusal(
+const memoryBytes = wholeNumber(
+  (raw) => `BUILD_MEMORY_BYTES "${raw}" must be a whole number of bytes, e.g. 7516192768 for 7 GiB.`,
+);
+
+const shardSize = wholeNumber(
+  (raw) =>
     `WIREPRESS_SEARCH_SHARD_SIZE "${raw}" must be a whole number of articles, 1 or more ` +
-      `(default ${DEFAULT_SHARD_SIZE}).`,
-  );
-}
+    `(default ${DEFAULT_SHARD_SIZE}).`,
+);
 
 const ASTRO_CACHE_DIR_DEFAULT = 'node_modules/.astro';
 

@@ -18,8 +18,10 @@
 
 /**
  * Articles per shard. Pagefind's indexer peaked at 0.87 GiB for a shard of 5,000 articles here,
- * beside a build process of up to 4.9 GiB at N = 100,000 (docs/performance.md): two such indexers
- * and the build stay under a 7 GB runner's memory. A search fetches an index chunk a shard: 20 at N = 100,000.
+ * beside a build process of up to 5.3 GiB at N = 100,000 (docs/performance.md): one such indexer
+ * and the build stay under a 7 GB runner's memory, and a second runs beside them only when the
+ * build's memory leaves room (src/build-threads/search-shard-threads.ts). A search fetches an
+ * index chunk a shard: 20 at N = 100,000.
  * WIREPRESS_SEARCH_SHARD_SIZE changes it, for tests (src/lib/environment.ts).
  */
 export const DEFAULT_SHARD_SIZE = 5_000;
